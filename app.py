@@ -1,0 +1,20 @@
+"""R2P Watch: page config, navigation and the shared sidebar."""
+
+import streamlit as st
+
+from r2p.ui.shell import prepare_page
+
+st.set_page_config(page_title="R2P Watch", page_icon="🛡️", layout="wide")
+navigation = st.navigation(
+    [
+        st.Page("pages/overview.py", title="Overview", url_path="overview", default=True),
+        st.Page("pages/country.py", title="Country", url_path="country"),
+        st.Page("pages/trends.py", title="Trends", url_path="trends"),
+        st.Page("pages/engagement.py", title="Engagement", url_path="engagement"),
+        st.Page("pages/meeting_prep.py", title="Meeting prep", url_path="meeting-prep"),
+        st.Page("pages/reviews.py", title="Reviews", url_path="reviews"),
+        st.Page("pages/data_methods.py", title="Data & methods", url_path="data-methods"),
+    ]
+)
+prepare_page()
+navigation.run()

@@ -1,0 +1,141 @@
+"""The `r2p` command: everything a user scripts (build the warehouse, ingest, status)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from r2p.config import SETTINGS
+from r2p.warehouse import Warehouse, WarehouseError
+from r2p.warehouse.ingest import SOURCES, ingest
+from r2p.warehouse.ingest.framework import error_cap
+from r2p.warehouse.ingest.result import IngestResult
+from r2p.warehouse.init import initialise
+from r2p.warehouse.status import warehouse_status
+
+app = typer.Typer(
+    help="R2P Watch: build the warehouse, load data and inspect it. The warehouse location comes from R2P_DB.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, soft_wrap=True)
+LARGE_FILE_BYTES = 5 * 1024 * 1024
+
+
+@app.command()
+def init(
+    demo: Annotated[
+        bool | None,
+        typer.Option("--demo/--no-demo", help="Load the demo data (default: only when no real data is loaded)."),
+    ] = None,
+) -> None:
+    """Build the warehouse, or upgrade it in place: schema, countries, catalog and (without real data) demo."""
+    warehouse = Warehouse.default()
+    try:
+        report = initialise(warehouse, demo)
+    except WarehouseError as error:
+        _fail(str(error))
+    typer.echo(
+        f"Warehouse {report.location}: schema version {report.schema_version}"
+        f" (applied {report.migrations_applied or 'none'}), {report.countries} countries,"
+        f" {report.indicators} indicators, demo data {report.demo}."
+    )
+
+
+@app.command("ingest")
+def ingest_command(
+    source: Annotated[str, typer.Argument(help=f"One of: {', '.join(SOURCES)}.")],
+    path: Annotated[Path, typer.Argument(help="The file to load (CSV or XLSX).")],
+    meta: Annotated[
+        Path | None, typer.Option(help="Indicator metadata CSV (table source; default: NAME.indicators.csv).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as one JSON object, last line.")] = False,
+) -> None:
+    """Validate a file and load it in one transaction; on any problem load nothing and say where."""
+    if source not in SOURCES:
+        _fail(f"Unknown source {source!r}. Sources: {', '.join(SOURCES)}.")
+    warehouse = Warehouse.default()
+    show = not as_json and (path.is_file() and path.stat().st_size > LARGE_FILE_BYTES or sys.stderr.isatty())
+    try:
+        with err.status(f"Reading {path.name}…", spinner="dots") if show else _nothing() as status:
+            result = ingest(warehouse, source, path, meta, progress=_stage_printer(status, path.name))
+    except WarehouseError as error:
+        _fail(str(error))
+    _report(result, as_json)
+    if result.status == "refused":
+        raise typer.Exit(1)
+
+
+@app.command()
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Where the warehouse is, its schema version, and what each source holds (rows, as-of, last load)."""
+    try:
+        report = warehouse_status(Warehouse.default())
+    except WarehouseError as error:
+        _fail(str(error))
+    if as_json:
+        typer.echo(json.dumps(report, default=str))
+        return
+    typer.echo(f"Warehouse: {report['location']} (schema version {report['schema_version']})")
+    for row in report["sources"]:
+        demo = " DEMO" if row["is_demo"] else ""
+        typer.echo(f"  {row['source_id']:<8}{demo} {row['observations']:>9} observations {row['events']:>8} events"
+                   f"  as of {row['as_of'] or '-'}  last load {row['last_load'] or '-'}")
+
+
+@app.command()
+def settings() -> None:
+    """List every setting: environment variable, current value and meaning."""
+    for item in SETTINGS:
+        typer.echo(f"{item.env}={item.value()}\n    {item.help}")
+
+
+def _report(result: IngestResult, as_json: bool) -> None:
+    cap = error_cap()
+    if result.status == "refused":
+        err.print(f"[bold red]Refused[/] {result.file}: {result.errors_total} problem(s); nothing was loaded.",
+                  highlight=False)
+        for problem in result.errors[:cap]:
+            err.print(f"  {problem}", highlight=False, markup=False)
+        if result.errors_total > cap:
+            err.print(f"  … and {result.errors_total - cap} more.", highlight=False)
+    elif result.status == "unchanged":
+        err.print(f"{result.file}: already loaded (ingest #{result.ingest_id}); nothing to do.", highlight=False)
+    else:
+        err.print(f"Loaded {result.file} ({result.kind}): {result.rows_read} rows read, {result.rows_loaded} values"
+                  f" loaded, {result.rows_rejected} rejected (ingest #{result.ingest_id}).", highlight=False)
+    if as_json:
+        typer.echo(json.dumps(result.as_json(cap), default=str))
+
+
+def _stage_printer(status: object, name: str):  # noqa: ANN202 - a small closure
+    def show(stage: str) -> None:
+        if status is not None:
+            status.update(f"{stage.capitalize()} {name}…")
+
+    return show
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]Error:[/] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,48 @@
+"""Read-side domain queries behind the pages: countries, indicators, values and series, with demo flags."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from r2p.warehouse.queries import query
+from r2p.warehouse.store import Warehouse
+
+
+def countries(warehouse: Warehouse) -> pd.DataFrame:
+    """iso3, name, UN region and status of every country, by name."""
+    return query(warehouse, "country_names")
+
+
+def indicators(warehouse: Warehouse) -> pd.DataFrame:
+    """Indicators that have data: id, name, unit, direction, risk factors, source, year span, demo flag."""
+    return query(warehouse, "indicators_with_data")
+
+
+def indicator_values(warehouse: Warehouse, indicator_id: str, period: int) -> pd.DataFrame:
+    """One value per country for an indicator and year: iso3, name, value, is_demo."""
+    return query(warehouse, "indicator_values", {"indicator_id": indicator_id, "period": period})
+
+
+def country_series(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
+    """Every indicator's yearly values for one country: indicator_id, name, unit, period, value, is_demo."""
+    return query(warehouse, "country_series", {"iso3": iso3})
+
+
+def indicator_series(warehouse: Warehouse, indicator_id: str, iso3: str) -> pd.DataFrame:
+    """One country's yearly values beside its UN sub-region's median: period, value, region_median, is_demo."""
+    return query(warehouse, "indicator_series", {"indicator_id": indicator_id, "iso3": iso3})
+
+
+def data_sources(warehouse: Warehouse) -> pd.DataFrame:
+    """Per source holding data: name, citation, rows, as-of date, last load, demo flag."""
+    return query(warehouse, "source_status")
+
+
+def ingests(warehouse: Warehouse) -> pd.DataFrame:
+    """Every load, newest first."""
+    return query(warehouse, "ingest_history")
+
+
+def risk_factor_coverage(warehouse: Warehouse) -> pd.DataFrame:
+    """For each UN Framework risk factor 1-14: how many indicators with data inform it."""
+    return query(warehouse, "risk_factor_coverage")

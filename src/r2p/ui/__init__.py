@@ -1,0 +1,1 @@
+"""Streamlit-facing layer: cached data access, URL state, the shared sidebar, and figure builders."""

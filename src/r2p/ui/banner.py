@@ -1,0 +1,21 @@
+"""Labels every page must carry: DEMO while demo data is shown, and provenance under figures."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+DEMO_TEXT = (
+    "DEMO — synthetic data generated for demonstration. Not real observations; do not cite. "
+    "Load real data with `r2p ingest`."
+)
+
+
+def demo_banner(is_demo: bool) -> None:
+    if is_demo:
+        st.error(f"**{DEMO_TEXT}**", icon="🧪")
+
+
+def provenance(source: str, as_of: object, is_demo: bool) -> None:
+    """The caption under a figure or table: source and as-of, and DEMO where it applies."""
+    label = "DEMO data · " if is_demo else ""
+    st.caption(f"{label}Source: {source} · as of {as_of or 'unknown'}")

@@ -1,0 +1,192 @@
+"""Ingest: read and validate a file, stage its rows, and load them in one transaction (or refuse it whole)."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import socket
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from r2p.config import setting
+from r2p.warehouse.ingest.result import IngestRefused, IngestResult, Problem, Staged
+from r2p.warehouse.ingest.validate import Reference, observation_problems
+from r2p.warehouse.queries import run
+from r2p.warehouse.store import Warehouse
+
+# An importer turns a file into staged rows, or raises IngestRefused with every problem it found.
+Importer = Callable[[Path, Reference], Staged]
+Progress = Callable[[str], None]
+
+
+def file_sha256(*paths: Path) -> str:
+    """Content hash of the input file(s), read in blocks so large files do not fill memory."""
+    digest = hashlib.sha256()
+    for path in paths:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def ingest_file(
+    warehouse: Warehouse,
+    source: str,
+    path: Path,
+    importer: Importer,
+    extra_files: tuple[Path, ...] = (),
+    progress: Progress = lambda stage: None,
+) -> IngestResult:
+    """Validate, stage and load one file; on any problem nothing is written and the result says why."""
+    if not path.is_file():
+        return _refused(source, path, "unknown", [Problem(path.name, f"no such file: {path}")])
+    digest = file_sha256(path, *extra_files)
+    reference, previous = _reference_and_previous(warehouse, source, digest)
+    if previous is not None:
+        return IngestResult(source, path.name, str(previous["kind"]), int(previous["rows_read"]), 0, 0,
+                            "unchanged", [], 0, int(previous["ingest_id"]))
+    progress("validating")
+    started = datetime.now(UTC)
+    try:
+        staged = importer(path, reference)
+        _check_staged(staged, reference, path.name)
+    except IngestRefused as refused:
+        return _refused(source, path, refused.kind, refused.problems, refused.rows_read)
+    progress("loading")
+    with warehouse.write() as connection:
+        ingest_id = load_staged(connection, source, path.name, digest, staged, started)
+    loaded = 0 if staged.observations is None else len(staged.observations)
+    loaded += 0 if staged.events is None else len(staged.events)
+    return IngestResult(source, path.name, staged.kind, staged.rows_read, loaded, len(staged.rejects), "loaded",
+                        [], 0, ingest_id)
+
+
+def _reference_and_previous(warehouse: Warehouse, source: str, digest: str) -> tuple[Reference, dict | None]:
+    cursor = warehouse.reader().cursor()
+    try:
+        previous = run(cursor, "ingest_by_hash", {"source_id": source, "sha256": digest})
+        return Reference.load(cursor), (previous.iloc[0].to_dict() if len(previous) else None)
+    finally:
+        cursor.close()
+
+
+def _check_staged(staged: Staged, reference: Reference, file: str) -> None:
+    """Every problem at once: those the importer found while reading, then the common checks."""
+    problems = list(staged.problems)
+    if staged.observations is None or staged.observations.empty:
+        if not problems and (staged.events is None or staged.events.empty):
+            problems.append(Problem(file, "contains no values to load"))
+        if problems:
+            raise IngestRefused(problems, staged.kind, staged.rows_read)
+        return
+    if staged.indicators is not None and not staged.indicators.empty:
+        new = staged.indicators.rename(columns={"id": "indicator_id"})[["indicator_id", "unit", "valid_min",
+                                                                         "valid_max"]]
+        reference = Reference(reference.country_names, reference.lookup, pd.concat([reference.indicators, new]))
+    problems += observation_problems(staged.observations, reference, file)
+    if problems:
+        raise IngestRefused(problems, staged.kind, staged.rows_read)
+
+
+def _refused(source: str, path: Path, kind: str, problems: list[Problem], rows_read: int = 0) -> IngestResult:
+    return IngestResult(source, path.name, kind, rows_read, 0, 0, "refused", problems, len(problems))
+
+
+def load_staged(connection: duckdb.DuckDBPyConnection, source: str, file_name: str, digest: str, staged: Staged,
+          started: datetime) -> int:
+    """Everything below runs inside the writer's single transaction."""
+    row = connection.execute(
+        "INSERT INTO ingest (source_id, kind, file_name, sha256, rows_read, rows_loaded, rows_rejected,"
+        " started_at, finished_at, status, as_of) VALUES ($source, $kind, $file, $sha, $read, $loaded,"
+        " $rejected, $started, $finished, 'loaded', $as_of) RETURNING ingest_id",
+        {"source": source, "kind": staged.kind, "file": file_name, "sha": digest, "read": staged.rows_read,
+         "loaded": _count(staged.observations) + _count(staged.events), "rejected": len(staged.rejects),
+         "started": started, "finished": datetime.now(UTC), "as_of": staged.as_of},
+    ).fetchall()[0]
+    ingest_id = int(row[0])
+    is_demo = bool(connection.execute("SELECT is_demo FROM source WHERE source_id = $s", {"s": source})
+                   .fetchall()[0][0])
+    _load_indicators(connection, staged.indicators)
+    _load_observations(connection, staged.observations, ingest_id, is_demo)
+    _load_events(connection, staged.events, source, ingest_id, is_demo)
+    _load_rejects(connection, staged.rejects, ingest_id)
+    audit(connection, "ingest", "ingest", str(ingest_id), None,
+          {"source": source, "file": file_name, "sha256": digest, "kind": staged.kind})
+    return ingest_id
+
+
+def _count(frame: pd.DataFrame | None) -> int:
+    return 0 if frame is None else len(frame)
+
+
+def _load_indicators(connection: duckdb.DuckDBPyConnection, indicators: pd.DataFrame | None) -> None:
+    if indicators is None or indicators.empty:
+        return
+    connection.register("staged_indicator", indicators)
+    connection.execute(
+        "INSERT OR REPLACE INTO indicator SELECT id, name, unit, higher_is_worse, risk_factors::INTEGER[], source,"
+        " valid_min, valid_max, description FROM staged_indicator"
+    )
+    connection.unregister("staged_indicator")
+
+
+def _load_observations(connection: duckdb.DuckDBPyConnection, observations: pd.DataFrame | None,
+                       ingest_id: int, is_demo: bool) -> None:
+    if observations is None or observations.empty:
+        return
+    rows = observations[["iso3", "indicator_id", "period", "value"]].assign(ingest_id=ingest_id)
+    connection.register("staged_observation", rows)
+    # A newer load of the same key replaces the older value; real data for an indicator replaces demo data.
+    run(connection, "replace_observations", {"replace_demo": not is_demo})
+    connection.execute("INSERT INTO observation SELECT iso3, indicator_id, period::INTEGER, value, ingest_id"
+                       " FROM staged_observation")
+    connection.unregister("staged_observation")
+
+
+def _load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | None, source: str,
+                 ingest_id: int, is_demo: bool) -> None:
+    if events is None or events.empty:
+        return
+    columns = ["event_id", "iso3", "event_date", "admin1", "latitude", "longitude", "violence_type",
+               "deaths_best", "deaths_low", "deaths_high", "source_ref"]
+    rows = events.reindex(columns=columns).assign(source_id=source, ingest_id=ingest_id)
+    connection.register("staged_event", rows)
+    run(connection, "replace_events", {"replace_demo": not is_demo})
+    connection.execute(
+        "INSERT INTO event SELECT event_id, source_id, iso3, event_date::DATE, admin1, latitude, longitude,"
+        " violence_type, deaths_best, deaths_low, deaths_high, source_ref, ingest_id FROM staged_event"
+    )
+    connection.unregister("staged_event")
+
+
+def _load_rejects(connection: duckdb.DuckDBPyConnection, rejects: pd.DataFrame, ingest_id: int) -> None:
+    if rejects.empty:
+        return
+    connection.register("staged_reject", rejects.assign(ingest_id=ingest_id))
+    connection.execute("INSERT INTO ingest_reject SELECT ingest_id, row_number, column_name, value::VARCHAR,"
+                       " message FROM staged_reject")
+    connection.unregister("staged_reject")
+
+
+def audit(connection: duckdb.DuckDBPyConnection, action: str, entity: str, entity_id: str | None,
+          before: dict | None, after: dict | None, who: str | None = None) -> None:
+    """Append one row to the audit log (there is no code path that updates or deletes one)."""
+    connection.execute(
+        "INSERT INTO audit_log (logged_at, actor, action, entity, entity_id, before, after)"
+        " VALUES ($at, $who, $action, $entity, $id, $before, $after)",
+        {"at": datetime.now(UTC), "who": who or f"{getpass.getuser()}@{socket.gethostname()}", "action": action,
+         "entity": entity, "id": entity_id, "before": _json(before), "after": _json(after)},
+    )
+
+
+def _json(value: dict | None) -> str | None:
+    return None if value is None else json.dumps(value, default=str, sort_keys=True)
+
+
+def error_cap() -> int:
+    return int(setting("max_errors"))

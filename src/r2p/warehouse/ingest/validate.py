@@ -1,0 +1,170 @@
+"""Checks every importer's staged rows must pass: known countries and indicators, types, ranges, unique keys."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from r2p.warehouse.ingest.result import Problem
+from r2p.warehouse.queries import run
+
+MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "..", "-", "—"})
+FIRST_YEAR = 1800
+
+_OBSERVATION_SCHEMA = pa.DataFrameSchema(
+    {
+        "period": pa.Column(
+            "Int64",
+            pa.Check.in_range(FIRST_YEAR, date.today().year + 5, error="year out of range"),
+            nullable=False,
+        ),
+        "value": pa.Column(
+            float, pa.Check(lambda s: np.isfinite(s), element_wise=False, error="not a finite number")
+        ),
+    },
+    strict=False,
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the warehouse already knows, for resolving and checking staged rows."""
+
+    country_names: dict[str, str]  # iso3 -> name
+    lookup: dict[str, str]  # lower-cased iso3 / iso2 / name / alias -> iso3
+    indicators: pd.DataFrame  # indicator_id, unit, valid_min, valid_max
+
+    @classmethod
+    def load(cls, connection: duckdb.DuckDBPyConnection) -> Reference:
+        lookup = run(connection, "country_lookup")
+        countries = run(connection, "country_names")
+        return cls(
+            country_names=dict(zip(countries["iso3"], countries["name"], strict=True)),
+            lookup=dict(zip(lookup["key"], lookup["iso3"], strict=False)),
+            indicators=run(connection, "indicator_ranges"),
+        )
+
+
+def is_missing(values: pd.Series) -> pd.Series:
+    """True where a text cell means 'no value' (blank, NA, .., - ...)."""
+    return values.fillna("").astype(str).str.strip().str.lower().isin(MISSING_MARKERS)
+
+
+def resolve_countries(values: pd.Series, reference: Reference) -> pd.Series:
+    """ISO3 for each cell given as ISO3, ISO2 or a known name; <NA> where unknown."""
+    keys = values.fillna("").astype(str).str.strip().str.lower()
+    return keys.map(reference.lookup).astype("string")
+
+
+def country_problems(
+    raw: pd.Series, resolved: pd.Series, rows: pd.Series, file: str, column: str, reference: Reference
+) -> list[Problem]:
+    """One problem per cell whose country could not be resolved, with a suggestion where one is close."""
+    problems = []
+    for value, row in zip(raw[resolved.isna()], rows[resolved.isna()], strict=True):
+        message = "is not a known country code or name (use ISO 3166 alpha-3, e.g. SDN)"
+        suggestion = suggest_country(str(value), reference)
+        if suggestion:
+            message += f"; did you mean {suggestion} ({reference.country_names.get(suggestion, suggestion)})?"
+        problems.append(Problem(file, message, int(row), column, str(value)))
+    return problems
+
+
+def suggest_country(value: str, reference: Reference) -> str | None:
+    """The closest known name, for 'did you mean' hints."""
+    match = difflib.get_close_matches(value.strip().lower(), list(reference.lookup), n=1, cutoff=0.8)
+    return reference.lookup[match[0]] if match else None
+
+
+def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(values, bad): numbers parsed from text cells (thousands separators refused); bad marks unparseable cells."""
+    text = raw.fillna("").astype(str).str.strip()
+    values = pd.to_numeric(text.where(~is_missing(raw), None), errors="coerce")
+    bad = values.isna() & ~is_missing(raw)
+    return values.astype("float64"), bad
+
+
+def observation_problems(staged: pd.DataFrame, reference: Reference, file: str) -> list[Problem]:
+    """Types and ranges (pandera), per-indicator valid ranges, unknown indicators and duplicate keys."""
+    problems = _schema_problems(staged, file)
+    problems += _indicator_problems(staged, reference, file)
+    problems += _duplicate_problems(staged, file)
+    return problems
+
+
+def _schema_problems(staged: pd.DataFrame, file: str) -> list[Problem]:
+    try:
+        _OBSERVATION_SCHEMA.validate(staged, lazy=True)
+    except pa.errors.SchemaErrors as error:
+        cases = error.failure_cases.dropna(subset=["index"])
+        return [
+            Problem(file, str(case.check), _row(staged, case.index), _column(staged, case.index, case.column),
+                    _shown(case.failure_case))
+            for case in cases.itertuples()
+        ]
+    return []
+
+
+def _indicator_problems(staged: pd.DataFrame, reference: Reference, file: str) -> list[Problem]:
+    ranges = reference.indicators.set_index("indicator_id")
+    known = staged["indicator_id"].isin(ranges.index)
+    problems = [
+        Problem(file, "is not in the indicator catalog or the file's indicator sheet", int(row), col, ind)
+        for ind, row, col in zip(
+            staged.loc[~known, "indicator_id"], staged.loc[~known, "_row"], staged.loc[~known, "_id_column"],
+            strict=True,
+        )
+    ]
+    checked = staged[known]
+    low = checked["indicator_id"].map(ranges["valid_min"]).astype("float64")
+    high = checked["indicator_id"].map(ranges["valid_max"]).astype("float64")
+    outside = (checked["value"] < low) | (checked["value"] > high)
+    for index in checked.index[outside.fillna(False)]:
+        row = checked.loc[index]
+        message = (
+            f"is outside the valid range {_fmt(low[index])} to {_fmt(high[index])} of {row['indicator_id']}"
+        )
+        problems.append(Problem(file, message, int(row["_row"]), str(row["_column"]), _fmt(row["value"])))
+    return problems
+
+
+def _duplicate_problems(staged: pd.DataFrame, file: str) -> list[Problem]:
+    keys = ["iso3", "indicator_id", "period"]
+    duplicated = staged[staged.duplicated(keys, keep=False)].sort_values("_row")
+    problems = []
+    for _key, group in duplicated.groupby(keys, sort=False):
+        first = int(group["_row"].iloc[0])
+        for row in group["_row"].iloc[1:]:
+            key = f"{_key[0]} {_key[1]} {_key[2]}"
+            problems.append(Problem(file, f"duplicates row {first} (same country, indicator and year)",
+                                    int(row), None, key))
+    return problems
+
+
+def _row(staged: pd.DataFrame, index: object) -> int | None:
+    return int(staged.at[index, "_row"]) if index in staged.index else None
+
+
+def _column(staged: pd.DataFrame, index: object, column: str) -> str:
+    if column == "value" and index in staged.index:
+        return str(staged.at[index, "_column"])
+    if column == "period" and index in staged.index:
+        return str(staged.at[index, "_period_column"])
+    return str(column)
+
+
+def _shown(value: object) -> str:
+    return _fmt(value) if isinstance(value, float) else str(value)
+
+
+def _fmt(value: float) -> str:
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return str(value)
+    return f"{value:g}"

@@ -1,0 +1,70 @@
+"""Numbered schema migrations: a warehouse built by an older version upgrades in place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib import resources
+
+import duckdb
+
+_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: `NNN_name.sql` in r2p/warehouse/migrations."""
+
+    version: int
+    name: str
+    sql: str
+
+
+@lru_cache(maxsize=1)
+def migrations() -> tuple[Migration, ...]:
+    """Every migration shipped with the package, in order."""
+    folder = resources.files("r2p.warehouse").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    return tuple(sorted(found, key=lambda m: m.version))
+
+
+def latest_version() -> int:
+    return migrations()[-1].version
+
+
+def schema_version(connection: duckdb.DuckDBPyConnection) -> int:
+    """The version a warehouse is at; 0 for an empty database."""
+    exists = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migration'"
+    ).fetchall()[0]
+    if not exists or exists[0] == 0:
+        return 0
+    row = connection.execute("SELECT coalesce(max(version), 0) FROM schema_migration").fetchall()[0]
+    return int(row[0]) if row else 0
+
+
+def migrate(connection: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
+    """Apply the migrations above the current version (up to `target`); returns the versions applied."""
+    current = schema_version(connection)
+    if current > latest_version():
+        raise RuntimeError(
+            f"This warehouse is at schema version {current}, newer than this R2P Watch "
+            f"({latest_version()}). Upgrade R2P Watch."
+        )
+    applied = []
+    for migration in migrations():
+        if migration.version <= current or (target is not None and migration.version > target):
+            continue
+        connection.execute(migration.sql)
+        connection.execute(
+            "INSERT INTO schema_migration VALUES ($version, $name, $at)",
+            {"version": migration.version, "name": migration.name, "at": datetime.now(UTC)},
+        )
+        applied.append(migration.version)
+    return applied

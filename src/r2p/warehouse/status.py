@@ -1,0 +1,23 @@
+"""What the warehouse holds: schema version and, per source, rows, as-of date and last load."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from r2p.warehouse.migrate import schema_version
+from r2p.warehouse.queries import run
+from r2p.warehouse.store import Warehouse
+
+
+def warehouse_status(warehouse: Warehouse) -> dict[str, Any]:
+    """A summary for `r2p status` and the sidebar."""
+    cursor = warehouse.reader().cursor()
+    try:
+        sources = run(cursor, "source_status")
+        return {
+            "location": warehouse.location,
+            "schema_version": schema_version(cursor),
+            "sources": sources.to_dict("records"),
+        }
+    finally:
+        cursor.close()

@@ -1,0 +1,186 @@
+"""The DuckDB warehouse: readers share a read-only connection per file version; writers swap in a new file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from filelock import FileLock, Timeout
+
+from r2p.config import setting, warehouse_location
+
+
+class WarehouseError(RuntimeError):
+    """A warehouse problem the user can act on; the message says what to do."""
+
+
+# NOTE: DuckDB lets one process hold a file read-write only while no other process has it open at all
+# (shared/reference/offline-stack.md). So the live file is never opened read-write: a writer copies the
+# current version to a new file, changes it in one transaction, and points the warehouse path (a symlink)
+# at it atomically. Each version has its own file name because DuckDB caches open databases by real
+# path: reopening the same name would hand a reader the old version again. Readers keep the version they
+# opened until they notice a newer one. A writer killed half-way leaves only an unreferenced file.
+_readers: dict[str, tuple[str, duckdb.DuckDBPyConnection]] = {}
+_readers_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Warehouse:
+    """A warehouse location: a local DuckDB file, or a remote database such as MotherDuck (`md:...`)."""
+
+    location: str
+
+    @classmethod
+    def default(cls) -> Warehouse:
+        return cls(warehouse_location())
+
+    @property
+    def is_local_file(self) -> bool:
+        return not (self.location.startswith("md:") or self.location == ":memory:")
+
+    @property
+    def path(self) -> Path:
+        """The warehouse path users see (a symlink to the current version once anything was written)."""
+        return Path(os.path.abspath(Path(self.location).expanduser()))
+
+    @property
+    def versions_dir(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.versions")
+
+    def current_file(self) -> Path:
+        """The file holding the current version."""
+        return self.path.resolve(strict=True)
+
+    def exists(self) -> bool:
+        return not self.is_local_file or self.path.is_file()
+
+    def version_token(self) -> str:
+        """Changes whenever a writer has swapped in a new version of the file."""
+        if not self.is_local_file:
+            return "remote"
+        try:
+            target = self.path.resolve(strict=True)
+            stat = target.stat()
+        except FileNotFoundError:
+            return "missing"
+        return f"{target.name}-{stat.st_ino}-{stat.st_mtime_ns}"
+
+    def reader(self) -> duckdb.DuckDBPyConnection:
+        """The process-wide read connection for the current version; take a `.cursor()` per query."""
+        if not self.exists():
+            raise WarehouseError(f"No warehouse at {self.path}. Run `r2p init` to build it.")
+        token = self.version_token()
+        with _readers_lock:
+            cached = _readers.get(self.location)
+            if cached and cached[0] == token:
+                return cached[1]
+            connection = self._open_reader()
+            # The previous connection is not closed here: another thread may still be reading from it.
+            # It is released when its last cursor is gone.
+            _readers[self.location] = (token, connection)
+            return connection
+
+    def _open_reader(self) -> duckdb.DuckDBPyConnection:
+        if not self.is_local_file:
+            return duckdb.connect(self.location)
+        for attempt in range(3):
+            try:
+                return duckdb.connect(str(self.current_file()), read_only=True)
+            except (duckdb.IOException, FileNotFoundError) as error:
+                # A writer may have swapped in a new version between resolving the path and opening it.
+                if attempt == 2:
+                    raise WarehouseError(f"Cannot open the warehouse {self.path} for reading: {error}") from error
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One atomic change: everything done on the connection lands together, or not at all."""
+        if not self.is_local_file:
+            with self._write_remote() as connection:
+                yield connection
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(f"{self.path}.lock", timeout=float(setting("lock_timeout")))
+        try:
+            lock.acquire()
+        except Timeout as error:
+            raise WarehouseError(f"Another writer has held {self.path} for too long; try again.") from error
+        try:
+            with self._write_copy() as connection:
+                yield connection
+        finally:
+            lock.release()
+
+    @contextmanager
+    def _write_copy(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        current = self.current_file() if self.path.exists() else None
+        if current is not None and Path(f"{current}.wal").exists():
+            raise WarehouseError(
+                f"{current}.wal exists: another program wrote to the warehouse directly. "
+                "Open it once with DuckDB and run CHECKPOINT, then try again."
+            )
+        self.versions_dir.mkdir(exist_ok=True)
+        work = self.versions_dir / f"{time.time_ns()}-{uuid.uuid4().hex[:8]}.duckdb"
+        if current is not None:
+            shutil.copyfile(current, work)
+        connection = duckdb.connect(str(work))
+        try:
+            connection.execute("BEGIN TRANSACTION")
+            yield connection
+            connection.execute("COMMIT")
+            connection.execute("CHECKPOINT")
+            connection.close()
+            _fsync(work)
+            self._point_to(work)
+        except BaseException:
+            connection.close()
+            _unlink_version(work)
+            raise
+        self._remove_old_versions(keep=work)
+
+    def _point_to(self, version: Path) -> None:
+        """Atomically make the warehouse path name the new version (rename of a fresh symlink over it)."""
+        link = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex[:8]}.link")
+        link.symlink_to(version.relative_to(self.path.parent))
+        os.replace(link, self.path)
+        _fsync(self.path.parent)
+
+    def _remove_old_versions(self, keep: Path) -> None:
+        """Readers that still have an old version open keep reading it: POSIX frees it when they close."""
+        for old in self.versions_dir.glob("*.duckdb*"):
+            if old != keep:
+                old.unlink(missing_ok=True)
+
+    @contextmanager
+    def _write_remote(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        connection = self.reader().cursor()
+        try:
+            connection.execute("BEGIN TRANSACTION")
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        finally:
+            connection.close()
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _unlink_version(work: Path) -> None:
+    for leftover in (work, Path(f"{work}.wal")):
+        leftover.unlink(missing_ok=True)
