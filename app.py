@@ -4,10 +4,10 @@ import streamlit as st
 
 from r2p.ui.shell import prepare_page
 
-st.set_page_config(page_title="R2P Watch", page_icon="🛡️", layout="wide")
+st.set_page_config(page_title="R2P Watch", layout="wide")
 navigation = st.navigation(
     [
-        st.Page("pages/overview.py", title="Overview", url_path="overview", default=True),
+        st.Page("pages/overview.py", title="Overview", default=True),
         st.Page("pages/country.py", title="Country", url_path="country"),
         st.Page("pages/trends.py", title="Trends", url_path="trends"),
         st.Page("pages/engagement.py", title="Engagement", url_path="engagement"),

@@ -25,6 +25,6 @@ provenance(", ".join(values["source_name"].unique()) or "no data", values["as_of
            is_demo)
 
 # Worst first
-st.subheader("Highest risk first" if indicator["higher_is_worse"] else "Lowest values first")
+st.subheader("Worst first: highest values" if indicator["higher_is_worse"] else "Worst first: lowest values")
 ranked = values.sort_values("value", ascending=not indicator["higher_is_worse"]).head(20)
 st.dataframe(ranked[["name", "iso3", "un_region", "value"]], hide_index=True, width="stretch")

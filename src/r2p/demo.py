@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import geopandas as gpd
 import numpy as np
@@ -50,38 +50,24 @@ def _base_risk(countries: pd.DataFrame, iso3s: np.ndarray, size: np.ndarray, see
     return 0.65 * ev.draws(seed, iso3s, "base", 1)[:, 0] + shift
 
 
-def _select_situations(
-    countries: pd.DataFrame, iso3s: np.ndarray, base: np.ndarray, size: np.ndarray, seed: int
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """6-10 escalating and 2-3 de-escalating member states with a polygon, favouring higher risk."""
-    members = size > -4.0
-    if "un_status" in countries:
-        members &= countries["un_status"].astype(str).str.lower().str.startswith("member").to_numpy()
-    members = members if members.any() else np.ones(len(iso3s), dtype=bool)
-    pick = ev.draws(seed, iso3s, "situation-pick", 1)[:, 0]
-    rng = np.random.default_rng(seed)
-    n_up, n_down = int(rng.integers(6, 11)), int(rng.integers(2, 4))
-    # Escalations start from elevated (not the very highest) risk, so the climb shows; chronic crises settle.
-    window = (base > 0.5) & (base < 2.0)
-    up = [i for i in np.argsort(-(pick + 0.5 * base + 10 * window), kind="stable") if members[i]]
-    up = up[: min(n_up, max(1, len(up) // 2))]
-    down = [i for i in np.argsort(-(base + 0.5 * pick), kind="stable") if members[i] and i not in up][:n_down]
-    return tuple(sorted(iso3s[up])), tuple(sorted(iso3s[down]))
-
-
 def _latent(
-    base: np.ndarray, size: np.ndarray, iso3s: np.ndarray, years: np.ndarray, seed: int, situations: tuple
+    base: np.ndarray, size: np.ndarray, iso3s: np.ndarray, years: np.ndarray, seed: int,
+    situations: tuple[tuple[str, ...], tuple[str, ...]],
 ) -> _Latent:
     """The latent risk that drives every indicator coherently."""
     n_years = len(years)
     slope = 0.6 * ev.draws(seed, iso3s, "trend", 1)
     structural = base[:, None] + slope * (np.arange(n_years) / max(n_years - 1, 1) - 0.5)
     up, down = set(situations[0]), set(situations[1])
-    shift = ev.situation_shift(iso3s, n_years, seed, up, down)
     noise = ev.ar1(0.25 * ev.draws(seed, iso3s, "risk-noise", n_years), 0.7)
-    z = structural + noise + ev.episodes(iso3s, base, n_years, seed) + shift
-    late = (shift > 0) & np.isin(iso3s, list(up))[:, None]
-    return _Latent(years, size[:, None], structural, z, late)
+    calm = structural + noise + ev.episodes(iso3s, base, n_years, seed, skip=up)
+    shift = ev.situation_shift(iso3s, n_years, seed, up, down)
+    rising = np.isin(iso3s, list(up))
+    # An escalation ends at the highest risk the country has known: 1 above its earlier peak, at least 3.8.
+    need = np.maximum(calm[:, :-1].max(axis=1, initial=-np.inf) + 1.0, 3.8) - calm[:, -1]
+    shift[rising] *= np.maximum(1.0, need[rising] / np.maximum(shift[rising, -1], 1e-9))[:, None]
+    late = (shift > 0) & rising[:, None]
+    return _Latent(years, size[:, None], structural, calm + shift, late)
 
 
 _KINDS = (  # (kind, unit prefixes, unit substrings): the first match wins; unknown units get a random walk
@@ -107,6 +93,11 @@ class _Spec(NamedTuple):
     sign: float  # +1 when higher is worse, -1 otherwise
     lo: float
     hi: float
+
+    @classmethod
+    def of(cls, row: Any) -> _Spec:
+        sign = 1.0 if row.higher_is_worse else -1.0
+        return cls(str(row.id), str(row.unit), sign, float(row.valid_min), float(row.valid_max))
 
 
 _DECIMALS = {"probability": 4, "rate": 1, "growth": 2, "bounded": 3, "share": 3, "walk": 3}
@@ -243,18 +234,18 @@ def generate_demo(
     and that type's events split them, so event deaths_best sums equal the observation wherever it exists.
     Countries with neither a polygon in `shapes` nor a point in `markers` get observations but no events.
     """
+    if last_year < first_year:
+        raise ValueError(f"last_year {last_year} is before first_year {first_year}")
+    countries = countries.drop_duplicates("iso3")
     iso3s = countries["iso3"].astype(str).to_numpy(dtype=object)
     years = np.arange(first_year, last_year + 1, dtype=np.int64)
     located = ev.places(shapes, markers)
-    area = np.array([getattr(located.get(iso), "area", 0.0) for iso in iso3s])
+    area = np.array([getattr(located.get(iso), "area", 0.0) for iso in iso3s])  # square degrees, 0: none
     size = np.clip(np.log(np.maximum(area, 1e-9) / 10.0), -4.0, 2.0)
     base = _base_risk(countries, iso3s, size, seed)
-    situations = _select_situations(countries, iso3s, base, size, seed)
+    situations = ev.select_situations(countries, iso3s, base, size, seed)
     lat = _latent(base, size, iso3s, years, seed, situations)
-    specs = [
-        _Spec(str(r.id), str(r.unit), 1.0 if r.higher_is_worse else -1.0, r.valid_min, r.valid_max)
-        for r in indicators.itertuples(index=False)
-    ]
+    specs = [_Spec.of(row) for row in indicators.itertuples(index=False)]
     totals = _violence_totals(lat, specs, iso3s, seed)
     observations = pd.concat([_rows(spec, lat, totals, iso3s, seed) for spec in specs], ignore_index=True)
     observations = observations.sort_values(["iso3", "indicator_id", "period"], ignore_index=True)

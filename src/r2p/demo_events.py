@@ -1,4 +1,4 @@
-"""Demo randomness and violence: random streams, crisis shapes, yearly death totals and their events."""
+"""Demo randomness and violence: random streams, scripted situations, yearly death totals, their events."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-EVENT_COLUMNS = (
-    "event_id", "iso3", "event_date", "admin1", "latitude", "longitude",
-    "violence_type", "deaths_best", "deaths_low", "deaths_high",
-)
+EVENT_DTYPES = {
+    "event_id": "str", "iso3": "str", "event_date": "datetime64[ns]", "admin1": "str", "latitude": "float64",
+    "longitude": "float64", "violence_type": "int64", "deaths_best": "int64", "deaths_low": "int64",
+    "deaths_high": "int64",
+}
 MARKER_JITTER = 0.04  # degrees; events in countries without a polygon sit this close to the marker
 Place = BaseGeometry | tuple[float, float]
 
@@ -75,6 +76,25 @@ def ar1(eps: np.ndarray, phi: float) -> np.ndarray:
     return out
 
 
+def select_situations(
+    countries: pd.DataFrame, iso3s: np.ndarray, base: np.ndarray, size: np.ndarray, seed: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """6-10 escalating and 2-3 de-escalating member states with a polygon, favouring higher risk."""
+    members = size > -4.0
+    if "un_status" in countries:
+        members &= countries["un_status"].astype(str).str.lower().str.startswith("member").to_numpy()
+    members = members if members.any() else np.ones(len(iso3s), dtype=bool)
+    pick = draws(seed, iso3s, "situation-pick", 1)[:, 0]
+    rng = np.random.default_rng(seed)
+    n_up, n_down = int(rng.integers(6, 11)), int(rng.integers(2, 4))
+    # Escalations start from elevated (not the very highest) risk, so the climb shows; chronic crises settle.
+    window = (base > 0.5) & (base < 2.0)
+    up = [i for i in np.argsort(-(pick + 0.5 * base + 10 * window), kind="stable") if members[i]]
+    up = up[: min(n_up, max(1, len(up) // 2))]
+    down = [i for i in np.argsort(-(base + 0.5 * pick), kind="stable") if members[i] and i not in up][:n_down]
+    return tuple(sorted(iso3s[up])), tuple(sorted(iso3s[down]))
+
+
 def situation_shift(iso3s: np.ndarray, n_years: int, seed: int, up: set[str], down: set[str]) -> np.ndarray:
     """Scripted risk change: a sharp climb over the last 2-4 years, or a long crisis that is settled."""
     t = np.arange(n_years)
@@ -89,15 +109,15 @@ def situation_shift(iso3s: np.ndarray, n_years: int, seed: int, up: set[str], do
     return shift
 
 
-def episodes(iso3s: np.ndarray, base: np.ndarray, n_years: int, seed: int) -> np.ndarray:
-    """Historical crises: some countries (more of the high-risk ones) get one multi-year surge of risk."""
+def episodes(iso3s: np.ndarray, base: np.ndarray, n_years: int, seed: int, skip: set[str]) -> np.ndarray:
+    """Historical crises: some countries (more of the riskier, none in `skip`) get a multi-year surge."""
     t = np.arange(n_years)
     out = np.zeros((len(iso3s), n_years))
     for i, iso in enumerate(iso3s):
         rng = stream(seed, iso, "episode")
         hit, start, length = rng.random(), rng.integers(0, max(1, n_years - 8)), rng.integers(3, 10)
         amp = rng.uniform(1.2, 2.4)
-        if hit < 0.15 + 0.3 * (base[i] > 0.6):
+        if hit < 0.15 + 0.3 * (base[i] > 0.6) and iso not in skip:
             out[i] = amp * np.clip(np.minimum(t - start + 1, start + length - t) / 2, 0.0, 1.0)
     return out
 
@@ -228,10 +248,8 @@ def generate_events(
             batch = _country_events(stream(seed, iso, "events"), located[iso], years, mine, late[i])
             frames.append(batch.assign(iso3=iso))
     if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in EVENT_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in EVENT_DTYPES.items()})
     events = pd.concat(frames, ignore_index=True)
     events = events.sort_values(["event_date", "iso3", "violence_type"], kind="stable", ignore_index=True)
-    events["event_date"] = events["event_date"].astype("datetime64[ns]")
-    events["admin1"] = events["admin1"].astype("str")
     events["event_id"] = [f"demo-{k:07d}" for k in range(1, len(events) + 1)]
-    return events[list(EVENT_COLUMNS)]
+    return events[list(EVENT_DTYPES)].astype(EVENT_DTYPES)  # admin1: str, missing (no region) as NaN

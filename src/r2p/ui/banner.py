@@ -12,10 +12,17 @@ DEMO_TEXT = (
 
 def demo_banner(is_demo: bool) -> None:
     if is_demo:
-        st.error(f"**{DEMO_TEXT}**", icon="🧪")
+        st.error(f"**{DEMO_TEXT}**")
 
 
 def provenance(source: str, as_of: object, is_demo: bool) -> None:
     """The caption under a figure or table: source and as-of, and DEMO where it applies."""
     label = "DEMO data · " if is_demo else ""
-    st.caption(f"{label}Source: {source} · as of {as_of or 'unknown'}")
+    st.caption(f"{label}Source: {source} · as of {format_date(as_of)}")
+
+
+def format_date(value: object) -> str:
+    """Dates as YYYY-MM-DD; 'unknown' for missing ones."""
+    if value is None or (isinstance(value, float) and value != value) or str(value) in ("NaT", "None", ""):
+        return "unknown"
+    return str(value)[:10]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -11,22 +11,25 @@ import streamlit as st
 from r2p import explore
 from r2p.warehouse.store import Warehouse
 
-P = ParamSpec("P")
-T = TypeVar("T")
+Query = Callable[..., pd.DataFrame]
+_QUERIES: dict[str, Query] = {}
 
 
-def cached(function: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
-    """Cache a `function(warehouse, *args)` per warehouse version, so a new ingest shows without a restart."""
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _run(name: str, location: str, version: str, *args: Any) -> pd.DataFrame:
+    # NOTE: one cached function keyed by query name: st.cache_data tells functions apart by their source,
+    # so per-query closures of the same code would share (and clobber) one cache.
+    return _QUERIES[name](Warehouse(location), *args)
 
-    @st.cache_data(show_spinner=False, max_entries=512)
-    def run(location: str, version: str, *args: Any) -> pd.DataFrame:
-        return function(Warehouse(location), *args)
 
-    run.__name__ = function.__name__
+def cached(function: Query) -> Query:
+    """Cache `function(warehouse, *args)` per warehouse version, so a new ingest shows without a restart."""
+    name = f"{function.__module__}.{function.__qualname__}"
+    _QUERIES[name] = function
 
     def call(*args: Any) -> pd.DataFrame:
         warehouse = Warehouse.default()
-        return run(warehouse.location, warehouse.version_token(), *args)
+        return _run(name, warehouse.location, warehouse.version_token(), *args)
 
     return call
 

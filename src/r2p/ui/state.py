@@ -47,7 +47,7 @@ def set_view(**changes: object) -> None:
 def show_notices() -> None:
     """Tell the user once which parts of their link could not be used."""
     for notice in st.session_state.pop(_NOTICES, []):
-        st.warning(notice, icon="⚠️")
+        st.warning(notice)
 
 
 def _write_url(view: ViewState) -> None:
