@@ -14,6 +14,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.init import initialise
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
 EXAMPLES = ROOT / "data" / "examples"
 FIXED_TODAY = date(2026, 11, 23)  # the demo spans 1990..last year; fix it so tests do not drift
 
@@ -21,6 +22,21 @@ FIXED_TODAY = date(2026, 11, 23)  # the demo spans 1990..last year; fix it so te
 def pytest_configure(config: pytest.Config) -> None:
     # Tests must never touch the user's warehouse under data/.
     os.environ["R2P_DB"] = str(Path(config.rootpath) / "test-artifacts" / "never-used.duckdb")
+
+
+def require_shared(path_relative_to_shared_data: str) -> Path:
+    """Path of a file under ../shared/data; skip the test if it is absent, but fail when CI=true.
+
+    CI runs in a fresh clone with shared/ beside it, so a missing file there is a real error and must
+    not quietly turn into a skipped test.
+    """
+    path = SHARED_DATA / path_relative_to_shared_data
+    if path.exists():
+        return path
+    reason = f"shared data file not found: {path}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: shared data must be present)")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

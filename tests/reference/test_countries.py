@@ -12,7 +12,8 @@ import pycountry
 import pytest
 
 from r2p.reference import iso3_for_ccode, load_ccode_crosswalk, load_countries, map_ccodes
-from tests.shared_data import REPO_ROOT, require_shared
+from tests.conftest import ROOT as REPO_ROOT
+from tests.conftest import require_shared
 
 REGIONS = {"Africa", "Americas", "Asia", "Europe", "Oceania"}
 HISTORICAL_NON_PRIMARY = {265, 315, 680, 817}  # East Germany, Czechoslovakia, S. Yemen, S. Vietnam

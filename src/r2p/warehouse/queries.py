@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -12,7 +12,7 @@ import pandas as pd
 from r2p.warehouse.store import Warehouse
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql(name: str) -> str:
     """The text of `sql/<name>.sql`."""
     entry = resources.files("r2p.warehouse").joinpath("sql", f"{name}.sql")

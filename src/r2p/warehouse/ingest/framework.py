@@ -90,6 +90,7 @@ def _check_staged(staged: Staged, reference: Reference, file: str) -> None:
         reference = Reference(reference.country_names, reference.lookup, pd.concat([reference.indicators, new]))
     problems += observation_problems(staged.observations, reference, file)
     if problems:
+        problems.sort(key=lambda p: (p.file, p.row or 0))
         raise IngestRefused(problems, staged.kind, staged.rows_read)
 
 
