@@ -82,3 +82,27 @@ def test_a_non_file_location_writes_in_one_transaction(tmp_path: Path) -> None:
         connection.execute("INSERT INTO t VALUES (1)")
         connection.execute("INSERT INTO missing_table VALUES (1)")
     assert remote.reader().cursor().execute("SELECT count(*) FROM t").fetchone()[0] == 0
+
+
+WRITER = """
+import sys
+from r2p.warehouse import Warehouse
+warehouse = Warehouse(sys.argv[1])
+for i in range(int(sys.argv[3])):
+    with warehouse.write() as connection:
+        connection.execute("INSERT INTO audit_log (logged_at, actor, action, entity, entity_id)"
+                           " VALUES (now(), $who, 'test', 'test', $i)", {"who": sys.argv[2], "i": str(i)})
+"""
+
+
+def test_concurrent_writers_from_several_processes_lose_nothing(warehouse: Warehouse) -> None:
+    """Two editors and a reader at once: every write lands, each exactly once."""
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(warehouse.path), who, "8"])
+               for who in ("alice", "bob")]
+    while any(w.poll() is None for w in writers):
+        assert query(warehouse, "country_names")["iso3"].is_unique  # a reader keeps reading meanwhile
+    assert [w.returncode for w in writers] == [0, 0]
+    rows = warehouse.reader().cursor().execute(
+        "SELECT actor, count(*), count(DISTINCT entity_id) FROM audit_log WHERE action = 'test' GROUP BY actor"
+        " ORDER BY actor").fetchall()
+    assert rows == [("alice", 8, 8), ("bob", 8, 8)]

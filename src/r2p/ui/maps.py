@@ -15,10 +15,10 @@ def world_choropleth(
     values: pd.DataFrame, shapes: dict, markers: pd.DataFrame, title: str, unit: str, higher_is_worse: bool
 ) -> go.Figure:
     """values: iso3, name, value. shapes: GeoJSON with properties.iso3. markers: iso3, name, lon, lat."""
-    with_data = set(values["iso3"])
+    drawn = {f["properties"]["iso3"] for f in shapes["features"]}
     figure = go.Figure()
-    figure.add_trace(_no_data_trace(shapes, with_data))
-    figure.add_trace(_value_trace(shapes, values, unit, higher_is_worse))
+    figure.add_trace(_no_data_trace(shapes, set(values["iso3"])))
+    figure.add_trace(_value_trace(shapes, values[values["iso3"].isin(drawn)], unit, higher_is_worse))
     figure.add_trace(_marker_trace(values.merge(markers[["iso3", "lon", "lat"]], on="iso3"), higher_is_worse))
     figure.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 16}},
