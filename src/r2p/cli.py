@@ -12,7 +12,7 @@ from rich.console import Console
 
 from r2p.config import SETTINGS
 from r2p.warehouse import Warehouse, WarehouseError
-from r2p.warehouse.ingest import SOURCES, ingest
+from r2p.warehouse.ingest import SOURCE_NAMES, ingest
 from r2p.warehouse.ingest.framework import error_cap
 from r2p.warehouse.ingest.result import IngestResult
 from r2p.warehouse.init import initialise
@@ -50,7 +50,7 @@ def init(
 
 @app.command("ingest")
 def ingest_command(
-    source: Annotated[str, typer.Argument(help=f"One of: {', '.join(SOURCES)}.")],
+    source: Annotated[str, typer.Argument(help=f"One of: {', '.join(SOURCE_NAMES)}.")],
     path: Annotated[Path, typer.Argument(help="The file to load (CSV or XLSX).")],
     meta: Annotated[
         Path | None, typer.Option(help="Indicator metadata CSV (table source; default: NAME.indicators.csv).")
@@ -58,8 +58,8 @@ def ingest_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as one JSON object, last line.")] = False,
 ) -> None:
     """Validate a file and load it in one transaction; on any problem load nothing and say where."""
-    if source not in SOURCES:
-        _fail(f"Unknown source {source!r}. Sources: {', '.join(SOURCES)}.")
+    if source not in SOURCE_NAMES:
+        _fail(f"Unknown source {source!r}. Sources: {', '.join(SOURCE_NAMES)}.")
     warehouse = Warehouse.default()
     show = not as_json and (path.is_file() and path.stat().st_size > LARGE_FILE_BYTES or sys.stderr.isatty())
     try:

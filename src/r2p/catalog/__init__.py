@@ -68,6 +68,16 @@ def _read_yaml(name: str) -> dict:
     return yaml.safe_load(text)
 
 
+def _indicator_rows() -> list[dict]:
+    """Every file in catalog/indicators/, one per source, in name order."""
+    folder = resources.files("r2p.catalog").joinpath("indicators")
+    rows: list[dict] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yml"):
+            rows += yaml.safe_load(entry.read_text(encoding="utf-8"))["indicators"] or []
+    return rows
+
+
 @lru_cache(maxsize=1)
 def sources() -> tuple[Source, ...]:
     """Every known source, validated."""
@@ -77,7 +87,7 @@ def sources() -> tuple[Source, ...]:
 @lru_cache(maxsize=1)
 def indicators() -> tuple[Indicator, ...]:
     """Every catalogued indicator, validated (unique ids, known sources, min < max)."""
-    catalog = tuple(Indicator(**row) for row in _read_yaml("indicators.yml")["indicators"])
+    catalog = tuple(Indicator(**row) for row in _indicator_rows())
     ids = [i.id for i in catalog]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from r2p.config import setting
 from r2p.warehouse.ingest.result import IngestRefused, IngestResult, Problem, Staged
-from r2p.warehouse.ingest.validate import Reference, observation_problems
+from r2p.warehouse.ingest.validate import Reference, event_problems, observation_problems
 from r2p.warehouse.queries import run
 from r2p.warehouse.store import Warehouse
 
@@ -78,17 +78,16 @@ def _reference_and_previous(warehouse: Warehouse, source: str, digest: str) -> t
 def _check_staged(staged: Staged, reference: Reference, file: str) -> None:
     """Every problem at once: those the importer found while reading, then the common checks."""
     problems = list(staged.problems)
-    if staged.observations is None or staged.observations.empty:
-        if not problems and (staged.events is None or staged.events.empty):
-            problems.append(Problem(file, "contains no values to load"))
-        if problems:
-            raise IngestRefused(problems, staged.kind, staged.rows_read)
-        return
+    has_observations = staged.observations is not None and not staged.observations.empty
+    has_events = staged.events is not None and not staged.events.empty
+    if not (has_observations or has_events or problems):
+        problems.append(Problem(file, "contains no values to load"))
     if staged.indicators is not None and not staged.indicators.empty:
-        new = staged.indicators.rename(columns={"id": "indicator_id"})[["indicator_id", "unit", "valid_min",
-                                                                         "valid_max"]]
-        reference = Reference(reference.country_names, reference.lookup, pd.concat([reference.indicators, new]))
-    problems += observation_problems(staged.observations, reference, file)
+        reference = reference.with_indicators(staged.indicators.rename(columns={"id": "indicator_id"}))
+    if has_observations:
+        problems += observation_problems(staged.observations, reference, file)
+    if has_events:
+        problems += event_problems(staged.events, reference, file)
     if problems:
         problems.sort(key=lambda p: (p.file, p.row or 0))
         raise IngestRefused(problems, staged.kind, staged.rows_read)

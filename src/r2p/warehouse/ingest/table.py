@@ -18,6 +18,7 @@ from r2p.warehouse.ingest.validate import (
     resolve_countries,
 )
 
+DESCRIPTION = "An analyst's CSV/XLSX table (long or wide) with an indicator metadata sheet"
 _YEAR = re.compile(r"^\d{4}$")
 _META_SHEET = "indicators"
 LAYOUTS = (
@@ -140,3 +141,13 @@ def _unit_problems(
     wrong = expected.notna() & (given != "") & (given.str.lower() != expected.str.lower())
     return [Problem(label, f"does not match the indicator's unit {u!r}", int(r), "unit", g)
             for g, u, r in zip(given[wrong], expected[wrong], long.loc[wrong, "_row"], strict=True)]
+
+
+def recognise(columns: list[str], path: Path) -> str | None:
+    """A table is anything with a country column and a year/period or indicator column."""
+    lowered = {c.lower() for c in columns}
+    return "analyst table" if "country" in lowered and lowered & {"year", "period", "indicator"} else None
+
+
+def read(path: Path, reference: Reference) -> Staged:
+    return read_table(path, reference)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from r2p.reference import map_ccodes
 from r2p.warehouse.ingest.result import Problem
 from r2p.warehouse.queries import run
 
@@ -40,16 +41,28 @@ class Reference:
     country_names: dict[str, str]  # iso3 -> name
     lookup: dict[str, str]  # lower-cased iso3 / iso2 / name / alias -> iso3
     indicators: pd.DataFrame  # indicator_id, unit, valid_min, valid_max
+    ccodes: pd.DataFrame  # ccode, iso3, first_year, last_year, primary, unit_name (see r2p.reference)
 
     @classmethod
     def load(cls, connection: duckdb.DuckDBPyConnection) -> Reference:
         lookup = run(connection, "country_lookup")
         countries = run(connection, "country_names")
+        crosswalk = run(connection, "ccode_crosswalk").astype({"first_year": "Int64", "last_year": "Int64"})
         return cls(
             country_names=dict(zip(countries["iso3"], countries["name"], strict=True)),
             lookup=dict(zip(lookup["key"], lookup["iso3"], strict=False)),
             indicators=run(connection, "indicator_ranges"),
+            ccodes=crosswalk,
         )
+
+    def with_indicators(self, extra: pd.DataFrame) -> Reference:
+        """The same reference knowing a file's own new indicators (indicator_id, unit, valid_min, valid_max)."""
+        merged = pd.concat([self.indicators, extra[self.indicators.columns]], ignore_index=True)
+        return Reference(self.country_names, self.lookup, merged, self.ccodes)
+
+    def iso3_for_ccodes(self, ccodes: pd.Series, years: pd.Series) -> pd.Series:
+        """ISO3 for Gleditsch-Ward / EWP state codes in given years (<NA> where the code is unknown then)."""
+        return map_ccodes(self.ccodes, ccodes, years)
 
 
 def is_missing(values: pd.Series) -> pd.Series:
@@ -168,3 +181,24 @@ def _fmt(value: float) -> str:
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return str(value)
     return f"{value:g}"
+
+
+def event_problems(events: pd.DataFrame, reference: Reference, file: str) -> list[Problem]:
+    """Events: known country, a date, coordinates on Earth, deaths low <= best <= high, unique ids."""
+    rows = events["_row"] if "_row" in events else pd.Series(range(2, len(events) + 2), index=events.index)
+    checks = [
+        (~events["iso3"].isin(reference.country_names.keys()), "iso3", "is not a known country"),
+        (pd.to_datetime(events["event_date"], errors="coerce").isna(), "event_date", "is not a date"),
+        (~events["latitude"].between(-90, 90) & events["latitude"].notna(), "latitude", "is not between -90 and 90"),
+        (~events["longitude"].between(-180, 180) & events["longitude"].notna(), "longitude",
+         "is not between -180 and 180"),
+        (events["deaths_low"] > events["deaths_best"], "deaths_low", "is above deaths_best"),
+        (events["deaths_best"] > events["deaths_high"], "deaths_high", "is below deaths_best"),
+        (events["deaths_best"] < 0, "deaths_best", "is negative"),
+        (events["event_id"].duplicated(keep="first"), "event_id", "appears more than once"),
+    ]
+    problems = []
+    for mask, column, message in checks:
+        for index in events.index[mask.fillna(False).to_numpy(dtype=bool)]:
+            problems.append(Problem(file, message, int(rows[index]), column, str(events.at[index, column])))
+    return problems
