@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
 import hashlib
-import json
-import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from r2p.config import setting
+from r2p.warehouse.audit import audit
 from r2p.warehouse.ingest.result import IngestRefused, IngestResult, Problem, Staged
 from r2p.warehouse.ingest.validate import Reference, event_problems, observation_problems
 from r2p.warehouse.queries import run
@@ -171,21 +169,6 @@ def _load_rejects(connection: duckdb.DuckDBPyConnection, rejects: pd.DataFrame, 
     connection.execute("INSERT INTO ingest_reject SELECT ingest_id, row_number, column_name, value::VARCHAR,"
                        " message FROM staged_reject")
     connection.unregister("staged_reject")
-
-
-def audit(connection: duckdb.DuckDBPyConnection, action: str, entity: str, entity_id: str | None,
-          before: dict | None, after: dict | None, who: str | None = None) -> None:
-    """Append one row to the audit log (there is no code path that updates or deletes one)."""
-    connection.execute(
-        "INSERT INTO audit_log (logged_at, actor, action, entity, entity_id, before, after)"
-        " VALUES ($at, $who, $action, $entity, $id, $before, $after)",
-        {"at": datetime.now(UTC), "who": who or f"{getpass.getuser()}@{socket.gethostname()}", "action": action,
-         "entity": entity, "id": entity_id, "before": _json(before), "after": _json(after)},
-    )
-
-
-def _json(value: dict | None) -> str | None:
-    return None if value is None else json.dumps(value, default=str, sort_keys=True)
 
 
 def error_cap() -> int:

@@ -1,0 +1,27 @@
+"""Risk tiers: broad, colour-coded levels that a versioned method assigns from the indicators."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from r2p.warehouse.queries import query
+from r2p.warehouse.store import Warehouse
+
+# Highest risk first. "Insufficient data" is never a low tier: it sits apart.
+TIERS: tuple[str, ...] = ("Very high", "High", "Elevated", "Moderate", "Low")
+INSUFFICIENT = "Insufficient data"
+HIGH_OR_ABOVE: frozenset[str] = frozenset(TIERS[:2])
+
+
+def tier_rank(tier: str) -> int | None:
+    """1 for Very high … 5 for Low; None for Insufficient data or an unknown label."""
+    return TIERS.index(tier) + 1 if tier in TIERS else None
+
+
+def current_tiers(warehouse: Warehouse, method_version: str) -> pd.DataFrame:
+    """Latest period's model tiers for a method version, with the analyst's assessed tier beside them.
+
+    Columns: iso3, name, period, method_version, score, tier, coverage, assessed_tier, assessed_rationale,
+    assessed_by, assessed_at. Empty when the method has not been scored yet.
+    """
+    return query(warehouse, "current_tiers", {"method_version": method_version})
