@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from r2p.build import initialise
 from r2p.warehouse import Warehouse
-from r2p.warehouse.init import initialise
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"

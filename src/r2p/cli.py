@@ -10,12 +10,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from r2p.build import ingest_and_score, initialise
 from r2p.config import SETTINGS
 from r2p.warehouse import Warehouse, WarehouseError
-from r2p.warehouse.ingest import SOURCE_NAMES, ingest
+from r2p.warehouse.ingest import SOURCE_NAMES
 from r2p.warehouse.ingest.framework import error_cap
 from r2p.warehouse.ingest.result import IngestResult
-from r2p.warehouse.init import initialise
 from r2p.warehouse.status import warehouse_status
 
 app = typer.Typer(
@@ -64,7 +64,7 @@ def ingest_command(
     show = not as_json and (path.is_file() and path.stat().st_size > LARGE_FILE_BYTES or sys.stderr.isatty())
     try:
         with err.status(f"Reading {path.name}…", spinner="dots") if show else _nothing() as status:
-            result = ingest(warehouse, source, path, meta, progress=_stage_printer(status, path.name))
+            result = ingest_and_score(warehouse, source, path, meta, progress=_stage_printer(status, path.name))
     except WarehouseError as error:
         _fail(str(error))
     _report(result, as_json)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from r2p.build import initialise
 from r2p.ui.sidebar import render_sidebar
 from r2p.ui.state import show_notices, sync_view
 from r2p.warehouse import Warehouse, WarehouseError
-from r2p.warehouse.init import initialise
 from r2p.warehouse.migrate import latest_version, schema_version
 
 

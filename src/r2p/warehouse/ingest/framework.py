@@ -20,6 +20,8 @@ from r2p.warehouse.store import Warehouse
 # An importer turns a file into staged rows, or raises IngestRefused with every problem it found.
 Importer = Callable[[Path, Reference], Staged]
 Progress = Callable[[str], None]
+# Work that must land in the same transaction as the load (e.g. recomputing derived tier scores).
+AfterLoad = Callable[[duckdb.DuckDBPyConnection], object]
 
 
 def file_sha256(*paths: Path) -> str:
@@ -39,6 +41,7 @@ def ingest_file(
     importer: Importer,
     extra_files: tuple[Path, ...] = (),
     progress: Progress = lambda stage: None,
+    after_load: AfterLoad | None = None,
 ) -> IngestResult:
     """Validate, stage and load one file; on any problem nothing is written and the result says why."""
     if not path.is_file():
@@ -58,6 +61,9 @@ def ingest_file(
     progress("loading")
     with warehouse.write() as connection:
         ingest_id = load_staged(connection, source, path.name, digest, staged, started)
+        if after_load is not None:
+            progress("scoring")
+            after_load(connection)
     loaded = 0 if staged.observations is None else len(staged.observations)
     loaded += 0 if staged.events is None else len(staged.events)
     return IngestResult(source, path.name, staged.kind, staged.rows_read, loaded, len(staged.rejects), "loaded",

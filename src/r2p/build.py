@@ -1,17 +1,20 @@
-"""`r2p init`: build or upgrade the warehouse with reference data and, where no real data exists, the demo."""
+"""Building the warehouse: `r2p init` (schema, reference, demo) and ingest followed by fresh tier scores."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from r2p import catalog, demo, geo, reference
-from r2p.warehouse.ingest.framework import load_staged
-from r2p.warehouse.ingest.result import Staged
+from r2p.tiers.refresh import refresh_scores
+from r2p.warehouse.ingest import ingest
+from r2p.warehouse.ingest.framework import Progress, load_staged
+from r2p.warehouse.ingest.result import IngestResult, Staged
 from r2p.warehouse.migrate import migrate, schema_version
 from r2p.warehouse.queries import run
 from r2p.warehouse.store import Warehouse
@@ -39,10 +42,17 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
         applied = migrate(connection)
         load_reference(connection)
         demo_status = _apply_demo(connection, want_demo, last_year)
+        refresh_scores(connection)
         version = schema_version(connection)
         counts = connection.execute("SELECT (SELECT count(*) FROM country), (SELECT count(*) FROM indicator)") \
             .fetchall()[0]
     return InitReport(warehouse.location, applied, version, int(counts[0]), int(counts[1]), demo_status)
+
+
+def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path | None = None,
+                     progress: Progress | None = None) -> IngestResult:
+    """`r2p ingest`: load a file and, in the same transaction, recompute every tier method's scores."""
+    return ingest(warehouse, source, path, meta, progress, after_load=refresh_scores)
 
 
 def load_reference(connection: duckdb.DuckDBPyConnection) -> None:

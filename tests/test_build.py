@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from r2p.build import initialise
 from r2p.warehouse import Warehouse
-from r2p.warehouse.init import initialise
 from r2p.warehouse.queries import query
 from tests.conftest import FIXED_TODAY, contents
 

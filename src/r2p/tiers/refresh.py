@@ -1,0 +1,57 @@
+"""Recompute and store every method's scores inside a warehouse write (after init and every ingest)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+
+from r2p.tiers.method import TierMethod, methods
+from r2p.tiers.scoring import score_method
+from r2p.warehouse.queries import run
+
+
+class MethodChanged(RuntimeError):
+    """A method's definition changed but its version number did not."""
+
+
+def refresh_scores(connection: duckdb.DuckDBPyConnection, chosen: tuple[TierMethod, ...] | None = None) -> dict:
+    """Replace the stored scores of each method version; returns {version label: rows stored}."""
+    catalog = run(connection, "indicator_directions")
+    stored = {}
+    for method in chosen or methods():
+        _check_unchanged(connection, method)
+        observations = run(connection, "method_observations", {"indicator_ids": [i.id for i in method.indicators]})
+        scores = _scores(observations, method, catalog)
+        connection.execute("DELETE FROM risk_score WHERE method_version = $v", {"v": method.label})
+        if not scores.empty:
+            connection.register("new_scores", scores)
+            connection.execute("INSERT INTO risk_score (iso3, period, method_version, score, tier, coverage,"
+                               " contributions, stale_share) SELECT iso3, period, method_version, score, tier,"
+                               " coverage, contributions::JSON, stale_share FROM new_scores")
+            connection.unregister("new_scores")
+        stored[method.label] = len(scores)
+    return stored
+
+
+def _scores(observations: pd.DataFrame, method: TierMethod, catalog: pd.DataFrame) -> pd.DataFrame:
+    if observations.empty:
+        return pd.DataFrame()
+    periods = list(range(int(observations["period"].min()), int(observations["period"].max()) + 1))
+    return score_method(observations, method, catalog, periods)
+
+
+def _check_unchanged(connection: duckdb.DuckDBPyConnection, method: TierMethod) -> None:
+    previous = run(connection, "tier_method_digest", {"version": method.label})
+    if len(previous) and previous.iloc[0, 0] not in (None, method.digest()):
+        raise MethodChanged(
+            f"Tier method {method.label} was edited but keeps version {method.version}: scores are stored per "
+            f"version, so give the edited method a new version number in r2p/catalog/methods/{method.id}.yml."
+        )
+    if not len(previous):
+        connection.execute("INSERT INTO tier_method (version, name, definition, created_at, digest)"
+                           " VALUES ($v, $name, $definition, $at, $digest)",
+                           {"v": method.label, "name": method.name, "at": datetime.now(UTC),
+                            "definition": json.dumps(method.model_dump(mode="json")), "digest": method.digest()})
