@@ -1,4 +1,4 @@
-"""The `r2p` command: everything a user scripts (build the warehouse, ingest, status)."""
+"""The `r2p` command: everything a user scripts (build the warehouse, ingest, tiers, reviews, status)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from r2p.build import ingest_and_score, initialise
+from r2p.commands import tiers as tier_commands
 from r2p.config import SETTINGS
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.ingest import SOURCE_NAMES
@@ -25,6 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, soft_wrap=True)
+tier_commands.register(app)
 LARGE_FILE_BYTES = 5 * 1024 * 1024
 
 

@@ -44,6 +44,18 @@ SETTINGS: tuple[Setting, ...] = (
         "How many validation problems an ingest lists before it only counts the rest.",
     ),
     Setting(
+        "tier_method",
+        "R2P_TIER_METHOD",
+        "composite",
+        "The tier method pages show by default: a method id (latest version) or a version label like composite-1.",
+    ),
+    Setting(
+        "local_editor",
+        "R2P_LOCAL_EDITOR",
+        "",
+        "Local mode for small offline teams: the editor's name. When empty the dashboard is read-only.",
+    ),
+    Setting(
         "handling_marking",
         "R2P_HANDLING_MARKING",
         "UNCLASSIFIED",

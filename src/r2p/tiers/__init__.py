@@ -25,3 +25,9 @@ def current_tiers(warehouse: Warehouse, method_version: str) -> pd.DataFrame:
     assessed_by, assessed_at. Empty when the method has not been scored yet.
     """
     return query(warehouse, "current_tiers", {"method_version": method_version})
+
+
+def tier_table(warehouse: Warehouse, method_version: str, period: int | None = None) -> pd.DataFrame:
+    """One period (default: latest) of a method version: iso3, name, period, method_version, score, tier,
+    coverage, stale_share, assessed_tier, assessed_by — highest score first."""
+    return query(warehouse, "tier_table", {"method_version": method_version, "period": period})

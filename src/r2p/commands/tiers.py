@@ -1,0 +1,102 @@
+"""`r2p tiers`, `r2p assess`, `r2p triggers`, `r2p reviews` and `r2p decide`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from r2p.commands.output import Format, emit
+from r2p.config import setting
+from r2p.reviews import DECISIONS, ReviewError, decide, list_reviews
+from r2p.tiers import tier_table
+from r2p.tiers.assessment import AssessmentError, record_assessment
+from r2p.tiers.method import method
+from r2p.triggers.apply import evaluate_rules, open_reviews
+from r2p.warehouse import Warehouse
+
+FORMAT = typer.Option("--format", help="table, csv or json.")
+
+
+def register(app: typer.Typer) -> None:
+    for command in (tiers, assess, triggers, reviews, decide_command):
+        app.command(name="decide" if command is decide_command else command.__name__)(command)
+
+
+def tiers(
+    period: Annotated[int | None, typer.Option(help="Year to show (default: the latest scored).")] = None,
+    method_name: Annotated[str | None, typer.Option("--method", help="Method id or version label.")] = None,
+    output: Annotated[Format, FORMAT] = Format.table,
+) -> None:
+    """The tier table the Overview shows: iso3, name, period, method version, score, tier, coverage, assessed tier."""
+    chosen = _method(method_name)
+    emit(tier_table(Warehouse.default(), chosen.label, period), output)
+
+
+def assess(
+    iso3: Annotated[str, typer.Argument(help="Country ISO3 code.")],
+    tier: Annotated[str, typer.Option(help="Very high, High, Elevated, Moderate, Low or Insufficient data.")],
+    rationale: Annotated[str, typer.Option(help="Why (at least 20 characters).")],
+    by: Annotated[str, typer.Option("--by", help="Who assesses.")],
+    period: Annotated[int | None, typer.Option(help="Year assessed (default: the latest scored).")] = None,
+) -> None:
+    """Record an analyst's tier beside the model's (never overwriting it)."""
+    warehouse = Warehouse.default()
+    year = period or int(tier_table(warehouse, _method(None).label)["period"].max())
+    try:
+        number = record_assessment(warehouse, iso3.upper(), year, tier, rationale, by)
+    except AssessmentError as error:
+        _fail(str(error))
+    typer.echo(f"Recorded assessment #{number}: {iso3.upper()} {year} {tier} by {by}.")
+
+
+def triggers() -> None:
+    """Evaluate the trigger rules and open a review for each new piece of evidence (idempotent)."""
+    with Warehouse.default().write() as connection:
+        firings = evaluate_rules(connection)
+        opened = open_reviews(connection, firings)
+    typer.echo(f"Opened {opened} review(s) from {len(firings)} rule firing(s); "
+               f"{len(firings) - opened} already had a review.")
+
+
+def reviews(
+    output: Annotated[Format, FORMAT] = Format.table,
+    state: Annotated[str | None, typer.Option(help="Only open, overdue or decided reviews.")] = None,
+) -> None:
+    """List reviews with their state (open, overdue, decided)."""
+    listed = list_reviews(Warehouse.default())
+    if state:
+        listed = listed[listed["state"] == state]
+    columns = ["review_id", "iso3", "name", "rule_id", "state", "opened_at", "due_date", "owner", "decision",
+               "decided_by", "evidence"]
+    emit(listed[columns], output)
+
+
+def decide_command(
+    review_id: Annotated[int, typer.Argument(help="The review number.")],
+    decision: Annotated[str, typer.Option(help=f"One of: {', '.join(DECISIONS)}.")],
+    rationale: Annotated[str, typer.Option(help="Why (at least 10 characters).")],
+    by: Annotated[str, typer.Option("--by", help="Who decides.")],
+    follow_up: Annotated[str | None, typer.Option(help="With defer: the date the review comes back (YYYY-MM-DD).")]
+    = None,
+) -> None:
+    """Close a review with a recorded decision: act, do not act, or defer (which opens a follow-up)."""
+    try:
+        due = date.fromisoformat(follow_up) if follow_up else None
+        follow = decide(Warehouse.default(), review_id, decision, rationale, by, due)
+    except (ReviewError, ValueError) as error:
+        _fail(str(error))
+    typer.echo(f"Review #{review_id}: {decision} (by {by})." + (f" Follow-up review #{follow}." if follow else ""))
+
+
+def _method(name: str | None):  # noqa: ANN202 - returns a TierMethod
+    try:
+        return method(name or setting("tier_method"))
+    except KeyError as error:
+        _fail(str(error.args[0]))
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(2)

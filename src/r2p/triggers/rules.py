@@ -1,0 +1,55 @@
+"""Trigger rules, loaded from r2p/catalog/triggers.yml and validated."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from r2p.tiers import TIERS
+
+
+class Rule(BaseModel):
+    """One trigger rule; which fields apply depends on its kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    kind: Literal["tier_rise", "crosses_into", "rank_enters_top", "event_spike"]
+    description: str
+    review_days: int = Field(ge=1, le=365)
+    method: str | None = None
+    steps: int = 1
+    tiers: tuple[str, ...] = ()
+    indicator: str | None = None
+    top: int = 30
+    violence_types: tuple[int, ...] = (1, 2, 3)
+    window_days: int = 30
+    lookback_years: int = 3
+    minimum: float = 100
+
+    def model_post_init(self, context: object) -> None:
+        if self.kind in ("tier_rise", "crosses_into") and not self.method:
+            raise ValueError(f"rule {self.id}: a {self.kind} rule names a tier method")
+        if self.kind == "crosses_into" and not set(self.tiers) <= set(TIERS):
+            raise ValueError(f"rule {self.id}: unknown tiers {self.tiers}")
+        if self.kind == "rank_enters_top" and not self.indicator:
+            raise ValueError(f"rule {self.id}: a rank rule names the indicator to rank by")
+
+
+class RuleBook(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    owner: str
+    rules: tuple[Rule, ...]
+
+
+@lru_cache(maxsize=1)
+def rule_book() -> RuleBook:
+    text = resources.files("r2p.catalog").joinpath("triggers.yml").read_text(encoding="utf-8")
+    book = RuleBook(**yaml.safe_load(text))
+    ids = [r.id for r in book.rules]
+    if len(ids) != len(set(ids)):
+        raise ValueError("trigger rule ids must be unique")
+    return book
