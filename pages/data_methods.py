@@ -1,30 +1,51 @@
-"""Data & methods: sources with as-of dates, every load, the indicator catalog and risk-factor blind spots."""
+"""Data & methods: sources with coverage and staleness, rejected rows, blind spots, tier methods and the backtest."""
+
+from datetime import date
 
 import streamlit as st
 
 from r2p.catalog import RISK_FACTORS
+from r2p.tiers.method import methods
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
+from r2p.ui.methods_view import backtest_table, method_card
 
-sources = cache.data_sources()
-demo_banner(bool(sources["is_demo"].any()))
+coverage = cache.source_coverage(date.today().year)
+is_demo = bool(coverage["is_demo"].any())
+demo_banner(is_demo)
 st.title("Data & methods")
 
-# Sources
+# Sources, coverage and staleness
 st.subheader("Sources")
-st.dataframe(sources[["name", "publisher", "observations", "events", "as_of", "last_load", "is_demo", "citation"]],
-             hide_index=True, width="stretch")
+st.dataframe(coverage, hide_index=True, width="stretch")
+for row in coverage[coverage["stale"]].itertuples():
+    st.warning(f"{row.name}: newest data is from {row.last_year} — stale.")
+st.dataframe(cache.data_sources()[["name", "publisher", "citation"]], hide_index=True, width="stretch")
 
 # Risk factors without data
 st.subheader("UN Framework risk factors")
-coverage = cache.risk_factor_coverage().assign(factor_name=lambda f: f["factor"].map(RISK_FACTORS))
-blind = coverage[coverage["indicators"] == 0]
-st.warning(f"{len(blind)} of 14 risk factors have no data: " + "; ".join(
-    f"{row.factor}. {row.factor_name}" for row in blind.itertuples()) if len(blind) else "Every factor has data.")
-st.dataframe(coverage[["factor", "factor_name", "indicators", "indicator_names"]], hide_index=True, width="stretch")
+factors = cache.risk_factor_coverage().assign(factor_name=lambda f: f["factor"].map(RISK_FACTORS))
+blind = factors[factors["indicators"] == 0]
+if len(blind):
+    st.warning(f"{len(blind)} of 14 risk factors have no data: "
+               + "; ".join(f"{row.factor}. {row.factor_name}" for row in blind.itertuples()))
+st.dataframe(factors[["factor", "factor_name", "indicators", "indicator_names"]], hide_index=True, width="stretch")
 
-# Indicators and loads
-st.subheader("Indicators with data")
-st.dataframe(cache.indicators(), hide_index=True, width="stretch")
+# Tier methods and backtest
+st.subheader("Tier methods")
+for method in methods():
+    method_card(method)
+st.subheader("Backtest")
+backtest_table(cache.backtest_report(), is_demo)
+
+# Loads and rejected rows
 st.subheader("Loads")
 st.dataframe(cache.ingests(), hide_index=True, width="stretch")
+st.subheader("Rows left out of accepted loads")
+rejected = cache.rejected_rows()
+if len(rejected):
+    st.dataframe(rejected, hide_index=True, width="stretch")
+else:
+    st.caption("None.")
+st.subheader("Indicators with data")
+st.dataframe(cache.indicators(), hide_index=True, width="stretch")

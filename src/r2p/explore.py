@@ -46,3 +46,18 @@ def ingests(warehouse: Warehouse) -> pd.DataFrame:
 def risk_factor_coverage(warehouse: Warehouse) -> pd.DataFrame:
     """For each UN Framework risk factor 1-14: how many indicators with data inform it."""
     return query(warehouse, "risk_factor_coverage")
+
+
+STALE_AFTER_YEARS = 2
+
+
+def source_coverage(warehouse: Warehouse, this_year: int) -> pd.DataFrame:
+    """Per source: countries × years covered, rows, last load, as-of, and `stale` when its newest year is more
+    than STALE_AFTER_YEARS behind the last complete year."""
+    coverage = query(warehouse, "source_coverage")
+    return coverage.assign(stale=coverage["last_year"] < this_year - 1 - STALE_AFTER_YEARS)
+
+
+def rejected_rows(warehouse: Warehouse) -> pd.DataFrame:
+    """Rows left out of accepted loads, grouped by load and reason."""
+    return query(warehouse, "rejected_rows")

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from r2p import explore
+from r2p.tiers import backtest
 from r2p.warehouse.store import Warehouse
 
 Query = Callable[..., pd.DataFrame]
@@ -42,3 +43,6 @@ indicator_series = cached(explore.indicator_series)
 data_sources = cached(explore.data_sources)
 ingests = cached(explore.ingests)
 risk_factor_coverage = cached(explore.risk_factor_coverage)
+source_coverage = cached(explore.source_coverage)
+rejected_rows = cached(explore.rejected_rows)
+backtest_report = cached(backtest.backtest_report)
