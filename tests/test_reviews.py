@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from r2p.reviews import ReviewError, decide, list_reviews, review_states
-from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.tiers import tier_table
+from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.triggers.evaluate import Firing
 from r2p.warehouse import Warehouse

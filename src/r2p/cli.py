@@ -12,6 +12,7 @@ from rich.console import Console
 
 from r2p.build import ingest_and_score, initialise
 from r2p.commands import tiers as tier_commands
+from r2p.commands import update as update_commands
 from r2p.config import SETTINGS
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.ingest import SOURCE_NAMES
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 err = Console(stderr=True, soft_wrap=True)
 tier_commands.register(app)
+update_commands.register(app)
 LARGE_FILE_BYTES = 5 * 1024 * 1024
 
 

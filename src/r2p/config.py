@@ -56,6 +56,18 @@ SETTINGS: tuple[Setting, ...] = (
         "Local mode for small offline teams: the editor's name. When empty the dashboard is read-only.",
     ),
     Setting(
+        "cache_dir",
+        "R2P_CACHE_DIR",
+        str(DATA_DIR / "cache"),
+        "Where `r2p update` keeps downloaded releases.",
+    ),
+    Setting(
+        "update_mirror",
+        "R2P_UPDATE_MIRROR",
+        "",
+        "A mirror `r2p update` fetches from instead of the official URLs (laid out source/file, like shared/data).",
+    ),
+    Setting(
         "handling_marking",
         "R2P_HANDLING_MARKING",
         "UNCLASSIFIED",

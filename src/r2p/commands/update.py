@@ -1,0 +1,58 @@
+"""`r2p update [SOURCE…]`: download the latest public releases and ingest them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+
+from r2p.build import ingest_and_score
+from r2p.update import NOT_PUBLIC, Offline, download, releases
+from r2p.warehouse import Warehouse
+
+err = Console(stderr=True, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(update)
+
+
+def update(
+    sources: Annotated[list[str] | None, typer.Argument(help="Sources to update (default: all public ones).")] = None,
+) -> None:
+    """Download the latest public releases (EWP, UCDP, V-Dem, WDI) into the cache and ingest them."""
+    chosen = sources or list(releases())
+    unknown = [s for s in chosen if s not in releases() and s not in NOT_PUBLIC]
+    if unknown:
+        err.print(f"Unknown source(s) {', '.join(unknown)}; public sources: {', '.join(releases())}.")
+        raise typer.Exit(2)
+    for source in [s for s in chosen if s in NOT_PUBLIC]:
+        err.print(f"{source}: {NOT_PUBLIC[source]}")
+    try:
+        files = _download_all([s for s in chosen if s in releases()])
+    except Offline as offline:
+        err.print(str(offline), highlight=False)
+        raise typer.Exit(1) from offline
+    refused = 0
+    for source, path in files:
+        result = ingest_and_score(Warehouse.default(), source, path)
+        refused += result.status == "refused"
+        err.print(f"{source} {path.name}: {result.status} ({result.rows_loaded} values, {result.rows_rejected}"
+                  f" rejected){'; ' + str(result.errors[0]) if result.errors else ''}", highlight=False)
+    raise typer.Exit(1 if refused else 0)
+
+
+def _download_all(chosen: list[str]) -> list[tuple[str, object]]:
+    """Every file first, so that no network means nothing is ingested at all."""
+    done = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  console=err, transient=True) as bar:
+        for source in chosen:
+            for release in releases()[source]:
+                task = bar.add_task(f"{source}/{release.name}", total=None)
+                path = download(release, lambda _n, done_bytes, total, t=task: bar.update(t, completed=done_bytes,
+                                                                                         total=total))
+                done.append((source, path))
+    return done
