@@ -12,6 +12,7 @@ import pandas as pd
 
 from r2p import catalog, demo, geo, reference
 from r2p.tiers.refresh import refresh_scores
+from r2p.warehouse.catalog_sync import sync_catalog
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.ingest.framework import Progress, load_staged
 from r2p.warehouse.ingest.result import IngestResult, Staged
@@ -66,14 +67,8 @@ def load_reference(connection: duckdb.DuckDBPyConnection) -> None:
     connection.register("shipped_ccode", reference.load_ccode_crosswalk())
     connection.execute("DELETE FROM country_ccode; INSERT INTO country_ccode SELECT ccode, iso3, first_year,"
                        " last_year, \"primary\", unit_name FROM shipped_ccode")
-    sources = pd.DataFrame([s.model_dump() for s in catalog.sources()])
-    connection.register("shipped_source", sources)
-    connection.execute("INSERT OR REPLACE INTO source SELECT id, name, publisher, url, license, citation, demo"
-                       " FROM shipped_source")
-    connection.register("shipped_indicator", catalog.indicators_frame())
-    connection.execute("INSERT OR REPLACE INTO indicator SELECT id, name, unit, higher_is_worse,"
-                       " risk_factors::INTEGER[], source, valid_min, valid_max, description FROM shipped_indicator")
-    for name in ("shipped_country", "shipped_alias", "shipped_ccode", "shipped_source", "shipped_indicator"):
+    sync_catalog(connection)
+    for name in ("shipped_country", "shipped_alias", "shipped_ccode"):
         connection.unregister(name)
 
 

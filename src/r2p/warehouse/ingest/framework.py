@@ -12,6 +12,7 @@ import pandas as pd
 
 from r2p.config import setting
 from r2p.warehouse.audit import audit
+from r2p.warehouse.catalog_sync import shipped_ranges, sync_catalog
 from r2p.warehouse.ingest.result import IngestRefused, IngestResult, Problem, Staged
 from r2p.warehouse.ingest.validate import Reference, event_problems, observation_problems
 from r2p.warehouse.queries import run
@@ -74,7 +75,9 @@ def _reference_and_previous(warehouse: Warehouse, source: str, digest: str) -> t
     cursor = warehouse.reader().cursor()
     try:
         previous = run(cursor, "ingest_by_hash", {"source_id": source, "sha256": digest})
-        return Reference.load(cursor), (previous.iloc[0].to_dict() if len(previous) else None)
+        # The shipped catalog counts even before `r2p init` has copied a newer version of it into the warehouse.
+        reference = Reference.load(cursor).with_indicators(shipped_ranges())
+        return reference, (previous.iloc[0].to_dict() if len(previous) else None)
     finally:
         cursor.close()
 
@@ -113,6 +116,7 @@ def load_staged(connection: duckdb.DuckDBPyConnection, source: str, file_name: s
          "started": started, "finished": datetime.now(UTC), "as_of": staged.as_of},
     ).fetchall()[0]
     ingest_id = int(row[0])
+    sync_catalog(connection)
     is_demo = bool(connection.execute("SELECT is_demo FROM source WHERE source_id = $s", {"s": source})
                    .fetchall()[0][0])
     _load_indicators(connection, staged.indicators)

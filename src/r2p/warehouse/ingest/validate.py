@@ -58,6 +58,7 @@ class Reference:
     def with_indicators(self, extra: pd.DataFrame) -> Reference:
         """The same reference knowing a file's own new indicators (indicator_id, unit, valid_min, valid_max)."""
         merged = pd.concat([self.indicators, extra[self.indicators.columns]], ignore_index=True)
+        merged = merged.drop_duplicates("indicator_id", keep="last")  # the newer definition wins
         return Reference(self.country_names, self.lookup, merged, self.ccodes)
 
     def iso3_for_ccodes(self, ccodes: pd.Series, years: pd.Series) -> pd.Series:
