@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from r2p import catalog, demo, geo, reference
+from r2p.tiers.method import methods
 from r2p.tiers.refresh import refresh_scores
 from r2p.warehouse.catalog_sync import sync_catalog
 from r2p.warehouse.ingest import ingest
@@ -21,7 +22,9 @@ from r2p.warehouse.queries import run
 from r2p.warehouse.store import Warehouse
 
 DEMO_SEED = 2014
-DEMO_VERSION = "1"
+DEMO_VERSION = "2"
+# Besides what the tier methods use: the outcome the backtest checks, and what triggers and maps show first.
+DEMO_EXTRA_INDICATORS = ("ewp.risk_2yr", "ewp.mk_onset", "ewp.mk_ongoing", "ucdp.battle_deaths", "ucdp.osv_deaths")
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,19 @@ def _apply_demo(connection: duckdb.DuckDBPyConnection, want_demo: bool | None, l
     if len(run(connection, "ingest_by_hash", {"source_id": "demo", "sha256": digest})):
         return "unchanged"
     _remove_demo(connection)
-    data = demo.generate_demo(reference.load_countries(), catalog.indicators_frame(), geo.country_geometries(),
+    data = demo.generate_demo(reference.load_countries(), demo_indicators(), geo.country_geometries(),
                               geo.load_small_states(), last_year=last_year, seed=DEMO_SEED)
     staged = Staged(kind="demo", rows_read=len(data.observations) + len(data.events),
                     observations=data.observations, events=data.events, as_of=date(last_year, 12, 31))
     load_staged(connection, "demo", f"demo seed {DEMO_SEED}", digest, staged, datetime.now(UTC))
     return "loaded"
+
+
+def demo_indicators() -> pd.DataFrame:
+    """The catalog rows the demo generates: every indicator a tier method uses, plus DEMO_EXTRA_INDICATORS."""
+    wanted = {spec.id for method in methods() for spec in method.indicators} | set(DEMO_EXTRA_INDICATORS)
+    frame = catalog.indicators_frame()
+    return frame[frame["id"].isin(wanted)].reset_index(drop=True)
 
 
 def _remove_demo(connection: duckdb.DuckDBPyConnection) -> int:

@@ -69,7 +69,10 @@ def composite_scores(normalised: pd.DataFrame, method: TierMethod, factors_of: d
     to the score).
     """
     weights = {spec.id: spec.weight for spec in method.indicators}
-    present = normalised.dropna(subset=["norm"]).assign(weight=lambda f: f["indicator_id"].map(weights))
+    present = normalised.dropna(subset=["norm"]).assign(
+        weight=lambda f: f["indicator_id"].map(weights).astype("float64"))
+    if present.empty:
+        return pd.DataFrame(columns=["iso3", "period", "score", "coverage", "stale_share", "contributions"])
     links = _factor_links(present, method, factors_of)
     keys = ["iso3", "period"]
     total_weight = sum(weights.values())

@@ -20,9 +20,9 @@ def header(path: Path) -> list[str]:
             return [str(c).strip() for c in pd.read_excel(path, nrows=0, engine="openpyxl").columns]
         if path.suffix.lower() == ".geojson":
             return []
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [c.strip() for c in next(csv.reader(handle), [])]
-    except (OSError, UnicodeDecodeError, ValueError, csv.Error):
+        first_line = path.open("rb").readline().decode("utf-8-sig", errors="replace")
+        return [c.strip() for c in next(csv.reader([first_line]), [])]
+    except (OSError, ValueError, csv.Error):
         return []
 
 
@@ -43,7 +43,8 @@ def refuse_wrong_source(path: Path, source: str, expected: str) -> IngestRefused
     """The refusal for a file the chosen source does not recognise, naming what it looks like instead."""
     found = recognise_anywhere(path, header(path))
     if found and found[0] != source:
-        message = (f"looks like a {found[1]} file (source `{found[0]}`), not {expected}; "
+        article = "an" if found[1][:1].upper() in "AEIOU" else "a"
+        message = (f"looks like {article} {found[1]} file (source `{found[0]}`), not {expected}; "
                    f"load it with `r2p ingest {found[0]} {path.name}`")
     else:
         message = f"is not recognised as {expected} (columns: {', '.join(header(path)[:10]) or 'none readable'})"
