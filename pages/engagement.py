@@ -1,15 +1,71 @@
-"""Engagement: which UN bodies and US offices are engaged on each situation (registry arrives with issue #5)."""
+"""Engagement: which UN bodies, US offices and regional organisations are engaged on each situation — gaps first."""
 
 import streamlit as st
 
+from r2p.engagement.analysis import engagement_view, filtered, gaps, situation_tiers
+from r2p.engagement.edits import local_editor
+from r2p.engagement.invitees import suggested_invitees
 from r2p.ui import cache
+from r2p.ui import engagement_data as data
 from r2p.ui.banner import demo_banner
+from r2p.ui.engagement_editor import render_editor
+from r2p.ui.engagement_figures import engagement_matrix, engagement_network
+from r2p.ui.engagement_widgets import (
+    actor_section,
+    engagement_table,
+    filter_controls,
+    gaps_section,
+    invitee_table,
+    registry_caption,
+    situation_header,
+)
 from r2p.ui.state import view
 
-current = view()
-names = cache.countries().set_index("iso3")["name"]
-demo_banner(bool(cache.data_sources()["is_demo"].any()))
+registry = data.registry()
+version = data.method_version()
+tiers = data.tiers(version)
+is_demo = bool(cache.data_sources()["is_demo"].any())
 
 st.title("Engagement")
-st.info(f"The actor registry and engagement matrix are not loaded yet, so no engagement on "
-        f"{names[current.country]} can be shown. Nothing here is a finding of 'no engagement'.")
+demo_banner(is_demo)
+if registry.actors.empty:
+    st.info("The actor registry is not loaded yet: run `r2p init`. Nothing here is a finding of 'no engagement'.")
+    st.stop()
+registry_caption(registry, is_demo)
+
+# Filters
+chosen, months = filter_controls(registry)
+ranked = situation_tiers(registry.situations, tiers)
+everything = engagement_view(registry)
+shown = filtered(everything, chosen, ranked)
+rows = registry.situations.merge(ranked, on="situation_id").sort_values(["tier_rank", "name"])
+if chosen.tiers:
+    rows = rows[rows["tier"].isin(list(chosen.tiers))]
+
+# Gaps first
+gaps_section(gaps(registry, tiers, chosen.as_of, months), not tiers.empty, version, months)
+
+# The map: matrix and network
+title = f"Engagements active on {chosen.as_of}" + (" — tiers from DEMO data" if is_demo else "")
+matrix_tab, network_tab = st.tabs(["Matrix", "Network"])
+matrix_tab.plotly_chart(engagement_matrix(shown, rows, title), width="stretch", key="engagement_matrix")
+network_tab.plotly_chart(engagement_network(shown, ranked, title), width="stretch", key="engagement_network")
+
+# One situation (the chosen country's, when it has one) and who to invite
+st.subheader("Situation")
+options = data.situation_options(registry, view().country)
+situation_id = st.selectbox("Situation", list(options), format_func=options.__getitem__,
+                            key=f"engagement_situation_{view().country}")
+situation_header(registry, situation_id, ranked.set_index("situation_id").at[situation_id, "tier"])
+st.dataframe(engagement_table(everything[everything["situation_id"] == situation_id], chosen.as_of, ("situation",)),
+             hide_index=True, width="stretch", key="engagement_situation_table")
+st.markdown(f"**Suggested invitees** (as of {chosen.as_of})")
+st.dataframe(invitee_table(suggested_invitees(registry, tiers, situation_id, chosen.as_of)), hide_index=True,
+             width="stretch", key="engagement_invitees")
+
+# One actor
+st.subheader("Actor")
+actor_section(registry, everything, chosen.as_of)
+
+# Editing (local mode)
+render_editor(registry, local_editor(), chosen.as_of)

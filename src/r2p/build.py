@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from r2p import catalog, demo, geo, reference
+from r2p.engagement.seed import load_seed
 from r2p.tiers.method import methods
 from r2p.tiers.refresh import refresh_scores
 from r2p.warehouse.catalog_sync import sync_catalog
@@ -45,6 +46,7 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
     with warehouse.write() as connection:
         applied = migrate(connection)
         load_reference(connection)
+        load_seed(connection)
         demo_status = _apply_demo(connection, want_demo, last_year)
         refresh_scores(connection)
         version = schema_version(connection)

@@ -89,3 +89,14 @@ def test_a_direct_method_tiers_the_raw_value() -> None:
     scores = score_method(risks, method, CATALOG, [2024]).set_index("iso3")
     assert scores.at["AAA", "tier"] == "Elevated" and scores.at["BBB", "tier"] == "High"
     assert scores.at["CCC", "tier"] == "Very high" and scores.at["CCC", "stale_share"] == 1.0  # one year old
+
+
+def test_missing_as_fills_only_within_the_years_an_indicator_covers() -> None:
+    method = _method(indicators=[{"id": "ucdp.battle_deaths", "normalise": "minmax", "weight": 1.0, "missing_as": 0},
+                                 {"id": "vdem.v2x_polyarchy", "normalise": "minmax", "weight": 1.0}])
+    observations = _obs([("BBB", "ucdp.battle_deaths", 2000, 1000), ("BBB", "ucdp.battle_deaths", 2001, 10),
+                         ("AAA", "vdem.v2x_polyarchy", 2000, 0.5), ("AAA", "vdem.v2x_polyarchy", 1999, 0.5),
+                         ("BBB", "vdem.v2x_polyarchy", 2000, 0.2)])
+    scores = score_method(observations, method, CATALOG, [1999, 2000]).set_index(["iso3", "period"])
+    assert scores.at[("AAA", 2000), "coverage"] == 1.0  # no battle-deaths row in 2000 means none
+    assert scores.at[("AAA", 1999), "coverage"] == 0.5  # 1999 is before the indicator's coverage

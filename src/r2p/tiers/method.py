@@ -23,6 +23,9 @@ class MethodIndicator(BaseModel):
     transform: Literal["none", "log1p"] = "none"
     normalise: Literal["percentile", "minmax"] = "percentile"
     weight: float = Field(gt=0)
+    # For sources that list only non-zero country-years (UCDP battle deaths): within the years the indicator
+    # covers, a country with no row has this value rather than none.
+    missing_as: float | None = None
 
 
 class TierMethod(BaseModel):

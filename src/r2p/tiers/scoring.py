@@ -25,6 +25,21 @@ def latest_values(observations: pd.DataFrame, periods: list[int], stale_after: i
     return best.reset_index(drop=True)
 
 
+def fill_missing(observations: pd.DataFrame, method: TierMethod) -> pd.DataFrame:
+    """Add the `missing_as` value for every country and year an indicator covers but lists no row for."""
+    filled = [observations]
+    countries = observations["iso3"].unique()
+    for spec in [i for i in method.indicators if i.missing_as is not None]:
+        own = observations[observations["indicator_id"] == spec.id]
+        if own.empty:
+            continue
+        years = range(int(own["period"].min()), int(own["period"].max()) + 1)
+        grid = pd.MultiIndex.from_product([countries, years], names=["iso3", "period"]).to_frame(index=False)
+        absent = grid.merge(own[["iso3", "period"]], how="left", indicator=True).query("_merge == 'left_only'")
+        filled.append(absent[["iso3", "period"]].assign(indicator_id=spec.id, value=spec.missing_as))
+    return pd.concat(filled, ignore_index=True)
+
+
 def normalise(values: pd.DataFrame, observations: pd.DataFrame, method: TierMethod,
               higher_is_worse: dict[str, bool]) -> pd.Series:
     """0-10 per value, worse = higher, against each indicator's distribution over the reference period."""
@@ -140,6 +155,7 @@ def score_method(observations: pd.DataFrame, method: TierMethod, catalog: pd.Dat
     coverage, stale_share, contributions (JSON).
     """
     wanted = observations[observations["indicator_id"].isin([i.id for i in method.indicators])]
+    wanted = fill_missing(wanted, method)
     values = latest_values(wanted, periods, method.stale_after_years)
     if method.scoring == "direct":
         scores = direct_scores(values)

@@ -49,17 +49,28 @@ def schema_version(connection: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+def applied_versions(connection: duckdb.DuckDBPyConnection) -> set[int]:
+    if schema_version(connection) == 0:
+        return set()
+    return {int(r[0]) for r in connection.execute("SELECT version FROM schema_migration").fetchall()}
+
+
 def migrate(connection: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
-    """Apply the migrations above the current version (up to `target`); returns the versions applied."""
+    """Apply every shipped migration not yet applied (up to `target`), in order; returns the versions applied.
+
+    NOTE: by set, not by 'above the current version': a migration numbered below one already applied (two
+    branches of work landing in either order) must still run.
+    """
     current = schema_version(connection)
     if current > latest_version():
         raise RuntimeError(
             f"This warehouse is at schema version {current}, newer than this R2P Watch "
             f"({latest_version()}). Upgrade R2P Watch."
         )
+    done = applied_versions(connection)
     applied = []
     for migration in migrations():
-        if migration.version <= current or (target is not None and migration.version > target):
+        if migration.version in done or (target is not None and migration.version > target):
             continue
         connection.execute(migration.sql)
         connection.execute(

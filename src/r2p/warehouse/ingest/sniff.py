@@ -43,7 +43,7 @@ def refuse_wrong_source(path: Path, source: str, expected: str) -> IngestRefused
     """The refusal for a file the chosen source does not recognise, naming what it looks like instead."""
     found = recognise_anywhere(path, header(path))
     if found and found[0] != source:
-        article = "an" if found[1][:1].upper() in "AEIOU" else "a"
+        article = "an" if found[1][:1].upper() in "AEIO" else "a"  # "a UCDP", "an EWP", "an ACLED"
         message = (f"looks like {article} {found[1]} file (source `{found[0]}`), not {expected}; "
                    f"load it with `r2p ingest {found[0]} {path.name}`")
     else:

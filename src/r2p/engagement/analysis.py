@@ -1,0 +1,130 @@
+"""Pure questions over the registry: what is active on a date, situation tiers, and where nobody is engaged."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from r2p.engagement.dates import as_timestamp, period_end
+from r2p.engagement.registry import Registry, actor_table, country_list
+from r2p.engagement.vocabulary import engagement_kind_label
+from r2p.tiers import HIGH_OR_ABOVE, TIERS, tier_rank
+
+NO_TIER = "No tier"
+
+
+@dataclass(frozen=True)
+class EngagementFilter:
+    """What the page narrows the map to; empty collections mean 'all'."""
+
+    as_of: date
+    actor_ids: Collection[str] = ()
+    kinds: Collection[str] = ()
+    groups: Collection[str] = ()
+    tiers: Collection[str] = ()
+    include_unverified: bool = True
+
+
+def engagement_view(registry: Registry) -> pd.DataFrame:
+    """Every engagement with its actor (label, group, dissolved), situation name and effective dates.
+
+    `until` is the last day it can be active: its end date, or its actor's dissolution, whichever is first
+    (partial dates read as their last possible day).
+    """
+    actors = actor_table(registry.actors)[["actor_id", "label", "name", "group", "kind", "dissolved",
+                                            "dissolved_precision", "successor_id", "successor_name"]]
+    actors = actors.rename(columns={"name": "actor_name", "kind": "actor_kind"})
+    view = registry.engagements.merge(actors, on="actor_id", how="left")
+    view = view.merge(registry.situations[["situation_id", "name"]].rename(columns={"name": "situation"}),
+                      on="situation_id", how="left")
+    ended = period_end(view["ended"], view["ended_precision"])
+    dissolved = period_end(view["dissolved"], view["dissolved_precision"])
+    view["until"] = pd.concat([ended, dissolved], axis=1).min(axis=1)
+    view["kind_label"] = view["kind"].map(engagement_kind_label)
+    return view
+
+
+def active_on(view: pd.DataFrame, as_of: date) -> pd.Series:
+    """True for engagements active on the date (started on or before it, not yet ended)."""
+    day = as_timestamp(as_of)
+    return (view["started"] <= day) & (view["until"].isna() | (view["until"] >= day))
+
+
+def status_on(view: pd.DataFrame, as_of: date) -> pd.Series:
+    """active, ended or not started yet — as of the date."""
+    day = as_timestamp(as_of)
+    status = pd.Series("active", index=view.index)
+    status[view["until"].notna() & (view["until"] < day)] = "ended"
+    status[view["started"] > day] = "not started yet"
+    return status
+
+
+def situation_tiers(situations: pd.DataFrame, tiers: pd.DataFrame) -> pd.DataFrame:
+    """situation_id, tier (the highest model tier among its countries, or NO_TIER), tier_rank (6 = none)."""
+    by_country = dict(zip(tiers["iso3"], tiers["tier"], strict=True)) if len(tiers) else {}
+    rows = []
+    for situation_id, countries in zip(situations["situation_id"], situations["countries"], strict=True):
+        ranked = [(tier_rank(by_country[c]) or len(TIERS) + 1, by_country[c])
+                  for c in country_list(countries) if c in by_country]
+        best = min(ranked) if ranked else (len(TIERS) + 1, NO_TIER)
+        rows.append({"situation_id": situation_id, "tier": best[1] if best[0] <= len(TIERS) else NO_TIER,
+                     "tier_rank": best[0]})
+    return pd.DataFrame(rows, columns=["situation_id", "tier", "tier_rank"])
+
+
+def filtered(view: pd.DataFrame, chosen: EngagementFilter, tiers: pd.DataFrame) -> pd.DataFrame:
+    """The engagements active on the filter's date that pass its actor, kind, group, tier and verified choices."""
+    keep = active_on(view, chosen.as_of)
+    for column, values in (("actor_id", chosen.actor_ids), ("kind", chosen.kinds), ("group", chosen.groups)):
+        if values:
+            keep &= view[column].isin(list(values))
+    if chosen.tiers:
+        wanted = tiers[tiers["tier"].isin(list(chosen.tiers))]["situation_id"]
+        keep &= view["situation_id"].isin(wanted)
+    if not chosen.include_unverified:
+        keep &= view["verified"]
+    return view[keep].reset_index(drop=True)
+
+
+def gaps(registry: Registry, tiers: pd.DataFrame, as_of: date, months: int) -> pd.DataFrame:
+    """Situations where nobody is engaged, worst tier first.
+
+    With tiers: situations at High or above with no active engagement, or with none started in the last
+    `months` months. Without tiers (none computed yet): every situation with no active engagement.
+    Columns: situation_id, name, tier, active, last_started, reason.
+    """
+    view = engagement_view(registry)
+    day = as_timestamp(as_of)
+    since = day - pd.DateOffset(months=months)
+    active = view[active_on(view, as_of)].groupby("situation_id").size()
+    started = view[view["started"] <= day].groupby("situation_id")["started"].max()
+    frame = registry.situations[["situation_id", "name"]].merge(situation_tiers(registry.situations, tiers),
+                                                                 on="situation_id")
+    frame["active"] = frame["situation_id"].map(active).fillna(0).astype(int)
+    frame["last_started"] = frame["situation_id"].map(started)
+    none_active = frame["active"] == 0
+    stale = ~none_active & (frame["last_started"].isna() | (frame["last_started"] <= since))
+    frame["reason"] = None
+    frame.loc[stale, "reason"] = f"no engagement started in the last {months} months"
+    frame.loc[none_active, "reason"] = "no active engagement"
+    wanted = frame["tier"].isin(HIGH_OR_ABOVE) & (none_active | stale) if len(tiers) else none_active
+    frame = frame[wanted]
+    order = frame.assign(severity=frame["active"].gt(0)).sort_values(["tier_rank", "severity", "name"])
+    return order[["situation_id", "name", "tier", "active", "last_started", "reason"]].reset_index(drop=True)
+
+
+def situations_for_country(situations: pd.DataFrame, iso3: str) -> list[str]:
+    """Situation ids covering a country: its own country situation first, then the others by name."""
+    covering = situations[situations["countries"].map(lambda c: iso3 in country_list(c))]
+    covering = covering.assign(own=(covering["iso3"] == iso3) & (covering["scope"] == "country"))
+    return list(covering.sort_values(["own", "name"], ascending=[False, True])["situation_id"])
+
+
+def related_situations(situations: pd.DataFrame, situation_id: str) -> list[str]:
+    """Other situations sharing a country with this one (Darfur and Abyei for Sudan)."""
+    own = set(country_list(situations.set_index("situation_id").at[situation_id, "countries"]))
+    shares = situations["countries"].map(lambda c: bool(own & set(country_list(c))))
+    return [s for s in situations[shares]["situation_id"] if s != situation_id]

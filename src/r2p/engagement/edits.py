@@ -1,0 +1,95 @@
+"""Editors add, end and correct engagements: every change validated, given a reason, written and audited at once.
+
+Until roles arrive, editing runs in local mode: enabled only when R2P_LOCAL_EDITOR names the editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from r2p.config import setting
+from r2p.engagement.checks import registry_problems
+from r2p.engagement.csvio import csv_frame, write_rows
+from r2p.engagement.registry import Registry, normalise
+from r2p.engagement.seed import SEED_RANGE
+from r2p.engagement.validation import CSV_COLUMNS, FILES, parse_record
+from r2p.warehouse.ingest.result import Problem
+from r2p.warehouse.queries import run
+from r2p.warehouse.store import Warehouse
+
+FORM = "engagement form"
+MIN_REASON = 5
+
+
+class EditRefused(Exception):
+    """The edit was not written; `problems` says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.column + ': ' if p.column else ''}{p.message}" for p in problems))
+
+
+def local_editor() -> str | None:
+    """The editor's name in local mode (R2P_LOCAL_EDITOR), or None: the dashboard is then read-only."""
+    name = setting("local_editor").strip()
+    return name or None
+
+
+def engagement_record(registry: Registry, engagement_id: int) -> dict[str, str]:
+    """One engagement as text cells (partial dates kept), for prefilling a correction form."""
+    row = registry.engagements[registry.engagements["engagement_id"] == engagement_id]
+    if row.empty:
+        raise EditRefused([Problem(FORM, "is not an engagement", None, "engagement_id", str(engagement_id))])
+    return csv_frame(row, "engagements").iloc[0].to_dict()
+
+
+def add_engagement(warehouse: Warehouse, fields: Mapping[str, object], reason: str, who: str) -> int:
+    """Record a new engagement; returns its id."""
+    with warehouse.write() as connection:
+        new_id = int(run(connection, "engagement_next_id", {"seed_range": SEED_RANGE}).iloc[0, 0])
+        _write(connection, dict(fields) | {"engagement_id": new_id}, reason, who, "add")
+    return new_id
+
+
+def end_engagement(warehouse: Warehouse, engagement_id: int, ended: date, reason: str, who: str) -> None:
+    """Give an engagement its end date (the last day it was active)."""
+    correct_engagement(warehouse, engagement_id, {"ended": ended.isoformat()}, reason, who, action="end")
+
+
+def correct_engagement(warehouse: Warehouse, engagement_id: int, changes: Mapping[str, object], reason: str,
+                       who: str, action: str = "correct") -> None:
+    """Change some fields of an engagement (text cells as in engagements.csv)."""
+    with warehouse.write() as connection:
+        current = engagement_record(_registry(connection), engagement_id)
+        _write(connection, current | {k: ("" if v is None else str(v)) for k, v in changes.items()}, reason, who,
+               action)
+
+
+def _write(connection: duckdb.DuckDBPyConnection, record: Mapping[str, object], reason: str, who: str,
+           action: str) -> None:
+    problems = _reason_problems(reason, who)
+    existing = _registry(connection)
+    row, found = parse_record({k: record.get(k, "") for k in CSV_COLUMNS["engagements"]}, "engagements", FORM, ())
+    frame = normalise(pd.DataFrame([row]), "engagements").assign(_row=None)
+    problems += found + registry_problems({"engagements": frame}, existing, {**FILES, "engagements": FORM})
+    if problems:
+        raise EditRefused(problems)
+    write_rows(connection, "engagements", frame.drop(columns="_row"), existing, who, reason.strip(), action)
+
+
+def _reason_problems(reason: str, who: str) -> list[Problem]:
+    problems = []
+    if len((reason or "").strip()) < MIN_REASON:
+        problems.append(Problem(FORM, f"is required (at least {MIN_REASON} characters)", None, "reason", reason))
+    if not (who or "").strip():
+        problems.append(Problem(FORM, "is required: set R2P_LOCAL_EDITOR to your name", None, "editor", ""))
+    return problems
+
+
+def _registry(connection: duckdb.DuckDBPyConnection) -> Registry:
+    return Registry.from_frames(run(connection, "engagement_actors"), run(connection, "engagement_situations"),
+                                run(connection, "engagement_records"))

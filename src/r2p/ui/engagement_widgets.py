@@ -1,0 +1,116 @@
+"""Engagement page sections: filters, the gaps list, one situation, one actor, and the registry's provenance."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from r2p.engagement.analysis import NO_TIER, EngagementFilter, status_on
+from r2p.engagement.dates import format_partial_date
+from r2p.engagement.registry import Registry, actor_table, lineage
+from r2p.engagement.seed import SEED_SOURCE
+from r2p.engagement.vocabulary import ENGAGEMENT_KINDS, GROUPS, actor_kind_label
+from r2p.tiers import TIERS
+
+EARLIEST = date(1945, 1, 1)  # the UN Charter: nothing in the registry is older
+ENGAGEMENT_COLUMNS = {"engagement_id": "#", "actor": "actor", "situation": "situation", "kind_label": "kind",
+                      "title": "title", "start": "started", "end": "ended", "status": "status",
+                      "verified": "verified", "source_url": "source"}
+
+
+def filter_controls(registry: Registry) -> tuple[EngagementFilter, int]:
+    """The filters, and the gap window in months."""
+    labels = actor_table(registry.actors).set_index("actor_id")["label"]
+    left, middle, right = st.columns(3)
+    today = date.today()
+    as_of = left.date_input("As of", value=today, min_value=EARLIEST, max_value=date(today.year + 10, 12, 31),
+                            key="engagement_as_of", help="Show engagements active on this date.")
+    months = left.number_input("Gap window (months)", min_value=1, max_value=120, value=12, key="engagement_months",
+                               help="A High-or-above situation with no engagement started in this window is a gap.")
+    groups = middle.multiselect("Actor group", GROUPS, key="engagement_groups")
+    kinds = middle.multiselect("Kind", list(ENGAGEMENT_KINDS), format_func=ENGAGEMENT_KINDS.__getitem__,
+                               key="engagement_kinds")
+    tiers = right.multiselect("Tier", [*TIERS, NO_TIER], key="engagement_tiers")
+    actors = right.multiselect("Actor", list(labels.index), format_func=lambda a: f"{labels[a]} ({a})",
+                               key="engagement_actors")
+    unverified = st.toggle("Include unverified entries", value=True, key="engagement_unverified")
+    return EngagementFilter(as_of, actors, kinds, groups, tiers, unverified), int(months)
+
+
+def registry_caption(registry: Registry, is_demo: bool) -> None:
+    unverified = int((~registry.engagements["verified"]).sum() + (~registry.actors["verified"]).sum())
+    tiers = " Risk tiers on this page are computed from DEMO data." if is_demo else ""
+    st.caption(f"Registry: {len(registry.actors)} actors, {len(registry.situations)} situations, "
+               f"{len(registry.engagements)} engagements ({unverified} entries unverified). {SEED_SOURCE} "
+               f"An empty end date means no end is recorded.{tiers}")
+
+
+def gaps_section(gaps: pd.DataFrame, tiers_available: bool, version: str, months: int) -> None:
+    st.subheader("Gaps: where nobody is engaged")
+    if tiers_available:
+        st.caption(f"Situations at High or above (model tier, method {version}) with no active engagement, "
+                   f"or none started in the last {months} months.")
+    else:
+        st.warning(f"No risk tiers have been computed for method {version} yet, so gaps cannot be ranked by risk. "
+                   "Listed instead: every situation with no active engagement.")
+    if gaps.empty:
+        st.success("No gaps on this date.")
+        return
+    shown = gaps.assign(last_started=gaps["last_started"].dt.date)
+    st.dataframe(shown.rename(columns={"name": "situation", "active": "active engagements"})
+                 .drop(columns="situation_id"), hide_index=True, width="stretch", key="engagement_gaps")
+
+
+def invitee_table(invitees: pd.DataFrame) -> pd.DataFrame:
+    """Suggested invitees for people: name and reason first, the actor kind as words."""
+    return invitees.assign(kind=invitees["kind"].map(actor_kind_label))[["name", "reason", "kind", "actor_id"]]
+
+
+def engagement_table(view: pd.DataFrame, as_of: date, without: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Engagements for people: partial dates as written, status on the date, dissolved actors marked."""
+    marked = view["label"] + view["dissolved"].notna().map({True: " (dissolved)", False: ""})
+    table = view.assign(actor=marked, status=status_on(view, as_of),
+                        start=[format_partial_date(v, p) for v, p in zip(view["started"], view["started_precision"],
+                                                                         strict=True)],
+                        end=[format_partial_date(v, p) for v, p in zip(view["ended"], view["ended_precision"],
+                                                                       strict=True)])
+    columns = {k: v for k, v in ENGAGEMENT_COLUMNS.items() if v not in without}
+    return table.sort_values(["status", "started"], ascending=[True, False])[list(columns)].rename(columns=columns)
+
+
+def situation_header(registry: Registry, situation_id: str, tier: str) -> None:
+    row = registry.situations.set_index("situation_id").loc[situation_id]
+    countries = str(row["countries"]).replace(";", ", ")
+    st.caption(f"{row['scope'].capitalize()} situation · countries: {countries} · model tier: {tier}"
+               + (f" · {row['note']}" if isinstance(row["note"], str) and row["note"] else ""))
+
+
+def actor_section(registry: Registry, view: pd.DataFrame, as_of: date) -> None:
+    """Everything one actor is engaged on, its lineage, and whether it still exists."""
+    actors = actor_table(registry.actors).set_index("actor_id")
+    actor_id = st.selectbox("Actor", list(actors.index), key="engagement_actor_view",
+                            format_func=lambda a: f"{actors.at[a, 'label']} — {actors.at[a, 'name']}")
+    actor = actors.loc[actor_id]
+    established = format_partial_date(actor["established"], actor["established_precision"]) or "unknown"
+    st.caption(f"{actor['kind_label']} · established {established}" + ("" if actor["verified"] else " · unverified")
+               + (f" · {actor['note']}" if _text(actor["note"]) else ""))
+    if pd.notna(actor["dissolved"]):
+        successor = f"its successor is {actor['successor_name']}" if _text(actor["successor_name"]) \
+            else "no successor is recorded"
+        st.warning(f"{actor['name']} was dissolved "
+                   f"({format_partial_date(actor['dissolved'], actor['dissolved_precision'])}); {successor}.")
+    chain = lineage(registry.actors, actor_id)
+    if len(chain) > 1:
+        st.markdown("**Lineage** (oldest first): " + " → ".join(chain["short_name"].fillna(chain["name"])))
+    own = view[view["actor_id"] == actor_id]
+    if own.empty:
+        st.info("No engagement is recorded for this actor.")
+    else:
+        st.dataframe(engagement_table(own, as_of, without=("actor",)), hide_index=True, width="stretch",
+                     key="engagement_actor_table")
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value)

@@ -1,0 +1,92 @@
+"""Pure questions over the registry: active on a date, tiers of situations, filters and gaps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from r2p.engagement.analysis import (
+    NO_TIER,
+    EngagementFilter,
+    active_on,
+    engagement_view,
+    filtered,
+    gaps,
+    related_situations,
+    situation_tiers,
+    situations_for_country,
+    status_on,
+)
+from r2p.engagement.registry import Registry
+from tests.engagement.conftest import tiers
+
+TODAY = date(2026, 11, 23)
+
+
+def _active(registry: Registry, day: date) -> set[int]:
+    view = engagement_view(registry)
+    return set(view[active_on(view, day)]["engagement_id"])
+
+
+def test_active_means_started_not_ended_and_actor_not_dissolved(registry: Registry) -> None:
+    assert _active(registry, TODAY) == {1, 2, 3}
+    assert _active(registry, date(2026, 10, 1)) == {1, 2, 3, 6}  # a one-day resolution is active on its day
+    assert 5 in _active(registry, date(2005, 1, 1))  # no end date, but its actor was dissolved in 2010
+    assert 5 not in _active(registry, date(2010, 7, 1))
+
+
+def test_partial_dates_are_read_leniently(registry: Registry) -> None:
+    assert 7 in _active(registry, date(2020, 5, 31))  # "2020-05" may mean any day of May 2020
+    assert 7 not in _active(registry, date(2020, 6, 1))
+
+
+def test_status_on_a_date(registry: Registry) -> None:
+    view = engagement_view(registry).set_index("engagement_id", drop=False)
+    status = status_on(view, date(2026, 9, 1))
+    assert (status[1], status[5], status[6]) == ("active", "ended", "not started yet")
+
+
+def test_a_situation_takes_the_highest_tier_among_its_countries(registry: Registry) -> None:
+    ranked = situation_tiers(registry.situations, tiers(MLI="High", BFA="Very high", SDN="Low")).set_index(
+        "situation_id")
+    assert ranked.at["sahel", "tier"] == "Very high" and ranked.at["sdn", "tier"] == "Low"
+    assert ranked.at["tcd", "tier"] == NO_TIER and ranked.at["tcd", "tier_rank"] == 6
+
+
+def test_without_tiers_every_situation_with_no_active_engagement_is_a_gap(registry: Registry) -> None:
+    found = gaps(registry, tiers(), TODAY, 12)
+    assert set(found["situation_id"]) == {"sdn-darfur", "ssd", "tcd", "sahel"}
+    assert set(found["reason"]) == {"no active engagement"}
+
+
+def test_with_tiers_gaps_are_high_or_above_situations_unengaged_or_stale_worst_first(registry: Registry) -> None:
+    ranked = tiers(SDN="Very high", SSD="High", TCD="Low", MLI="High")
+    found = gaps(registry, ranked, TODAY, 12)
+    assert list(found["situation_id"]) == ["sdn-darfur", "sdn", "sahel", "ssd"]
+    assert found.set_index("situation_id").at["sdn", "reason"] == "no engagement started in the last 12 months"
+    assert found.set_index("situation_id").at["ssd", "reason"] == "no active engagement"
+    assert "sdn" not in set(gaps(registry, ranked, TODAY, 36)["situation_id"])  # CAAC started 2024-06 counts
+
+
+def test_filters_narrow_by_kind_group_tier_and_verification(registry: Registry) -> None:
+    view = engagement_view(registry)
+    ranked = situation_tiers(registry.situations, tiers(SSD="High", MLI="High"))
+    assert list(filtered(view, EngagementFilter(TODAY, kinds=["sanctions"]), ranked)["engagement_id"]) == [2]
+    assert list(filtered(view, EngagementFilter(date(2004, 9, 9), groups=["US"]), ranked)["engagement_id"]) == [4]
+    may = date(2020, 5, 15)
+    assert list(filtered(view, EngagementFilter(may, tiers=["High"]), ranked)["engagement_id"]) == [7]
+    assert filtered(view, EngagementFilter(may, tiers=["High"], include_unverified=False), ranked).empty
+    assert list(filtered(view, EngagementFilter(TODAY, actor_ids=["un.pko"]), ranked)["engagement_id"]) == [1]
+
+
+def test_situations_for_a_country_put_its_own_first(registry: Registry) -> None:
+    assert situations_for_country(registry.situations, "SDN") == ["sdn", "sdn-darfur"]
+    assert situations_for_country(registry.situations, "BFA") == ["sahel"]
+    assert related_situations(registry.situations, "sdn") == ["sdn-darfur"]
+
+
+@pytest.mark.parametrize("months", [1, 12, 120])
+def test_gaps_never_list_a_situation_below_high_when_tiers_exist(registry: Registry, months: int) -> None:
+    found = gaps(registry, tiers(SDN="Moderate", SSD="Low", TCD="Elevated", MLI="Low"), TODAY, months)
+    assert found.empty

@@ -1,0 +1,126 @@
+"""The Engagement page as a person uses it: filters, gaps, one situation, one actor, and local-mode editing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from r2p.engagement.registry import load_registry
+from r2p.engagement.seed import SEED_RANGE, load_seed
+from r2p.warehouse import Warehouse
+from tests.conftest import ROOT, contents
+
+TIMEOUT = 120
+
+
+@pytest.fixture
+def seeded(warehouse: Warehouse, monkeypatch: pytest.MonkeyPatch) -> Warehouse:
+    monkeypatch.delenv("R2P_LOCAL_EDITOR", raising=False)
+    with warehouse.write() as connection:
+        load_seed(connection)
+    return warehouse
+
+
+def _page(country: str = "SDN") -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.query_params["country"] = country
+    app.run()
+    app.switch_page("pages/engagement.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _texts(app: AppTest) -> str:
+    kinds = ("markdown", "error", "warning", "info", "caption", "title", "subheader", "success")
+    return "\n".join(str(element.value) for kind in kinds for element in app.get(kind))
+
+
+def _table(app: AppTest, column: str, last: bool = False) -> pd.DataFrame:
+    """The first (or last) table on the page that has the column (AppTest does not expose dataframe keys)."""
+    tables = [element.value for element in app.dataframe if column in element.value.columns]
+    return tables[-1 if last else 0]
+
+
+def _chart(app: AppTest, position: int = 0) -> dict:
+    return json.loads(app.get("plotly_chart")[position].proto.spec)
+
+
+def test_the_page_shows_gaps_first_the_map_and_says_what_is_demo_and_what_is_real(seeded: Warehouse) -> None:
+    app = _page()
+    texts = _texts(app)
+    assert "DEMO" in texts and "real data, not demo" in texts
+    subheaders = [s.value for s in app.subheader]
+    assert subheaders[0] == "Gaps: where nobody is engaged"
+    assert "Situations at High or above (model tier, method composite-1)" in texts
+    matrix = json.dumps(_chart(app))
+    assert "MONUSCO" in matrix and "Mandate or mission" in matrix
+    assert "Read-only: editing is off" in texts and "R2P_LOCAL_EDITOR" in texts
+
+
+def test_filters_change_what_the_matrix_shows(seeded: Warehouse) -> None:
+    app = _page()
+    app.multiselect(key="engagement_kinds").set_value(["sanctions"]).run()
+    matrix = json.dumps(_chart(app))
+    assert "Sanctions regime" in matrix and "MONUSCO" not in matrix and "1591 Committee" in matrix
+    app.multiselect(key="engagement_kinds").set_value([]).run()
+    app.date_input(key="engagement_as_of").set_value(date(2012, 1, 1)).run()
+    matrix = json.dumps(_chart(app))
+    assert "Engagements active on 2012-01-01" in matrix
+    assert "MINUSMA" not in matrix and "UNAMID" in matrix  # MINUSMA began in 2013; UNAMID was still deployed
+
+
+def test_without_tiers_the_page_says_so_and_lists_situations_with_no_active_engagement(seeded: Warehouse) -> None:
+    with seeded.write() as connection:
+        connection.execute("DELETE FROM risk_score")
+    app = _page()
+    assert "No risk tiers have been computed for method composite-1 yet" in _texts(app)
+    app.date_input(key="engagement_as_of").set_value(date(1998, 1, 1)).run()
+    gaps = _table(app, "active engagements")
+    assert {"Sudan", "Mali"} <= set(gaps["situation"]) and "Somalia" not in set(gaps["situation"])
+
+
+def test_the_situation_follows_the_chosen_country_and_lists_invitees_with_reasons(seeded: Warehouse) -> None:
+    app = _page("MMR")
+    assert app.selectbox(key="engagement_situation_MMR").value == "mmr"
+    invitees = _table(app, "actor_id")
+    reasons = dict(zip(invitees["actor_id"], invitees["reason"], strict=True))
+    assert reasons["un.iimm"].startswith("Engaged now: Independent Investigative Mechanism for Myanmar")
+    assert reasons["asean"] == "Regional body covering MMR"
+
+
+def test_the_actor_view_shows_a_dissolved_office_with_its_successor(seeded: Warehouse) -> None:
+    app = _page()
+    app.selectbox(key="engagement_actor_view").select("un.minusma").run()
+    texts = _texts(app)
+    assert "was dissolved (2023-12-31); no successor is recorded" in texts
+    assert "MINUSMA: stabilization mission" in set(_table(app, "status", last=True)["title"])
+    app.selectbox(key="engagement_actor_view").select("un.dpko").run()
+    assert "its successor is Department of Peace Operations" in _texts(app)
+    assert "DPKO → DPO" in _texts(app)
+
+
+def test_an_edit_in_local_mode_lands_in_the_warehouse_and_the_audit_log(seeded: Warehouse,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Ana Analyst")
+    app = _page()
+    assert "Local mode: changes are recorded in the audit log as Ana Analyst." in _texts(app)
+    app.selectbox(key="engagement_add_situation").select("bfa")
+    app.selectbox(key="engagement_add_actor").select("un.dppa")
+    app.selectbox(key="engagement_add_kind").select("briefing")
+    app.text_input(key="engagement_add_title").input("Briefing on Burkina Faso")
+    app.text_input(key="engagement_add_started").input("2026-11-02")
+    next(button for button in app.button if button.label == "Add engagement").click().run()
+    assert any("reason" in str(e.value) for e in app.error)  # no reason given: refused, nothing written
+    assert SEED_RANGE + 1 not in set(load_registry(seeded).engagements["engagement_id"])
+    app.text_input(key="engagement_add_reason").input("Requested by the Council president")
+    next(button for button in app.button if button.label == "Add engagement").click().run()
+    assert f"Added engagement #{SEED_RANGE + 1}." in _texts(app)
+    added = load_registry(seeded).engagements.set_index("engagement_id").loc[SEED_RANGE + 1]
+    assert (added["actor_id"], added["situation_id"], added["title"]) == ("un.dppa", "bfa", "Briefing on Burkina Faso")
+    audit = [row for row in contents(seeded.current_file())["audit_log"] if row[2] == "Ana Analyst"]
+    assert [(row[3], row[5]) for row in audit] == [("add", str(SEED_RANGE + 1))]
+    assert json.loads(audit[0][7])["reason"] == "Requested by the Council president"
