@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,25 +60,32 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> N
     raise RuntimeError(f"streamlit did not become healthy at {url} within {seconds} s")
 
 
+@contextmanager
+def running_server(template: Path, folder: Path, extra_env: dict[str, str] | None = None) -> Iterator[Server]:
+    """A fresh `streamlit run app.py` on a free localhost port, on a private copy of the template warehouse."""
+    warehouse = folder / "r2p.duckdb"
+    shutil.copyfile(template, warehouse)
+    port = _free_port()
+    with (folder / "streamlit.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env={**os.environ, "R2P_DB": str(warehouse), **(extra_env or {})}, stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, process)
+            yield Server(url, warehouse)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
 def server(template_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    warehouse = tmp_path_factory.mktemp("browser") / "r2p.duckdb"
-    shutil.copyfile(template_warehouse, warehouse)
-    port = _free_port()
-    log = (tmp_path_factory.getbasetemp() / "streamlit.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "R2P_DB": str(warehouse)}, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-        yield Server(url, warehouse)
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    with running_server(template_warehouse, tmp_path_factory.mktemp("browser")) as started:
+        yield started
 
 
 @pytest.fixture(scope="session")
