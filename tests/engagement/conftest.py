@@ -75,3 +75,10 @@ def seeded(warehouse: Warehouse) -> Warehouse:
     with warehouse.write() as connection:
         load_seed(connection)
     return warehouse
+
+
+def empty_registry(warehouse: Warehouse) -> Warehouse:
+    """`r2p init` loads the shipped registry; some tests need a warehouse without it."""
+    with warehouse.write() as connection:
+        connection.execute("DELETE FROM engagement; DELETE FROM situation; DELETE FROM actor")
+    return warehouse

@@ -11,6 +11,7 @@ from r2p.build import initialise
 from r2p.commands.engagement import register
 from r2p.warehouse import Warehouse
 from tests.conftest import FIXED_TODAY
+from tests.engagement.conftest import empty_registry
 
 runner = CliRunner()
 
@@ -29,6 +30,7 @@ def test_export_and_import_round_trip_through_the_commands(seeded: Warehouse, tm
     assert "actors.csv (" in exported.output and (tmp_path / "out" / "engagements.csv").is_file()
     fresh = tmp_path / "fresh.duckdb"
     initialise(Warehouse(str(fresh)), want_demo=False, today=FIXED_TODAY)
+    empty_registry(Warehouse(str(fresh)))
     monkeypatch.setenv("R2P_DB", str(fresh))
     imported = runner.invoke(_app(), ["engagement", "import", str(tmp_path / "out")])
     assert imported.exit_code == 0, imported.output

@@ -12,6 +12,7 @@ from r2p.engagement.registry import load_registry
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.conftest import FIXED_TODAY, contents
+from tests.engagement.conftest import empty_registry
 
 TABLES = ("engagement_actors", "engagement_situations", "engagement_records")
 
@@ -27,6 +28,7 @@ def test_export_then_import_into_a_fresh_warehouse_gives_identical_rows(seeded: 
                        "engagements.csv": len(query(seeded, "engagement_records"))}
     fresh = Warehouse(str(tmp_path / "fresh.duckdb"))
     initialise(fresh, want_demo=False, today=FIXED_TODAY)
+    empty_registry(fresh)
     result = import_registry(fresh, tmp_path / "export")
     assert result.status == "loaded" and result.changed["engagements"] == written["engagements.csv"]
     assert str(_rows(fresh)) == str(_rows(seeded))
