@@ -1,23 +1,79 @@
-"""Country: every indicator held for the chosen country, as small multiples."""
+"""Country: model tier beside the assessed tier over time, what drives the score, indicators, events, reviews."""
 
 import streamlit as st
 
+from r2p import geo, profile, review_queue
+from r2p.config import setting
+from r2p.provenance import sources_as_of
 from r2p.ui import cache
-from r2p.ui.banner import demo_banner, provenance
-from r2p.ui.charts import small_multiples
+from r2p.ui.banner import demo_banner, format_date, provenance
+from r2p.ui.event_map import event_deck, outlines_near, violence_legend
+from r2p.ui.forms import assessment_form, read_only_notice, show_saved
+from r2p.ui.indicator_panels import indicator_panels
+from r2p.ui.selection import method_selector
 from r2p.ui.state import view
+from r2p.ui.tables import show_reviews
+from r2p.ui.tier_charts import contribution_chart, tier_history_chart
+from r2p.ui.tier_facts import show_tier_facts
 
 current = view()
-names = cache.countries().set_index("iso3")["name"]
-series = cache.country_series(current.country)
-is_demo = bool(series["is_demo"].any())
-
-st.title(f"{names[current.country]} ({current.country})")
+name = cache.countries().set_index("iso3")["name"][current.country]
+sources = cache.data_sources()
+is_demo = bool(sources["is_demo"].any())
+st.title(f"{name} ({current.country})")
 demo_banner(is_demo)
+show_saved()
+
+# Filters and data: the tier method; the year from the sidebar when it was scored, else the latest
+chosen = method_selector()
+history = cache.tier_history(current.country, chosen.label)
+period = profile.shown_period(history, current.period)
+row = profile.period_row(history, period)
+indicator_names = cache.indicators().set_index("indicator_id")["name"].to_dict()
+
+# Model tier and assessed tier over time
+st.subheader(f"Risk tier, {period}")
+show_tier_facts(row, chosen, period, profile.insufficiency_reason(row, chosen, indicator_names))
+title = f"Model tier ({chosen.label}) and assessed tier, {name}" + (" — DEMO" if is_demo else "")
+st.plotly_chart(tier_history_chart(history, chosen.label, chosen.thresholds, title), width="stretch",
+                key="country_tier_history")
+
+# What makes up the score
+kind, parts = profile.score_parts(row, indicator_names)
+if len(parts):
+    st.plotly_chart(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})"),
+                    width="stretch", key="country_contributions")
 
 # Indicator trends
-if series.empty:
-    st.info("No indicator data is held for this country.")
+st.subheader("Indicator trends")
+series = cache.country_series(current.country)
+picked = st.multiselect("Indicators", list(dict.fromkeys(series["indicator_id"])), key="country_indicators",
+                        default=profile.default_indicators(series, chosen), format_func=indicator_names.get)
+shown = profile.picked_series(series, picked)
+if shown.empty:
+    st.info("No indicator data is held for this country, or none is picked.")
 else:
-    st.plotly_chart(small_multiples(series), width="stretch", key="country_trends")
-    provenance(", ".join(series["source_name"].unique()), series["period"].max(), is_demo)
+    st.plotly_chart(indicator_panels(shown), width="stretch", key="country_trends")
+    provenance(*sources_as_of(shown, sources), is_demo)
+
+# Recent events
+events = cache.recent_events(current.country)
+last_date = format_date(cache.latest_event_date()["last_date"].iloc[0])
+st.subheader(f"Events in the 12 months to {last_date}")
+if events.empty:
+    st.info(f"No located events are held for {name} in the 12 months to {last_date}.")
+else:
+    outlines = outlines_near(geo.load_country_shapes(), current.country)
+    st.pydeck_chart(event_deck(events, outlines, current.country), key="country_events")
+    st.markdown(violence_legend(), unsafe_allow_html=True)
+    provenance(*sources_as_of(events, sources), is_demo)
+
+# Reviews and the analyst's assessment
+st.subheader("Reviews")
+show_reviews(review_queue.filter_reviews(cache.review_list(review_queue.today()), iso3=current.country),
+             key="country_reviews", empty=f"No review has been opened for {name}.")
+if setting("local_editor"):
+    assessment_form(current.country, period, None if row is None else row["tier"], chosen.label,
+                    setting("local_editor"))
+else:
+    read_only_notice("assessments")

@@ -1,30 +1,72 @@
-"""Overview: the chosen indicator on a world map, and the countries that score worst on it."""
+"""Overview: risk tiers on a world map, the tier movers, reviews waiting, the top-risk table and data as-of."""
 
 import streamlit as st
 
-from r2p import geo
+from r2p import geo, review_queue, standings
+from r2p.tiers import INSUFFICIENT
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, provenance
 from r2p.ui.maps import world_choropleth
+from r2p.ui.selection import method_selector
 from r2p.ui.state import view
+from r2p.ui.tables import show_movers, show_reviews, show_sources, show_tier_table
+from r2p.ui.tier_map import tier_choropleth
 
 current = view()
-indicator = cache.indicators().set_index("indicator_id").loc[current.indicator]
-values = cache.indicator_values(current.indicator, current.period)
-is_demo = bool(values["is_demo"].any())
-
 st.title("Overview")
+sources = cache.data_sources()
+is_demo = bool(sources["is_demo"].any())
 demo_banner(is_demo)
 
-# Map
-title = f"{indicator['name']}, {current.period}" + (" — DEMO" if is_demo else "")
-figure = world_choropleth(values, geo.load_country_shapes(), geo.load_small_states(), title,
-                          indicator["unit"], bool(indicator["higher_is_worse"]))
-st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="overview_map")
-provenance(", ".join(values["source_name"].unique()) or "no data", values["as_of"].max() if len(values) else None,
-           is_demo)
+# Filters: the tier method (default R2P_TIER_METHOD); the year comes from the sidebar when it was scored
+chosen = method_selector()
+period = standings.pick_period(cache.scored_periods(chosen.label)["period"], current.period)
+if period is None:
+    st.info(f"{chosen.label} has no scores yet: load data with `r2p ingest`.")
+    st.stop()
+tiers = cache.tier_table(chosen.label, period)
+movers = cache.tier_movers(chosen.label, period)
+waiting = review_queue.pending(cache.review_list(review_queue.today()))
+indicator = cache.indicators().set_index("indicator_id").loc[current.indicator]
+values = cache.indicator_values(current.indicator, current.period)
 
-# Worst first
-st.subheader("Worst first: highest values" if indicator["higher_is_worse"] else "Worst first: lowest values")
-ranked = values.sort_values("value", ascending=not indicator["higher_is_worse"]).head(20)
-st.dataframe(ranked[["name", "iso3", "un_region", "value"]], hide_index=True, width="stretch")
+# Maps: tiers by default, the sidebar's indicator beside them
+tier_tab, indicator_tab = st.tabs([f"Risk tiers ({chosen.label}, {period})", "Indicator map"])
+with tier_tab:
+    title = f"Model tiers, {chosen.name} ({chosen.label}), {period}" + (" — DEMO" if is_demo else "")
+    st.plotly_chart(tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), title),
+                    width="stretch", config={"displaylogo": False}, key="overview_tier_map")
+    st.caption(f"Grey: Insufficient data ({standings.tier_counts(tiers)[INSUFFICIENT]}), never shown as Low. "
+               "White: not scored.")
+    provenance(f"{chosen.label} scores from " + ", ".join(sources["name"]), sources["as_of"].max(), is_demo)
+with indicator_tab:
+    title = f"{indicator['name']}, {current.period}" + (" — DEMO" if is_demo else "")
+    figure = world_choropleth(values, geo.load_country_shapes(), geo.load_small_states(), title,
+                              indicator["unit"], bool(indicator["higher_is_worse"]))
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="overview_map")
+    provenance(", ".join(values["source_name"].unique()) or "no data",
+               values["as_of"].max() if len(values) else None, is_demo)
+
+# What moved, and what waits for a decision
+moved, waiting_column = st.columns(2)
+with moved:
+    st.subheader(f"Tier movers since {period - 1}")
+    st.caption(f"{len(movers)} countries changed model tier ({chosen.label}).")
+    show_movers(movers, chosen.label, key="overview_movers")
+with waiting_column:
+    st.subheader("Reviews waiting for a decision")
+    counts = review_queue.state_counts(waiting)
+    if counts["overdue"]:
+        st.error(f"**{counts['overdue']} overdue** · {counts['open']} open")
+    else:
+        st.caption(f"{counts['open']} open, none overdue.")
+    show_reviews(waiting, key="overview_reviews", compact=True, empty="No review is waiting.")
+    st.page_link("pages/reviews.py", label="All reviews and decisions")
+
+# Top risk: the rows `r2p tiers` prints
+st.subheader(f"Top risk, {period} ({chosen.label})")
+show_tier_table(tiers, chosen.label, key="overview_tiers", height=420)
+
+# Data as of
+st.subheader("Data as of")
+show_sources(sources, key="overview_sources")

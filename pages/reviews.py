@@ -1,11 +1,46 @@
-"""Reviews: reviews opened by triggers and the decisions taken (triggers arrive with issue #4)."""
+"""Reviews: every review a trigger opened, overdue first, and the decisions that closed them (who, when, why)."""
 
 import streamlit as st
 
+from r2p import review_queue
+from r2p.config import setting
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
+from r2p.ui.forms import decision_form, read_only_notice, show_saved
+from r2p.ui.tables import show_reviews
 
-demo_banner(bool(cache.data_sources()["is_demo"].any()))
-
+reviews = cache.review_list(review_queue.today())
 st.title("Reviews")
-st.info("No trigger rules are defined yet, so no reviews have been opened.")
+demo_banner(bool(cache.data_sources()["is_demo"].any()))
+show_saved()
+if reviews.empty:
+    st.info("No review has been opened yet: `r2p triggers` opens one whenever a trigger rule fires.")
+    st.stop()
+
+# Filters
+state_column, rule_column = st.columns(2)
+states = state_column.multiselect("State", review_queue.STATES, default=["overdue", "open"], key="reviews_states",
+                                  help="Empty shows every state.")
+rules = rule_column.multiselect("Rule", sorted(reviews["rule_id"].unique()), key="reviews_rules",
+                                help="Empty shows every rule.")
+shown = review_queue.filter_reviews(reviews, states, rules)
+
+# Where the queue stands
+counts = review_queue.state_counts(reviews)
+overdue, still_open, decided = st.columns(3)
+overdue.metric("Overdue", counts["overdue"])
+still_open.metric("Open", counts["open"])
+decided.metric("Decided", counts["decided"])
+if counts["overdue"]:
+    st.error(f"**{counts['overdue']} review(s) are past their due date** and are listed first, highlighted.")
+
+# The queue: overdue first, then open, then decided (with who decided, when and why)
+show_reviews(shown, key="reviews_table", empty="No review matches the filters.")
+
+# Decide
+st.subheader("Record a decision")
+editor = setting("local_editor")
+if editor:
+    decision_form(review_queue.pending(shown), editor)
+else:
+    read_only_notice("decisions")

@@ -1,23 +1,37 @@
-"""Trends: the chosen indicator for the chosen country beside its region's median."""
+"""Trends: several indicators for several countries, each country beside its UN sub-region's median."""
 
 import streamlit as st
 
+from r2p import comparison
+from r2p.provenance import sources_as_of
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, provenance
-from r2p.ui.charts import series_with_region
+from r2p.ui.comparison_chart import comparison_chart
+from r2p.ui.selection import comparison_selector
 from r2p.ui.state import view
 
 current = view()
-country = cache.countries().set_index("iso3").loc[current.country]
-indicator = cache.indicators().set_index("indicator_id").loc[current.indicator]
-series = cache.indicator_series(current.indicator, current.country)
-is_demo = bool(series["is_demo"].any())
+countries = cache.countries()
+sources = cache.data_sources()
+is_demo = bool(sources["is_demo"].any())
 
 st.title("Trends")
 demo_banner(is_demo)
 
-# Country against its region
-title = f"{indicator['name']} — {country['name']} and {country['un_subregion']}" + (" — DEMO" if is_demo else "")
-st.plotly_chart(series_with_region(series, title, country["name"], country["un_subregion"]), width="stretch",
-                key="trend_chart")
-provenance(indicator["source_id"], series["period"].max(), is_demo)
+# Filters: kept in the link as countries=SDN,MMR&indicators=a,b
+chosen_countries, chosen_indicators = comparison_selector(countries, cache.indicators(), current)
+if not chosen_countries or not chosen_indicators:
+    st.info("Pick at least one country and one indicator.")
+    st.stop()
+
+# Data
+series = cache.compare_series(tuple(chosen_indicators), tuple(chosen_countries))
+if not comparison.holds_values(series):
+    st.info("None of the chosen countries has data for the chosen indicators.")
+    st.stop()
+
+# Small multiples: one panel per indicator, one line per country, dotted sub-region medians
+title = "Countries beside their UN sub-region's median" + (" — DEMO" if is_demo else "")
+figure = comparison_chart(series, chosen_countries, chosen_indicators, title)
+st.plotly_chart(figure, width="stretch", key="trend_chart")
+provenance(*sources_as_of(series, sources), is_demo)

@@ -1,4 +1,4 @@
-"""The Overview world map draws in a real browser with every non-localhost request blocked."""
+"""The Overview's world maps draw in a real browser with every non-localhost request blocked."""
 
 from __future__ import annotations
 
@@ -7,16 +7,21 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import Page
 
 from tests.browser.conftest import OfflinePage, Server
 
 pytestmark = pytest.mark.browser
 
-RENDERED_FILLS = """() => {
-  const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
+TIER_MAP = ".st-key-overview_tier_map .js-plotly-plot"
+INDICATOR_MAP = ".st-key-overview_map .js-plotly-plot"  # the second tab
+RENDERED_FILLS = """(selector) => {
+  const map = document.querySelector(selector)._fullLayout.map._subplot.map;
   const fills = map.getStyle().layers.filter(l => l.type === 'fill').map(l => l.id);
   return map.queryRenderedFeatures({layers: fills}).length;
 }"""
+LOADED = """(selector) => { const g = document.querySelector(selector);
+  return g && g._fullLayout.map && g._fullLayout.map._subplot.map.loaded(); }"""
 
 
 def _coloured_share(png: bytes) -> float:
@@ -26,16 +31,21 @@ def _coloured_share(png: bytes) -> float:
     return float((spread > 25).mean())
 
 
+def _drawn(page: Page, selector: str) -> tuple[int, float, str]:
+    chart = page.locator(selector).first
+    chart.wait_for(timeout=60_000)
+    page.wait_for_function(LOADED, arg=selector, timeout=60_000)
+    return page.evaluate(RENDERED_FILLS, selector), _coloured_share(chart.screenshot()), chart.inner_text()
+
+
 def test_country_shapes_draw_with_no_internet(server: Server, offline_page: OfflinePage) -> None:
     page = offline_page.page
     page.goto(f"{server.url}/?indicator=wdi.infant_mortality&period=2020&country=SDN")
-    chart = page.locator(".js-plotly-plot").first
-    chart.wait_for(timeout=60_000)
-    page.wait_for_function("() => { const g = document.querySelector('.js-plotly-plot');"
-                           " return g && g._fullLayout.map && g._fullLayout.map._subplot.map.loaded(); }",
-                           timeout=60_000)
-    # Every country with a value, plus the no-data ones, is a rendered polygon feature.
-    assert page.evaluate(RENDERED_FILLS) >= 150
-    assert _coloured_share(chart.screenshot()) > 0.10
-    assert "Infant mortality rate, 2020 — DEMO" in chart.inner_text()
+    features, colour, text = _drawn(page, TIER_MAP)
+    # Every scored country, plus the unscored ones, is a rendered polygon feature.
+    assert features >= 150 and colour > 0.10 and "composite-1" in text and "DEMO" in text
+    page.get_by_role("tab", name="Indicator map").click(timeout=60_000)
+    features, colour, text = _drawn(page, INDICATOR_MAP)
+    assert features >= 150 and colour > 0.10
+    assert "Infant mortality rate, 2020 — DEMO" in text
     assert offline_page.blocked == []

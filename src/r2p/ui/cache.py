@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from r2p import explore
+from r2p import comparison, explore, profile, reviews, standings, tiers
 from r2p.tiers import backtest
 from r2p.warehouse.store import Warehouse
 
@@ -46,3 +46,13 @@ risk_factor_coverage = cached(explore.risk_factor_coverage)
 source_coverage = cached(explore.source_coverage)
 rejected_rows = cached(explore.rejected_rows)
 backtest_report = cached(backtest.backtest_report)
+
+# Tiers, movers, reviews, country profile and Trends comparison (Overview, Country, Trends, Reviews pages).
+tier_table = cached(tiers.tier_table)
+scored_periods = cached(standings.scored_periods)
+tier_movers = cached(standings.tier_movers)
+review_list = cached(reviews.list_reviews)
+tier_history = cached(profile.tier_history)
+recent_events = cached(profile.recent_events)
+latest_event_date = cached(profile.latest_event_date)
+compare_series = cached(comparison.compare_series)

@@ -51,8 +51,10 @@ def show_notices() -> None:
 
 
 def _write_url(view: ViewState) -> None:
-    wanted = view.as_params()
-    if st.query_params.to_dict() != wanted:
+    # Keys other than the view's belong to pages (e.g. Trends' countries/indicators, the tier method): keep them.
+    current = st.query_params.to_dict()
+    wanted = {key: value for key, value in current.items() if key not in view.as_params()} | view.as_params()
+    if current != wanted:
         st.query_params.from_dict(wanted)
 
 

@@ -1,0 +1,101 @@
+"""The country profile: model tier beside the assessed tier over time, what drives the score, recent events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import pandas as pd
+
+from r2p.catalog import RISK_FACTORS
+from r2p.tiers import INSUFFICIENT
+from r2p.tiers.method import TierMethod
+from r2p.warehouse.queries import query
+from r2p.warehouse.store import Warehouse
+
+
+def tier_history(warehouse: Warehouse, iso3: str, method_version: str) -> pd.DataFrame:
+    """Per period: method_version, score, tier, coverage, stale_share, contributions (JSON text), and the latest
+    assessment of that period (assessed_tier, assessed_rationale, assessed_by, assessed_at) — either side may be
+    missing."""
+    return query(warehouse, "page_tier_history", {"iso3": iso3, "method_version": method_version})
+
+
+def recent_events(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
+    """Located events of one country in the 12 months to the latest event held: event_id, event_date, admin1,
+    latitude, longitude, violence_type, deaths_best, source_name, is_demo, as_of."""
+    return query(warehouse, "page_country_events", {"iso3": iso3})
+
+
+def latest_event_date(warehouse: Warehouse) -> pd.DataFrame:
+    """last_date: the latest event date held (NULL when there are no events)."""
+    return query(warehouse, "page_latest_event_date")
+
+
+def shown_period(history: pd.DataFrame, wanted: int) -> int:
+    """The wanted period when the method scored the country then, else its latest scored period (else `wanted`)."""
+    scored = set(history.loc[history["tier"].notna(), "period"].astype(int))
+    return wanted if wanted in scored or not scored else max(scored)
+
+
+def picked_series(series: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFrame:
+    """The rows of the picked indicators."""
+    return series[series["indicator_id"].isin(indicator_ids)]
+
+
+def period_row(history: pd.DataFrame, period: int) -> pd.Series | None:
+    """The history row of `period`; None when the country has no row for it."""
+    rows = history[history["period"] == period]
+    return None if rows.empty else rows.iloc[0]
+
+
+def factor_parts(contributions: str | None) -> pd.DataFrame:
+    """factor, name, part: each UN Framework risk factor's part of the score (parts add up to the score)."""
+    factors = _parsed(contributions).get("factors", {})
+    rows = [(int(k), RISK_FACTORS.get(int(k), f"Factor {k}"), float(v)) for k, v in factors.items()]
+    return pd.DataFrame(rows, columns=["factor", "name", "part"]).sort_values("factor").reset_index(drop=True)
+
+
+def indicator_parts(contributions: str | None, names: Mapping[str, str]) -> pd.DataFrame:
+    """indicator_id, name, part: each indicator's part of the score (a direct method: the indicator's value)."""
+    indicators = _parsed(contributions).get("indicators", {})
+    rows = [(key, names.get(key, key), float(value)) for key, value in indicators.items()]
+    return pd.DataFrame(rows, columns=["indicator_id", "name", "part"]).sort_values("indicator_id", ignore_index=True)
+
+
+def score_parts(row: pd.Series | None, names: Mapping[str, str]) -> tuple[str, pd.DataFrame]:
+    """What makes up a period's score: the risk-factor parts (composite methods), else the indicator parts
+    (direct methods). Returns (what the parts are, frame with name and part)."""
+    contributions = None if row is None else row["contributions"]
+    factors = factor_parts(contributions)
+    if len(factors):
+        return "UN Framework risk factors", factors
+    return "indicators", indicator_parts(contributions, names)
+
+
+def insufficiency_reason(row: pd.Series | None, method: TierMethod, names: Mapping[str, str]) -> str | None:
+    """Why the tier is Insufficient data (None when it is not): which of the method's indicators lack a recent
+    value, and how the reliability compares with the method's floor."""
+    if row is None or pd.isna(row["tier"]):
+        return f"{method.label} has no score for this country in this period."
+    if row["tier"] != INSUFFICIENT:
+        return None
+    present = set(_parsed(row["contributions"]).get("indicators", {}))
+    missing = [names.get(spec.id, spec.id) for spec in method.indicators if spec.id not in present]
+    coverage = 0.0 if pd.isna(row["coverage"]) else float(row["coverage"])
+    lacking = f" No value within {method.stale_after_years} years for: {'; '.join(missing)}." if missing else ""
+    return (f"Reliability {coverage:.0%} is below the {method.coverage_floor:.0%} that {method.label} needs "
+            f"before it assigns a tier.{lacking}")
+
+
+def default_indicators(series: pd.DataFrame, method: TierMethod) -> list[str]:
+    """The indicators the method uses that the country has data for (all held indicators if none)."""
+    held = list(dict.fromkeys(series["indicator_id"]))
+    used = [spec.id for spec in method.indicators if spec.id in held]
+    return used or held
+
+
+def _parsed(contributions: str | None) -> dict:
+    if contributions is None or (isinstance(contributions, float) and pd.isna(contributions)):
+        return {}
+    return json.loads(contributions)

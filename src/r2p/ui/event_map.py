@@ -1,0 +1,97 @@
+"""Recent events on a pydeck map with no basemap service: a blank local style and the shipped country outlines."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pydeck as pdk
+
+# NOTE: with map_style=None Streamlit swaps in a Carto basemap fetched from the internet
+# (shared/reference/offline-stack.md). This style is served by Streamlit's static serving from static/.
+BLANK_STYLE = "app/static/blank_map_style.json"
+# Okabe-Ito colours: distinct with every common colour-vision deficiency.
+VIOLENCE: dict[int, tuple[str, tuple[int, int, int]]] = {
+    1: ("State-based", (0, 114, 178)),
+    2: ("Non-state", (0, 158, 115)),
+    3: ("One-sided (against civilians)", (213, 94, 0)),
+}
+OTHER_VIOLENCE = ("Other or unknown", (102, 102, 102))
+TOOLTIP = "{date} · {kind}\n{deaths} deaths (best estimate)\n{place}"
+FOCUS_FILL, NEIGHBOUR_FILL, OUTLINE = (235, 235, 235), (250, 250, 250), (150, 150, 150)
+
+
+def event_deck(events: pd.DataFrame, outlines: dict, focus: str) -> pdk.Deck:
+    """events: event_date, admin1, latitude, longitude, violence_type, deaths_best. outlines: GeoJSON features
+    with properties.iso3 (the focus country and its neighbours), drawn as the only base layer."""
+    records = [_record(row) for row in events.itertuples()]
+    neighbours = {"type": "FeatureCollection", "features": [f for f in outlines["features"]
+                                                            if f["properties"]["iso3"] != focus]}
+    country = {"type": "FeatureCollection", "features": [f for f in outlines["features"]
+                                                         if f["properties"]["iso3"] == focus]}
+    layers = [
+        pdk.Layer("GeoJsonLayer", neighbours, id="neighbours", filled=True, stroked=True,
+                  get_fill_color=list(NEIGHBOUR_FILL), get_line_color=list(OUTLINE), line_width_min_pixels=1),
+        pdk.Layer("GeoJsonLayer", country, id="country", filled=True, stroked=True,
+                  get_fill_color=list(FOCUS_FILL), get_line_color=[60, 60, 60], line_width_min_pixels=1.5),
+        # NOTE: pydeck turns every bare string into a JS expression; a quoted one stays a plain string.
+        pdk.Layer("ScatterplotLayer", records, id="events", get_position="[lon, lat]", get_radius="radius",
+                  radius_units="'pixels'", get_fill_color="colour", opacity=0.75, stroked=True,
+                  get_line_color=[255, 255, 255], line_width_min_pixels=0.5, pickable=True),
+    ]
+    return pdk.Deck(layers=layers, initial_view_state=_view(outlines, focus, records), map_provider=None,
+                    map_style=BLANK_STYLE, tooltip={"text": TOOLTIP})
+
+
+def violence_legend() -> str:
+    """The map's legend as Markdown with inline colour (pydeck draws none): one coloured dot per violence type."""
+    dots = [f"<span style='color:#{r:02x}{g:02x}{b:02x}'>●</span> {label}" for label, (r, g, b) in VIOLENCE.values()]
+    return " · ".join(dots) + " — dot area grows with deaths (best estimate)"
+
+
+def _record(row: object) -> dict:
+    label, colour = VIOLENCE.get(int(row.violence_type), OTHER_VIOLENCE)  # type: ignore[attr-defined]
+    deaths = int(row.deaths_best)  # type: ignore[attr-defined]
+    return {"lon": float(row.longitude), "lat": float(row.latitude),  # type: ignore[attr-defined]
+            "radius": round(min(30.0, 3.0 + 1.5 * math.sqrt(deaths)), 2), "colour": [*colour, 200],
+            "deaths": deaths, "kind": label, "date": str(row.event_date)[:10],  # type: ignore[attr-defined]
+            "place": str(row.admin1) if isinstance(row.admin1, str) else ""}  # type: ignore[attr-defined]
+
+
+def _view(outlines: dict, focus: str, records: list[dict]) -> pdk.ViewState:
+    """Framed on the country's outline; on its events when it has no polygon (small states)."""
+    shapes = [f for f in outlines["features"] if f["properties"]["iso3"] == focus]
+    points = [[r["lon"], r["lat"]] for r in records]
+    geometry = {"type": "Polygon", "coordinates": [points]} if points else None
+    west, south, east, north = feature_bounds(shapes or ([{"geometry": geometry}] if geometry else []))
+    span = max(east - west, (north - south) * 1.6, 1.0)
+    zoom = max(1.0, min(8.0, math.log2(360 / span) + 0.3))
+    return pdk.ViewState(longitude=(west + east) / 2, latitude=(south + north) / 2, zoom=round(zoom, 2))
+
+
+def feature_bounds(features: list[dict]) -> tuple[float, float, float, float]:
+    """west, south, east, north of GeoJSON (Multi)Polygon features; the whole world when there are none."""
+    points = [point for feature in features for point in _points(feature["geometry"])]
+    if not points:
+        return -180.0, -60.0, 180.0, 80.0
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def outlines_near(shapes: dict, focus: str, margin: float = 4.0) -> dict:
+    """The focus country's feature and every feature whose bounds come within `margin` degrees of it."""
+    focus_features = [f for f in shapes["features"] if f["properties"]["iso3"] == focus]
+    if not focus_features:
+        return {"type": "FeatureCollection", "features": []}
+    west, south, east, north = feature_bounds(focus_features)
+    near = []
+    for feature in shapes["features"]:
+        w, s, e, n = feature_bounds([feature])
+        if w <= east + margin and e >= west - margin and s <= north + margin and n >= south - margin:
+            near.append(feature)
+    return {"type": "FeatureCollection", "features": near}
+
+
+def _points(geometry: dict) -> list[list[float]]:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [point for polygon in polygons for ring in polygon for point in ring]

@@ -1,0 +1,133 @@
+"""Country page: model tier beside the assessed tier, contributions, reliability, events map, reviews, and the
+assessment form that only a local editor sees."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import duckdb
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from r2p import profile
+from r2p.tiers import INSUFFICIENT
+from r2p.warehouse import Warehouse
+from tests.conftest import ROOT
+from tests.pages.test_reviews import opened_reviews, texts
+
+TIMEOUT = 60
+
+
+def _country(iso3: str, period: str = "2025") -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.query_params.update({"country": iso3, "period": period, "indicator": "ewp.risk_2yr"})
+    app.run().switch_page("pages/country.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def _numbers(value: object) -> list[float]:
+    """A plotly JSON array: plotly encodes numeric arrays as base64 typed arrays."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return list(value)  # type: ignore[call-overload]
+
+
+def _stored_tier(warehouse: Warehouse, iso3: str, period: int) -> list[tuple]:
+    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
+        return connection.execute("SELECT method_version, tier, score FROM risk_score WHERE iso3 = $c AND period = $p"
+                                  " ORDER BY 1", {"c": iso3, "p": period}).fetchall()
+
+
+def test_the_tier_names_its_method_with_reliability_and_stale_share(warehouse: Warehouse) -> None:
+    app = _country("MMR")
+    row = profile.period_row(profile.tier_history(warehouse, "MMR", "composite-1"), 2025)
+    metrics = _metrics(app)
+    assert metrics["Model tier (composite-1, 2025)"] == row["tier"]
+    assert metrics["Reliability (coverage)"] == f"{row['coverage']:.0%}"
+    assert metrics["Stale share"] == f"{row['stale_share']:.0%}" and metrics["Assessed tier (analyst)"] == "none"
+    charts = {c.key: json.loads(c.proto.spec) for c in app.get("plotly_chart")}
+    assert "Model tier (composite-1)" in charts["country_tier_history"]["layout"]["title"]["text"]
+    bars = charts["country_contributions"]["data"][0]
+    assert sum(_numbers(bars["x"])) == pytest.approx(row["score"], abs=1e-4)
+
+
+def test_the_assessment_form_is_hidden_without_a_local_editor(warehouse: Warehouse) -> None:
+    app = _country("SDN")
+    assert "Read-only: assessments can be recorded only in local mode" in texts(app)
+    assert not app.get("form") and not app.text_area
+
+
+def test_an_assessment_shows_beside_the_unchanged_model_tier(warehouse: Warehouse,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Ana Analyst")
+    before = _stored_tier(warehouse, "SDN", 2025)
+    app = _country("SDN")
+    model = _metrics(app)["Model tier (composite-1, 2025)"]
+    assessed = "Very high" if model != "Very high" else "Low"
+    form = app.get("form")[0]
+    form.selectbox[0].set_value(assessed)
+    form.text_area[0].input("Credible reports of killings of civilians in Darfur this month.")
+    form.button[0].click().run()
+    assert not app.exception, app.exception
+    metrics = _metrics(app)
+    assert metrics["Model tier (composite-1, 2025)"] == model  # the model's tier is not replaced
+    assert metrics["Assessed tier (analyst)"] == assessed
+    assert f"SDN 2025 assessed {assessed} by Ana Analyst" in texts(app)
+    history = json.loads(next(c for c in app.get("plotly_chart") if c.key == "country_tier_history").proto.spec)
+    marks = next(t for t in history["data"] if t["name"] == "Assessed tier (analyst)")
+    assert _numbers(marks["x"]) == [2025] and marks["y"] == [assessed]
+    assert _stored_tier(warehouse, "SDN", 2025) == before
+
+
+def test_a_too_short_rationale_is_refused(warehouse: Warehouse, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Ana Analyst")
+    app = _country("SDN")
+    form = app.get("form")[0]
+    form.selectbox[0].set_value("High")
+    form.text_area[0].input("because")
+    form.button[0].click().run()
+    assert "rationale of at least 20 characters" in " ".join(e.value for e in app.error)
+    assert _metrics(app)["Assessed tier (analyst)"] == "none"
+
+
+def test_insufficient_data_says_why(warehouse: Warehouse) -> None:
+    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
+        iso3, period = connection.execute("SELECT iso3, period FROM risk_score WHERE tier = $t"
+                                          " AND method_version = 'composite-1' ORDER BY iso3 LIMIT 1",
+                                          {"t": INSUFFICIENT}).fetchall()[0]
+    app = _country(iso3, str(period))
+    assert _metrics(app)[f"Model tier (composite-1, {period})"] == INSUFFICIENT
+    warning = " ".join(w.value for w in app.warning)
+    assert "Why the tier is Insufficient data: Reliability" in warning and "60%" in warning
+
+
+def test_recent_events_are_on_an_offline_pydeck_map(warehouse: Warehouse) -> None:
+    app = _country("MMR")
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    events = next(layer for layer in deck["layers"] if layer["id"] == "events")
+    assert len(events["data"]) == len(profile.recent_events(warehouse, "MMR")) > 0
+    assert deck["mapStyle"].startswith("app/static/") and "http" not in json.dumps(deck)
+    assert "Events in the 12 months to 2025-12-31" in texts(app)
+
+
+def test_the_countrys_reviews_are_listed(warehouse: Warehouse) -> None:
+    opened_reviews(warehouse)
+    app = _country("MMR")
+    reviews = next(d.value for d in app.dataframe if "rule_id" in d.value.columns)
+    assert len(reviews) > 0 and set(reviews["name"]) == {"Myanmar"}
+
+
+def test_the_method_selector_switches_the_tier_shown(warehouse: Warehouse) -> None:
+    app = _country("MMR")
+    app.selectbox(key="method_select").select("ewp-1").run()
+    row = profile.period_row(profile.tier_history(warehouse, "MMR", "ewp-1"), 2025)
+    assert _metrics(app)["Model tier (ewp-1, 2025)"] == row["tier"]
+    assert "indicators (ewp-1)" in json.dumps(next(c for c in app.get("plotly_chart")
+                                                   if c.key == "country_contributions").proto.spec)

@@ -1,0 +1,115 @@
+"""Overview page: the tier map's legend counts, movers, reviews waiting, the top-risk table, the method in the link."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from r2p import standings
+from r2p.tiers import INSUFFICIENT, TIERS, tier_table
+from r2p.warehouse import Warehouse
+from r2p.warehouse.queries import query
+from tests.conftest import ROOT
+from tests.pages.test_reviews import opened_reviews, texts
+
+TIMEOUT = 60
+
+
+def _app(params: dict[str, str] | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in (params or {}).items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _chart(app: AppTest, key: str) -> dict:
+    return json.loads(next(c for c in app.get("plotly_chart") if c.key == key).proto.spec)
+
+
+def _table(app: AppTest, first_column: str) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if d.value.columns[0] == first_column)
+
+
+def _legend(app: AppTest) -> list[str]:
+    spec = _chart(app, "overview_tier_map")
+    return [t["name"] for t in spec["data"] if t["type"] == "choroplethmap" and t.get("showlegend")]
+
+
+def test_the_tier_legend_counts_are_the_tier_table_counts(warehouse: Warehouse) -> None:
+    app = _app()
+    counts = tier_table(warehouse, "composite-1")["tier"].value_counts()
+    assert _legend(app) == [f"{tier} ({counts.get(tier, 0)})" for tier in (*TIERS, INSUFFICIENT)]
+    title = _chart(app, "overview_tier_map")["layout"]["title"]["text"]
+    assert "composite-1" in title and "DEMO" in title
+
+
+def test_the_top_risk_table_holds_the_rows_r2p_tiers_prints(warehouse: Warehouse) -> None:
+    shown = _table(_app(), "iso3")
+    expected = tier_table(warehouse, "composite-1")
+    assert list(shown["iso3"]) == list(expected["iso3"])
+    assert list(shown["tier"]) == list(expected["tier"])
+    assert {"coverage", "stale_share", "assessed_tier"} <= set(shown.columns)
+
+
+def test_movers_are_the_countries_whose_tier_changed_since_the_previous_period(warehouse: Warehouse) -> None:
+    history = query(warehouse, "tier_history_all", {"method_version": "composite-1"})
+    latest = int(history["period"].max())
+    tiers = history.pivot(index="iso3", columns="period", values="tier")[[latest - 1, latest]].dropna()
+    changed = tiers[tiers[latest - 1] != tiers[latest]]
+    expected = set(zip(changed.index, changed[latest - 1], changed[latest], strict=True))
+    app = _app()
+    movers = _table(app, "move")
+    assert set(zip(movers["iso3"], movers["from_tier"], movers["to_tier"], strict=True)) == expected
+    assert set(movers["move"]) <= {"▲ riskier", "▼ less risky", "◆ changed"}
+    assert f"Tier movers since {latest - 1}" in texts(app)
+
+
+def test_reviews_waiting_show_overdue_first(warehouse: Warehouse) -> None:
+    opened_reviews(warehouse)
+    app = _app()
+    waiting = _table(app, "state")
+    assert waiting["state"].iloc[0] == "overdue" and set(waiting["state"]) == {"overdue", "open"}
+    assert f"{(waiting['state'] == 'overdue').sum()} overdue" in texts(app)
+
+
+def test_the_method_selector_changes_every_tier_shown_and_lives_in_the_link(warehouse: Warehouse) -> None:
+    app = _app()
+    assert app.selectbox(key="method_select").value == "composite-1"  # R2P_TIER_METHOD's default
+    app.selectbox(key="method_select").select("ewp-1").run()
+    counts = tier_table(warehouse, "ewp-1")["tier"].value_counts()
+    assert _legend(app) == [f"{tier} ({counts.get(tier, 0)})" for tier in (*TIERS, INSUFFICIENT)]
+    assert app.query_params["method"] in ("ewp-1", ["ewp-1"])
+    assert "Top risk, 2025 (ewp-1)" in texts(app)
+    reopened = _app({"method": "ewp-1"})
+    assert reopened.selectbox(key="method_select").value == "ewp-1"
+
+
+def test_the_default_method_comes_from_the_setting_and_a_bad_link_gives_a_notice(warehouse: Warehouse,
+                                                                                  monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("R2P_TIER_METHOD", "ewp")
+    assert _app().selectbox(key="method_select").value == "ewp-1"
+    app = _app({"method": "<script>"})
+    assert "Unknown tier method '<script>' in the link" in " ".join(w.value for w in app.warning)
+    assert app.selectbox(key="method_select").value == "ewp-1"
+
+
+def test_the_indicator_map_stays_available_in_its_own_tab(warehouse: Warehouse) -> None:
+    app = _app({"indicator": "wdi.infant_mortality", "period": "2010"})
+    assert [t.label for t in app.tabs] == ["Risk tiers (composite-1, 2010)", "Indicator map"]  # the sidebar's year
+    assert "Infant mortality rate, 2010" in json.dumps(_chart(app, "overview_map"))
+
+
+def test_sources_are_listed_with_their_as_of_date(warehouse: Warehouse) -> None:
+    sources = _table(_app(), "name")
+    assert list(sources["name"]) == ["R2P Watch demo data"] and sources["as_of"].notna().all()
+
+
+def test_insufficient_data_is_counted_apart_from_low(warehouse: Warehouse) -> None:
+    app = _app({"period": "1990"})
+    insufficient = standings.tier_counts(tier_table(warehouse, "composite-1", 1990))[INSUFFICIENT]
+    assert insufficient > 0 and f"Insufficient data ({insufficient})" in _legend(app)
+    assert f"Grey: Insufficient data ({insufficient}), never shown as Low" in texts(app)

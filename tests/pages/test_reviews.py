@@ -1,0 +1,128 @@
+"""Reviews page: overdue first and highlighted, filters, and decisions recorded through the form (local mode)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from r2p.review_queue import today
+from r2p.reviews import list_reviews
+from r2p.triggers.apply import evaluate_rules, open_reviews
+from r2p.warehouse import Warehouse
+from tests.conftest import ROOT
+
+TIMEOUT = 60
+
+
+def opened_reviews(warehouse: Warehouse) -> None:
+    """Open the demo's trigger reviews: the first half due a month ago (overdue), the rest due in the future."""
+    with warehouse.write() as connection:
+        firings = evaluate_rules(connection)
+        half = len(firings) // 2
+        open_reviews(connection, firings[:half], today=today() - timedelta(days=30))
+        open_reviews(connection, firings[half:], today=today())
+
+
+def reviews_app(page: str = "pages/reviews.py") -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def texts(app: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "error", "warning", "info", "caption", "title", "subheader", "success")
+             for e in app.get(kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.fixture
+def with_reviews(warehouse: Warehouse) -> Warehouse:
+    opened_reviews(warehouse)
+    return warehouse
+
+
+def test_no_reviews_yet_says_how_they_are_opened(warehouse: Warehouse) -> None:
+    app = reviews_app()
+    assert "`r2p triggers`" in texts(app) and "DEMO" in texts(app)
+
+
+def test_overdue_reviews_come_first_and_are_counted(with_reviews: Warehouse) -> None:
+    app = reviews_app()
+    table = app.dataframe[0].value
+    states = list(table["state"])
+    assert states == sorted(states, key=["overdue", "open"].index) and {"overdue", "open"} == set(states)
+    listed = list_reviews(with_reviews)
+    assert [m.value for m in app.metric] == [str((listed["state"] == s).sum()) for s in ("overdue", "open", "decided")]
+    assert "past their due date" in texts(app)
+
+
+def test_filters_by_state_and_rule(with_reviews: Warehouse) -> None:
+    app = reviews_app()
+    app.multiselect(key="reviews_states").set_value(["open"]).run()
+    assert set(app.dataframe[0].value["state"]) == {"open"}
+    rule = app.dataframe[0].value["rule_id"].iloc[0]
+    app.multiselect(key="reviews_rules").set_value([rule]).run()
+    assert set(app.dataframe[0].value["rule_id"]) == {rule}
+
+
+def test_the_decision_form_is_hidden_without_a_local_editor(with_reviews: Warehouse) -> None:
+    app = reviews_app()
+    assert "Read-only: decisions can be recorded only in local mode" in texts(app)
+    assert not [f for f in app.get("form")] and not app.text_area
+
+
+def test_deciding_through_the_form_closes_the_review_and_writes_the_audit_log(
+        with_reviews: Warehouse, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Dana Desk")
+    app = reviews_app()
+    review_id = int(app.dataframe[0].value["review_id"].iloc[0])  # the most overdue one
+    form = app.get("form")[0]
+    form.selectbox[0].set_value(review_id)
+    form.radio[0].set_value("act")
+    form.text_area[0].input("Convene the desk and brief the envoy this week.")
+    form.button[0].click().run()
+    assert not app.exception, app.exception
+    assert f"Review #{review_id}: act, recorded by Dana Desk." in texts(app)
+    decided = list_reviews(with_reviews).set_index("review_id").loc[review_id]
+    assert (decided["state"], decided["decision"], decided["decided_by"]) == ("decided", "act", "Dana Desk")
+    with duckdb.connect(str(with_reviews.current_file()), read_only=True) as connection:
+        logged = connection.execute("SELECT actor, after FROM audit_log WHERE action = 'decide' AND entity = 'review'"
+                                    " AND entity_id = $id", {"id": str(review_id)}).fetchall()
+    assert len(logged) == 1 and logged[0][0] == "Dana Desk" and '"act"' in logged[0][1]
+    app.multiselect(key="reviews_states").set_value(["decided"]).run()
+    shown = app.dataframe[0].value.set_index("review_id").loc[review_id]
+    assert shown["decided_by"] == "Dana Desk" and "envoy" in shown["rationale"]
+
+
+def test_a_decision_without_a_rationale_is_refused_and_nothing_changes(
+        with_reviews: Warehouse, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Dana Desk")
+    app = reviews_app()
+    form = app.get("form")[0]
+    form.radio[0].set_value("defer")
+    form.text_area[0].input("short")
+    form.button[0].click().run()
+    assert "Give the rationale" in " ".join(e.value for e in app.error)
+    assert (list_reviews(with_reviews)["state"] != "decided").all()
+
+
+def test_deferring_opens_the_follow_up_review_on_the_chosen_date(with_reviews: Warehouse,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Dana Desk")
+    app = reviews_app()
+    form = app.get("form")[0]
+    review_id = int(form.selectbox[0].value)
+    follow_up = today() + timedelta(days=21)
+    form.radio[0].set_value("defer")
+    form.date_input[0].set_value(follow_up)
+    form.text_area[0].input("Wait for the panel of experts' report.")
+    form.button[0].click().run()
+    listed = list_reviews(with_reviews).set_index("review_id")
+    follow = listed[listed["evidence"].str.startswith(f"Deferred from review #{review_id}:")]
+    assert listed.loc[review_id, "decision"] == "defer" and len(follow) == 1
+    assert follow["due_date"].iloc[0].date() == follow_up and follow["state"].iloc[0] == "open"
+    assert f"Follow-up review #{follow.index[0]} is due {follow_up}." in texts(app)

@@ -1,0 +1,60 @@
+"""The event map builder: a pydeck Deck with no basemap service, events sized by deaths, coloured by type."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from r2p import geo
+from r2p.ui.event_map import BLANK_STYLE, VIOLENCE, event_deck, feature_bounds, outlines_near, violence_legend
+from tests.conftest import ROOT
+
+EVENTS = pd.DataFrame({"event_date": pd.to_datetime(["2025-12-01", "2025-11-02", "2025-10-03"]),
+                       "admin1": ["Kachin", None, "Rakhine"], "latitude": [25.4, 21.0, 20.1],
+                       "longitude": [97.4, 96.0, 93.0], "violence_type": [1, 2, 3], "deaths_best": [4, 0, 400]})
+
+
+def _deck() -> dict:
+    outlines = outlines_near(geo.load_country_shapes(), "MMR")
+    return json.loads(event_deck(EVENTS, outlines, "MMR").to_json())
+
+
+def test_no_basemap_provider_and_a_local_blank_style() -> None:
+    deck = _deck()
+    assert deck["mapStyle"] == BLANK_STYLE and "http" not in json.dumps(deck)
+    assert "mapProvider" not in deck or deck["mapProvider"] is None
+    style = json.loads((ROOT / "static" / BLANK_STYLE.removeprefix("app/static/")).read_text())
+    assert style["version"] == 8 and style["sources"] == {} and "glyphs" not in style and "sprite" not in style
+
+
+def test_every_event_is_drawn_sized_by_deaths_and_coloured_by_type() -> None:
+    events = next(layer for layer in _deck()["layers"] if layer["id"] == "events")
+    assert events["radiusUnits"] == "pixels"  # not a JS expression
+    drawn = events["data"]
+    assert [e["deaths"] for e in drawn] == [4, 0, 400]
+    assert drawn[2]["radius"] > drawn[0]["radius"] > drawn[1]["radius"]
+    assert [e["colour"][:3] for e in drawn] == [list(VIOLENCE[t][1]) for t in (1, 2, 3)]
+    assert drawn[0]["place"] == "Kachin" and drawn[1]["place"] == ""
+
+
+def test_the_country_and_its_neighbours_are_the_base_layers() -> None:
+    layers = {layer["id"]: layer for layer in _deck()["layers"]}
+    assert [f["properties"]["iso3"] for f in layers["country"]["data"]["features"]] == ["MMR"]
+    neighbours = {f["properties"]["iso3"] for f in layers["neighbours"]["data"]["features"]}
+    assert {"THA", "BGD", "CHN", "IND", "LAO"} <= neighbours and "MMR" not in neighbours and "FRA" not in neighbours
+
+
+def test_the_view_frames_the_country_or_its_events() -> None:
+    deck = _deck()
+    myanmar = [f for f in geo.load_country_shapes()["features"] if f["properties"]["iso3"] == "MMR"]
+    west, south, east, north = feature_bounds(myanmar)
+    view = deck["initialViewState"]
+    assert west < view["longitude"] < east and south < view["latitude"] < north and view["zoom"] > 3
+    small = json.loads(event_deck(EVENTS.assign(latitude=1.3, longitude=103.8), {"features": []}, "SGP").to_json())
+    assert abs(small["initialViewState"]["longitude"] - 103.8) < 0.01
+
+
+def test_the_legend_names_every_violence_type_in_its_colour() -> None:
+    legend = violence_legend()
+    assert all(label in legend for label, _ in VIOLENCE.values()) and "#d55e00" in legend
