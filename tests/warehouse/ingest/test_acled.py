@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from r2p.warehouse import Warehouse
@@ -12,6 +11,7 @@ from r2p.warehouse.ingest import acled, ingest
 from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.ingest.validate import Reference
 from tests.conftest import ROOT, require_shared
+from tests.warehouse.ingest.helpers import refusal, sql_rows
 
 # Synthetic rows in ACLED's export layout (ACLED's terms forbid redistributing real rows): see its README.
 FIXTURE = ROOT / "tests" / "fixtures" / "acled" / "acled_events.csv"
@@ -45,17 +45,8 @@ def _totals(staged: Staged, indicator_id: str) -> dict[tuple[str, int], float]:
                                                                       strict=True)}
 
 
-def _refusal(warehouse: Warehouse, path: Path) -> list[str]:
-    before = warehouse.path.read_bytes()
-    result = ingest(warehouse, "acled", path)
-    assert result.status == "refused" and result.rows_loaded == 0
-    assert warehouse.path.read_bytes() == before
-    return [str(problem) for problem in result.errors]
 
 
-def _sql(warehouse: Warehouse, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
 
 
 def test_the_fixture_loads_its_events_and_totals_and_replaces_the_demo_events(warehouse: Warehouse) -> None:
@@ -63,19 +54,19 @@ def test_the_fixture_loads_its_events_and_totals_and_replaces_the_demo_events(wa
     # 30 rows: 29 events + 10 country-years x 2 indicators; Puerto Rico's event is rejected.
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "acled-events", 30, 29 + 20, 1)
-    assert _sql(warehouse, "SELECT DISTINCT source_id FROM event") == [("acled",)]
-    assert _sql(warehouse, "SELECT row_number, column_name, value, message FROM ingest_reject") == [
+    assert sql_rows(warehouse, "SELECT DISTINCT source_id FROM event") == [("acled",)]
+    assert sql_rows(warehouse, "SELECT row_number, column_name, value, message FROM ingest_reject") == [
         (28, "iso", "630", "ISO 3166 numeric code 630 (Puerto Rico) is not a country R2P Watch tracks; event left out")]
-    types = dict(_sql(warehouse, "SELECT event_id, violence_type FROM event"))
+    types = dict(sql_rows(warehouse, "SELECT event_id, violence_type FROM event"))
     assert types == {f"acled-{key}": value for key, value in VIOLENCE.items()}
-    assert _sql(warehouse, "SELECT iso3, event_date::VARCHAR, admin1, latitude, longitude, deaths_best, deaths_low,"
+    assert sql_rows(warehouse, "SELECT iso3, event_date::VARCHAR, admin1, latitude, longitude, deaths_best, deaths_low,"
                            " deaths_high, source_ref FROM event WHERE event_id = 'acled-SDN0002'") == [
         ("SDN", "2024-03-14", "North Darfur", 13.6279, 25.3494, 25, 25, 25, "Violence against civilians / Attack")]
-    assert _sql(warehouse, "SELECT DISTINCT iso3 FROM event WHERE event_id LIKE 'acled-KSV%'") == [("XKX",)]
-    assert _sql(warehouse, "SELECT indicator_id, value FROM observation WHERE iso3 = 'SDN' AND period = 2024"
+    assert sql_rows(warehouse, "SELECT DISTINCT iso3 FROM event WHERE event_id LIKE 'acled-KSV%'") == [("XKX",)]
+    assert sql_rows(warehouse, "SELECT indicator_id, value FROM observation WHERE iso3 = 'SDN' AND period = 2024"
                            " AND indicator_id LIKE 'acled.%' ORDER BY 1") == [
         ("acled.civilian_fatalities", 34.0), ("acled.fatalities", 57.0)]
-    assert _sql(warehouse, "SELECT as_of::VARCHAR FROM ingest WHERE source_id = 'acled'") == [("2024-06-03",)]
+    assert sql_rows(warehouse, "SELECT as_of::VARCHAR FROM ingest WHERE source_id = 'acled'") == [("2024-06-03",)]
 
 
 def test_country_year_totals_count_civilian_targeting_including_mob_violence(
@@ -136,7 +127,7 @@ def test_unreadable_cells_and_impossible_coordinates_refuse_the_file(warehouse: 
     frame.loc[0, "fatalities"], frame.loc[1, "event_date"], frame.loc[2, "latitude"] = "several", "March 2024", "95"
     path = tmp_path / "acled.csv"
     frame.to_csv(path, index=False)
-    assert _refusal(warehouse, path) == [
+    assert refusal(warehouse, "acled", path) == [
         "acled.csv, row 2, column \"fatalities\": 'several': is not a number",
         "acled.csv, row 3, column \"event_date\": 'March 2024': is not a date (ACLED writes 12 March 2024 or "
         "2024-03-12)",
@@ -144,21 +135,22 @@ def test_unreadable_cells_and_impossible_coordinates_refuse_the_file(warehouse: 
     frame = _fixture()
     frame.loc[2, "latitude"] = "95"
     frame.to_csv(path, index=False)
-    assert _refusal(warehouse, path) == ["acled.csv, row 4, column \"latitude\": '95.0': is not between -90 and 90"]
+    assert refusal(warehouse, "acled", path) == [
+        "acled.csv, row 4, column \"latitude\": '95.0': is not between -90 and 90"]
 
 
 def test_a_file_cut_mid_line_is_refused_at_that_row(warehouse: Warehouse, tmp_path: Path) -> None:
     path = tmp_path / "acled.csv"
     path.write_bytes(FIXTURE.read_bytes()[:-40])
-    (message,) = _refusal(warehouse, path)
+    (message,) = refusal(warehouse, "acled", path)
     assert message.startswith("acled.csv, row 31: 'ETH0003,31 March 2024,")
     assert message.endswith("has 28 fields where the header has 31 (is the file cut short or damaged?)")
 
 
 def test_files_of_other_kinds_are_refused_saying_what_they_look_like(warehouse: Warehouse) -> None:
-    (message,) = _refusal(warehouse, require_shared("ucdp/BattleDeaths_v25_1.csv"))
+    (message,) = refusal(warehouse, "acled", require_shared("ucdp/BattleDeaths_v25_1.csv"))
     assert "UCDP Battle-Related Deaths file (source `ucdp`), not an ACLED events export" in message
-    (message,) = _refusal(warehouse, require_shared("ucdp/GEDEvent_v23_1_CAR.geojson"))
+    (message,) = refusal(warehouse, "acled", require_shared("ucdp/GEDEvent_v23_1_CAR.geojson"))
     assert "UCDP GED events (GeoJSON) file (source `ucdp`)" in message
-    (message,) = _refusal(warehouse, require_shared("ewp/inputs/wdi.csv"))
+    (message,) = refusal(warehouse, "acled", require_shared("ewp/inputs/wdi.csv"))
     assert "(source `wdi`), not an ACLED events export; load it with `r2p ingest wdi wdi.csv`" in message

@@ -18,6 +18,7 @@ from r2p.warehouse.ingest.ewp import recognise
 from r2p.warehouse.ingest.sniff import header
 from r2p.warehouse.queries import query
 from tests.conftest import require_shared
+from tests.warehouse.ingest.helpers import rejects_of, values_of
 
 BASE = "ewp/basedata2025_4august2025.csv"
 FORECASTS = "ewp/final_forecasts_data_3Sep2025.csv"
@@ -27,14 +28,8 @@ FOOS = "ewp/FOOSforecasts_3Sep2025.csv"
 EVENTS = "ewp/EWP mass killing events master list_2025.xlsx"
 
 
-def _values(warehouse: Warehouse, indicator: str, period: int) -> dict[str, float]:
-    frame = query(warehouse, "indicator_values", {"indicator_id": indicator, "period": period})
-    return dict(zip(frame["iso3"], frame["value"], strict=True))
 
 
-def _rejects(warehouse: Warehouse, ingest_id: int) -> pd.DataFrame:
-    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
-        return connection.execute("SELECT * FROM ingest_reject WHERE ingest_id = ?", [ingest_id]).df()
 
 
 def _variant(source: str, tmp_path: Path, change: Callable[[pd.DataFrame], pd.DataFrame]) -> Path:
@@ -52,16 +47,16 @@ def test_base_data_loads_every_country_year_and_rejects_the_colliding_historical
     # unit of DEU / YEM / VNM and are rejected: 86. The other 11,227 rows give 12 indicators each.
     assert (result.status, result.kind, result.rows_read, result.rows_rejected) == ("loaded", "ewp-base", 11313, 86)
     assert result.rows_loaded == 11227 * 12
-    rejects = _rejects(warehouse, result.ingest_id)
+    rejects = rejects_of(warehouse, result.ingest_id)
     assert rejects["value"].value_counts().to_dict() == {"265": 41, "680": 23, "817": 22}
     south_yemen_1980 = rejects[(rejects["value"] == "680") & rejects["message"].str.contains("1980")]
     assert south_yemen_1980["message"].iloc[0] == (
         "ccode 680 (People's Democratic Republic of Yemen (South Yemen)) is a historical unit folded into YEM,"
         " which has its own row (ccode 678) for 1980; row left out")
-    assert _values(warehouse, "ewp.mk_onset", 2021)["MMR"] == 1.0
-    assert _values(warehouse, "ewp.mk_ongoing_state_led", 2024)["MMR"] == 3.0  # mmr1948s1; mmr2016s1; mmr2021s1
-    assert _values(warehouse, "ewp.mk_ongoing_nonstate_led", 2024)["SDN"] == 1.0  # sdn2023ns1
-    assert _values(warehouse, "ewp.mk_onset", 1945)["CZE"] == 1.0  # Czechoslovakia, no rival unit: kept as CZE
+    assert values_of(warehouse, "ewp.mk_onset", 2021)["MMR"] == 1.0
+    assert values_of(warehouse, "ewp.mk_ongoing_state_led", 2024)["MMR"] == 3.0  # mmr1948s1; mmr2016s1; mmr2021s1
+    assert values_of(warehouse, "ewp.mk_ongoing_nonstate_led", 2024)["SDN"] == 1.0  # sdn2023ns1
+    assert values_of(warehouse, "ewp.mk_onset", 1945)["CZE"] == 1.0  # Czechoslovakia, no rival unit: kept as CZE
 
 
 def test_forecasts_give_the_latest_risk_list_of_168_real_countries(warehouse: Warehouse) -> None:
@@ -72,11 +67,11 @@ def test_forecasts_give_the_latest_risk_list_of_168_real_countries(warehouse: Wa
     latest = query(warehouse, "indicator_values", {"indicator_id": "ewp.risk_2yr", "period": 2024})
     assert len(latest) == 168 and not latest["is_demo"].any()
     assert latest.iloc[0]["iso3"] == "MMR" and latest.iloc[0]["value"] == pytest.approx(0.1041)
-    assert _values(warehouse, "ewp.risk_2yr", 2024)["TCD"] == pytest.approx(0.08121)
-    assert _values(warehouse, "ewp.rank_2yr", 2024)["MMR"] == 1.0  # from the typo'd rank.2025and2026.from2025
-    assert _values(warehouse, "ewp.risk_1yr", 2024)["MMR"] == pytest.approx(0.06319)
-    assert _values(warehouse, "ewp.risk_2yr", 2023)["TCD"] == pytest.approx(0.1277)  # re-estimated 2023 column
-    assert _values(warehouse, "ewp.risk_2yr", 2020) == {}  # real data replaced the indicator's demo series
+    assert values_of(warehouse, "ewp.risk_2yr", 2024)["TCD"] == pytest.approx(0.08121)
+    assert values_of(warehouse, "ewp.rank_2yr", 2024)["MMR"] == 1.0  # from the typo'd rank.2025and2026.from2025
+    assert values_of(warehouse, "ewp.risk_1yr", 2024)["MMR"] == pytest.approx(0.06319)
+    assert values_of(warehouse, "ewp.risk_2yr", 2023)["TCD"] == pytest.approx(0.1277)  # re-estimated 2023 column
+    assert values_of(warehouse, "ewp.risk_2yr", 2020) == {}  # real data replaced the indicator's demo series
     with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
         as_of = connection.execute("SELECT as_of FROM ingest WHERE ingest_id = ?", [result.ingest_id]).fetchone()
     assert as_of[0] == date(2025, 9, 3)
@@ -86,8 +81,8 @@ def test_the_compact_list_has_no_codes_and_is_joined_by_name_as_the_last_resort(
     result = ingest(warehouse, "ewp", require_shared(COMPACT))
     assert (result.status, result.kind, result.rows_read, result.rows_loaded) == (
         "loaded", "ewp-forecasts-compact", 168, 168 * 2)
-    assert _values(warehouse, "ewp.risk_2yr", 2024)["TCD"] == pytest.approx(0.0812)  # rounded to 4 dp
-    assert _values(warehouse, "ewp.rank_2yr", 2024)["MMR"] == 1.0
+    assert values_of(warehouse, "ewp.risk_2yr", 2024)["TCD"] == pytest.approx(0.0812)  # rounded to 4 dp
+    assert values_of(warehouse, "ewp.rank_2yr", 2024)["MMR"] == 1.0
 
 
 def test_the_predictor_panel_loads_one_indicator_per_predictor(warehouse: Warehouse) -> None:
@@ -97,8 +92,8 @@ def test_the_predictor_panel_loads_one_indicator_per_predictor(warehouse: Wareho
     assert (result.status, result.kind, result.rows_read, result.rows_rejected) == (
         "loaded", "ewp-predictors", 9463, 69)
     assert result.rows_loaded == 9394 * 31 - 86
-    assert _values(warehouse, "ewp.popsize_log2", 1960)["USA"] == pytest.approx(27.4287897129285)
-    assert _values(warehouse, "ewp.partyban_new_2", 1960)["USA"] == 1.0
+    assert values_of(warehouse, "ewp.popsize_log2", 1960)["USA"] == pytest.approx(27.4287897129285)
+    assert values_of(warehouse, "ewp.partyban_new_2", 1960)["USA"] == 1.0
     assert "ewp.reg_na" not in set(query(warehouse, "indicators_with_data")["indicator_id"])
 
 
@@ -107,10 +102,10 @@ def test_out_of_sample_forecasts_are_filed_under_the_outcome_year(warehouse: War
     # 5,047 rows: maxrisk2, minrank2 and risk_prev are NA in 15 rows, risk_two_years_prior in 183.
     assert (result.status, result.kind, result.rows_read, result.rows_rejected) == ("loaded", "ewp-foos", 5047, 0)
     assert result.rows_loaded == 3 * (5047 - 15) + (5047 - 183)
-    assert _values(warehouse, "ewp.foos_risk_2yr", 1994)["USA"] == pytest.approx(0.0245385212417953)
+    assert values_of(warehouse, "ewp.foos_risk_2yr", 1994)["USA"] == pytest.approx(0.0245385212417953)
     # Burma/Myanmar 2024: risk_prev 0.10695 (from 2023 data), risk_two_years_prior 0.16339 (from 2022) = maxrisk2
-    assert _values(warehouse, "ewp.foos_risk_from_prev_year", 2024)["MMR"] == pytest.approx(0.106953890275501)
-    assert _values(warehouse, "ewp.foos_risk_2yr", 2024)["MMR"] == pytest.approx(0.163393, rel=1e-4)
+    assert values_of(warehouse, "ewp.foos_risk_from_prev_year", 2024)["MMR"] == pytest.approx(0.106953890275501)
+    assert values_of(warehouse, "ewp.foos_risk_2yr", 2024)["MMR"] == pytest.approx(0.163393, rel=1e-4)
 
 
 def test_the_events_workbook_counts_episodes_per_country_and_start_year(warehouse: Warehouse) -> None:
@@ -119,14 +114,14 @@ def test_the_events_workbook_counts_episodes_per_country_and_start_year(warehous
     # location and responsible state), and bfa2022s1 is state-led without a responsible state: 5 rejects.
     assert (result.status, result.kind, result.rows_read, result.rows_rejected) == (
         "loaded", "ewp-mk-events", 157, 5)
-    rejects = _rejects(warehouse, result.ingest_id)
+    rejects = rejects_of(warehouse, result.ingest_id)
     assert sorted(zip(rejects["row_number"], rejects["value"], strict=True)) == [
         (38, "511"), (38, "511"), (128, "340"), (128, "340"), (157, "")]
-    assert _values(warehouse, "ewp.mk_episodes_started", 2021)["MMR"] == 1.0
-    assert _values(warehouse, "ewp.mk_episodes_started", 1954)["VNM"] == 2.0  # North and South Vietnam
-    assert _values(warehouse, "ewp.mk_episodes_started_nonstate", 2023)["SDN"] == 1.0
-    assert _values(warehouse, "ewp.mk_responsible_started", 1971)["PAK"] == 1.0  # pak1971s1, in Bangladesh:
-    assert _values(warehouse, "ewp.mk_episodes_started", 1971)["BGD"] == 1.0
+    assert values_of(warehouse, "ewp.mk_episodes_started", 2021)["MMR"] == 1.0
+    assert values_of(warehouse, "ewp.mk_episodes_started", 1954)["VNM"] == 2.0  # North and South Vietnam
+    assert values_of(warehouse, "ewp.mk_episodes_started_nonstate", 2023)["SDN"] == 1.0
+    assert values_of(warehouse, "ewp.mk_responsible_started", 1971)["PAK"] == 1.0  # pak1971s1, in Bangladesh:
+    assert values_of(warehouse, "ewp.mk_episodes_started", 1971)["BGD"] == 1.0
 
 
 @pytest.mark.parametrize("source", [BASE, FORECASTS, COMPACT, PANEL, FOOS, EVENTS])
@@ -162,9 +157,9 @@ def test_an_earlier_release_loads_under_its_own_years(warehouse: Warehouse, tmp_
     path = _variant(FORECASTS, tmp_path, lambda f: f.rename(columns=_shift_years))
     result = ingest(warehouse, "ewp", path)
     assert (result.status, result.rows_loaded) == ("loaded", 168 * 6)
-    assert _values(warehouse, "ewp.risk_2yr", 2023)["MMR"] == pytest.approx(0.1041)  # headline from2023
-    assert _values(warehouse, "ewp.risk_2yr", 2022)["TCD"] == pytest.approx(0.1277)
-    assert _values(warehouse, "ewp.risk_2yr", 2024) == {}
+    assert values_of(warehouse, "ewp.risk_2yr", 2023)["MMR"] == pytest.approx(0.1041)  # headline from2023
+    assert values_of(warehouse, "ewp.risk_2yr", 2022)["TCD"] == pytest.approx(0.1277)
+    assert values_of(warehouse, "ewp.risk_2yr", 2024) == {}
 
 
 @pytest.mark.parametrize("change", [
@@ -178,7 +173,7 @@ def test_other_layouts_of_the_forecasts_load_the_same_values(
 ) -> None:
     result = ingest(warehouse, "ewp", _variant(FORECASTS, tmp_path, change))
     assert (result.status, result.rows_loaded) == ("loaded", 168 * 6)
-    risks = _values(warehouse, "ewp.risk_2yr", 2024)
+    risks = values_of(warehouse, "ewp.risk_2yr", 2024)
     assert len(risks) == 168 and risks["MMR"] == pytest.approx(0.1041) and risks["TCD"] == pytest.approx(0.08121)
 
 
@@ -191,7 +186,7 @@ def test_the_one_year_risk_is_optional(warehouse: Warehouse, tmp_path: Path) -> 
 
 def test_the_compact_list_accepts_another_name_column(warehouse: Warehouse, tmp_path: Path) -> None:
     path = _variant(COMPACT, tmp_path, lambda f: f.rename(columns={"ewp_name": "country_name"}))
-    assert (ingest(warehouse, "ewp", path).rows_loaded, _values(warehouse, "ewp.rank_2yr", 2024)["TCD"]) == (336, 2)
+    assert (ingest(warehouse, "ewp", path).rows_loaded, values_of(warehouse, "ewp.rank_2yr", 2024)["TCD"]) == (336, 2)
 
 
 @pytest.mark.parametrize(("change", "message", "column"), [

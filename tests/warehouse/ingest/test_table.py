@@ -11,6 +11,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.queries import query
 from tests.conftest import EXAMPLES, contents
+from tests.warehouse.ingest.helpers import values_of
 
 META = (EXAMPLES / "table_long.indicators.csv").read_text()
 
@@ -23,23 +24,20 @@ def _write(tmp_path: Path, name: str, text: str, meta: str | None = META) -> Pat
     return path
 
 
-def _values(warehouse: Warehouse, indicator: str, period: int) -> dict[str, float]:
-    frame = query(warehouse, "indicator_values", {"indicator_id": indicator, "period": period})
-    return dict(zip(frame["iso3"], frame["value"], strict=True))
 
 
 def test_the_long_example_loads_with_names_resolved_and_blanks_skipped(warehouse: Warehouse) -> None:
     result = ingest(warehouse, "table", EXAMPLES / "table_long.csv")
     assert (result.status, result.kind, result.rows_read, result.rows_loaded) == ("loaded", "table-long", 16, 15)
-    assert _values(warehouse, "table.hate_rhetoric", 2024) == {"SDN": 57.0, "ETH": 15.0}  # MMR 2024 is NA
-    assert _values(warehouse, "table.idp_share", 2023) == {"SDN": 0.19, "SSD": 0.14}
+    assert values_of(warehouse, "table.hate_rhetoric", 2024) == {"SDN": 57.0, "ETH": 15.0}  # MMR 2024 is NA
+    assert values_of(warehouse, "table.idp_share", 2023) == {"SDN": 0.19, "SSD": 0.14}
 
 
 def test_the_wide_workbook_example_loads_from_its_data_and_indicators_sheets(warehouse: Warehouse) -> None:
     result = ingest(warehouse, "table", EXAMPLES / "table_wide.xlsx")
     assert (result.status, result.kind, result.rows_read, result.rows_loaded) == (
         "loaded", "table-wide-years", 4, 19)
-    assert _values(warehouse, "table.idp_share", 2024) == {"SDN": 0.24, "SSD": 0.15, "CAF": 0.09}
+    assert values_of(warehouse, "table.idp_share", 2024) == {"SDN": 0.24, "SSD": 0.15, "CAF": 0.09}
     catalog = query(warehouse, "indicators_with_data").set_index("indicator_id")
     assert catalog.at["table.idp_share", "source_id"] == "table"
 
@@ -49,7 +47,7 @@ def test_wide_by_indicator_layout_for_catalogued_indicators(warehouse: Warehouse
                   "SDN;2024;39.5;0.12\nTCD;2024;64;\n", meta=None)
     result = ingest(warehouse, "table", path)
     assert (result.status, result.kind, result.rows_loaded) == ("loaded", "table-wide-indicators", 3)
-    assert _values(warehouse, "wdi.infant_mortality", 2024)["SDN"] == 39.5
+    assert values_of(warehouse, "wdi.infant_mortality", 2024)["SDN"] == 39.5
 
 
 def test_the_malformed_example_is_refused_with_every_problem_located(warehouse: Warehouse) -> None:
@@ -83,14 +81,14 @@ def test_loading_the_same_file_twice_is_a_no_op(warehouse: Warehouse) -> None:
 
 def test_a_newer_file_replaces_the_same_keys_and_real_data_replaces_demo(warehouse: Warehouse,
                                                                          tmp_path: Path) -> None:
-    demo_before = _values(warehouse, "wdi.infant_mortality", 2024)
+    demo_before = values_of(warehouse, "wdi.infant_mortality", 2024)
     assert len(demo_before) > 150
     path = _write(tmp_path, "imr.csv", "country,indicator,year,value\nSDN,wdi.infant_mortality,2024,39.5\n", None)
     ingest(warehouse, "table", path)
-    assert _values(warehouse, "wdi.infant_mortality", 2024) == {"SDN": 39.5}
+    assert values_of(warehouse, "wdi.infant_mortality", 2024) == {"SDN": 39.5}
     path.write_text("country,indicator,year,value\nSDN,wdi.infant_mortality,2024,40.1\n")
     ingest(warehouse, "table", path)
-    assert _values(warehouse, "wdi.infant_mortality", 2024) == {"SDN": 40.1}
+    assert values_of(warehouse, "wdi.infant_mortality", 2024) == {"SDN": 40.1}
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pyogrio
 import pytest
@@ -14,6 +13,7 @@ from r2p.warehouse.ingest import ingest, ucdp
 from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.ingest.validate import Reference
 from tests.conftest import ROOT, require_shared
+from tests.warehouse.ingest.helpers import refusal, sql_rows
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_1_CAR_sample.csv"
 # The GED CSV release's columns, in its order (UCDP GED codebook).
@@ -37,18 +37,8 @@ def _stage(warehouse: Warehouse, path: Path) -> Staged:
         cursor.close()
 
 
-def _refusal(warehouse: Warehouse, path: Path) -> list[str]:
-    """Ingest a file that must be refused; the warehouse must be byte-identical afterwards."""
-    before = warehouse.path.read_bytes()
-    result = ingest(warehouse, "ucdp", path)
-    assert result.status == "refused" and result.rows_loaded == 0
-    assert warehouse.path.read_bytes() == before
-    return [str(problem) for problem in result.errors]
 
 
-def _sql(warehouse: Warehouse, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
-        return connection.execute(sql).fetchall()
 
 
 @pytest.fixture(scope="module")
@@ -65,31 +55,32 @@ def test_the_ged_geojson_loads_all_1848_events_and_replaces_the_demo_events(ware
     # 1,848 events + 27 country-years (CAR 1991-2022, years with events) x 2 indicators; nothing rejected.
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "ucdp-ged-geojson", 1848, 1848 + 54, 0)
-    assert _sql(warehouse, "SELECT source_id, iso3, count(*) FROM event GROUP BY ALL") == [("ucdp", "CAF", 1848)]
-    by_type = dict(_sql(warehouse, "SELECT violence_type, count(*) FROM event GROUP BY 1"))
+    assert sql_rows(warehouse, "SELECT source_id, iso3, count(*) FROM event GROUP BY ALL") == [("ucdp", "CAF", 1848)]
+    by_type = dict(sql_rows(warehouse, "SELECT violence_type, count(*) FROM event GROUP BY 1"))
     assert by_type == {1: 401, 2: 371, 3: 1076}  # as PROVENANCE.md counts them
     # Event 30272 is published as best 8, low 8, high 4: kept, its interval widened to include best.
-    assert _sql(warehouse, "SELECT event_date::VARCHAR, deaths_best, deaths_low, deaths_high, source_ref"
+    assert sql_rows(warehouse, "SELECT event_date::VARCHAR, deaths_best, deaths_low, deaths_high, source_ref"
                            " FROM event WHERE event_id = 'ucdp-ged-30272'") == [
         ("2011-01-01", 8, 8, 8, "LRA - Civilians")]
-    osv = dict(_sql(warehouse, "SELECT period, value FROM observation WHERE indicator_id = 'ucdp.osv_deaths'"))
+    osv = dict(sql_rows(warehouse, "SELECT period, value FROM observation WHERE indicator_id = 'ucdp.osv_deaths'"))
     # 1991's only event (id 22782, one-sided) has best 0 (low 0, high 20).
     assert (osv[2013], osv[2014], osv[1991], len(osv)) == (2690, 2295, 0, 27)
-    assert _sql(warehouse, "SELECT sum(value) FROM observation WHERE indicator_id = 'ucdp.ged_fatalities'") == [
+    assert sql_rows(warehouse, "SELECT sum(value) FROM observation WHERE indicator_id = 'ucdp.ged_fatalities'") == [
         (14948.0,)]
-    assert _sql(warehouse, "SELECT as_of::VARCHAR FROM ingest WHERE source_id = 'ucdp'") == [("2022-12-31",)]
+    assert sql_rows(warehouse, "SELECT as_of::VARCHAR FROM ingest WHERE source_id = 'ucdp'") == [("2022-12-31",)]
 
 
 def test_the_ged_csv_fixture_loads_events_and_country_year_totals(warehouse: Warehouse) -> None:
     result = ingest(warehouse, "ucdp", FIXTURE)
     assert (result.status, result.kind, result.rows_read, result.rows_loaded) == ("loaded", "ucdp-ged", 20, 32)
-    assert _sql(warehouse, "SELECT event_date::VARCHAR, admin1, latitude, longitude, violence_type, deaths_best,"
+    assert sql_rows(warehouse, "SELECT event_date::VARCHAR, admin1, latitude, longitude, violence_type, deaths_best,"
                            " deaths_low, deaths_high FROM event WHERE event_id = 'ucdp-ged-22937'") == [
         ("2003-03-15", "Bangui province", 4.366667, 18.583333, 1, 13, 8, 50)]
-    assert _sql(warehouse, "SELECT count(*) FROM event WHERE admin1 IS NULL") == [(4,)]
-    osv = dict(_sql(warehouse, "SELECT period, value FROM observation WHERE indicator_id = 'ucdp.osv_deaths'"))
+    assert sql_rows(warehouse, "SELECT count(*) FROM event WHERE admin1 IS NULL") == [(4,)]
+    osv = dict(sql_rows(warehouse, "SELECT period, value FROM observation WHERE indicator_id = 'ucdp.osv_deaths'"))
     assert osv == {2003: 6, 2005: 8, 2009: 0, 2011: 8, 2014: 0, 2021: 0}  # all 2003/2005 events are in it
-    total = dict(_sql(warehouse, "SELECT period, value FROM observation WHERE indicator_id = 'ucdp.ged_fatalities'"))
+    total = dict(sql_rows(warehouse,
+                          "SELECT period, value FROM observation WHERE indicator_id = 'ucdp.ged_fatalities'"))
     assert (total[2003], total[2014], total[2021]) == (19, 16, 33)
 
 
@@ -136,7 +127,7 @@ def test_unreadable_cells_refuse_the_file_with_each_cell_located(warehouse: Ware
     frame.loc[0, "best"], frame.loc[1, "date_start"], frame.loc[2, "type_of_violence"] = "13 dead", "soon", "4"
     path = tmp_path / "ged.csv"
     frame.to_csv(path, index=False)
-    assert _refusal(warehouse, path) == [
+    assert refusal(warehouse, "ucdp", path) == [
         "ged.csv, row 2, column \"best\": '13 dead': is not a number",
         "ged.csv, row 3, column \"date_start\": 'soon': is not a date (YYYY-MM-DD)",
         "ged.csv, row 4, column \"type_of_violence\": '4': is not 1 (state-based), 2 (non-state) or 3 (one-sided)",
@@ -153,39 +144,40 @@ def test_coordinates_off_the_globe_refuse_the_file_but_far_from_the_country_do_n
     assert len(_stage(warehouse, path).events) == 20
     frame.loc[2, "longitude"] = "200.5"
     frame.to_csv(path, index=False)
-    assert _refusal(warehouse, path) == ["ged.csv, row 4, column \"longitude\": '200.5': is not between -180 and 180"]
+    assert refusal(warehouse, "ucdp", path) == [
+        "ged.csv, row 4, column \"longitude\": '200.5': is not between -180 and 180"]
 
 
 def test_a_missing_column_refuses_the_file(warehouse: Warehouse, tmp_path: Path) -> None:
     path = tmp_path / "ged.csv"
     pd.read_csv(FIXTURE, dtype=str).drop(columns="country").drop(columns="country_id").to_csv(path, index=False)
     # Without country_id the header no longer looks like GED at all.
-    assert "is not recognised as a UCDP GED events or Battle-Related Deaths file" in _refusal(warehouse, path)[0]
+    assert "is not recognised as a UCDP GED events or Battle-Related Deaths file" in refusal(warehouse, "ucdp", path)[0]
     pd.read_csv(FIXTURE, dtype=str).drop(columns="latitude").to_csv(path, index=False)
-    assert "lacks required column(s) latitude" in _refusal(warehouse, path)[0]
+    assert "lacks required column(s) latitude" in refusal(warehouse, "ucdp", path)[0]
 
 
 def test_a_geojson_cut_in_half_is_refused(warehouse: Warehouse, tmp_path: Path) -> None:
     data = require_shared("ucdp/GEDEvent_v23_1_CAR.geojson").read_bytes()
     path = tmp_path / "GEDEvent_v23_1_CAR.geojson"
     path.write_bytes(data[: len(data) // 2])
-    (message,) = _refusal(warehouse, path)
+    (message,) = refusal(warehouse, "ucdp", path)
     assert message.startswith("GEDEvent_v23_1_CAR.geojson: is not readable GeoJSON (damaged or cut short?)")
 
 
 def test_a_csv_cut_mid_line_is_refused_at_that_row(warehouse: Warehouse, tmp_path: Path) -> None:
     path = tmp_path / "ged.csv"
     path.write_bytes(FIXTURE.read_bytes()[:-60])
-    (message,) = _refusal(warehouse, path)
+    (message,) = refusal(warehouse, "ucdp", path)
     assert message.startswith("ged.csv, row 21: ") and "(is the file cut short or damaged?)" in message
 
 
 def test_files_of_other_kinds_are_refused_saying_what_they_look_like(warehouse: Warehouse, tmp_path: Path) -> None:
     acled = ROOT / "tests" / "fixtures" / "acled" / "acled_events.csv"
-    assert "ACLED events file (source `acled`)" in _refusal(warehouse, acled)[0]
-    (message,) = _refusal(warehouse, require_shared("ewp/basedata2025_4august2025.csv"))
+    assert "ACLED events file (source `acled`)" in refusal(warehouse, "ucdp", acled)[0]
+    (message,) = refusal(warehouse, "ucdp", require_shared("ewp/basedata2025_4august2025.csv"))
     assert "EWP base data file (source `ewp`), not a UCDP GED events or Battle-Related Deaths file" in message
-    (message,) = _refusal(warehouse, require_shared("naturalearth/ne_110m_admin_0_countries.geojson"))
+    (message,) = refusal(warehouse, "ucdp", require_shared("naturalearth/ne_110m_admin_0_countries.geojson"))
     assert "is not recognised as a UCDP GED events or Battle-Related Deaths file" in message
 
 
@@ -203,15 +195,15 @@ def test_battle_deaths_reproduce_ewps_aggregation(warehouse: Warehouse) -> None:
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "ucdp-brd", 1995, 1094 + 103, 0)
     ewp = pd.read_csv(require_shared("ewp/inputs/battledeaths.csv"))
-    assert _sql(warehouse, "SELECT count(*), sum(value) FROM observation WHERE indicator_id = 'ucdp.battle_deaths'"
+    assert sql_rows(warehouse, "SELECT count(*), sum(value) FROM observation WHERE indicator_id = 'ucdp.battle_deaths'"
                 ) == [(len(ewp), float(ewp["battledeaths"].sum()))]
-    ours = {(iso3, year): value for iso3, year, value in _sql(
+    ours = {(iso3, year): value for iso3, year, value in sql_rows(
         warehouse, "SELECT iso3, period, value FROM observation WHERE indicator_id = 'ucdp.battle_deaths'")}
     theirs = ewp.set_index(["country", "year"])["battledeaths"]
     for iso3, name, year in (("ETH", "Ethiopia", 1991), ("MLI", "Mali", 1991), ("ETH", "Ethiopia", 2021),
                              ("COD", "Congo, Democratic Republic of (Zaire)", 2013), ("ETH", "Ethiopia", 1999)):
         assert ours[iso3, year] == theirs[name, year]
-    assert _sql(warehouse, "SELECT as_of::VARCHAR FROM ingest WHERE source_id = 'ucdp'") == [("2024-12-31",)]
+    assert sql_rows(warehouse, "SELECT as_of::VARCHAR FROM ingest WHERE source_id = 'ucdp'") == [("2024-12-31",)]
 
 
 def test_interstate_deaths_go_whole_to_each_party_and_not_into_battle_deaths(warehouse: Warehouse) -> None:
@@ -257,11 +249,11 @@ def test_an_older_release_with_camel_case_names_and_scientific_notation_loads(
 def test_a_brd_file_cut_mid_line_or_with_a_bad_number_is_refused(warehouse: Warehouse, tmp_path: Path) -> None:
     path = tmp_path / "BattleDeaths_v25_1.csv"
     path.write_bytes(_brd().read_bytes()[:-30])
-    (message,) = _refusal(warehouse, path)
+    (message,) = refusal(warehouse, "ucdp", path)
     assert message.startswith("BattleDeaths_v25_1.csv, row 1996: ") and "fields where the header has 25" in message
     frame = pd.read_csv(_brd(), dtype=str, keep_default_na=False)
     frame.loc[9, "bd_best"] = "about 50"
     frame.to_csv(path, index=False)
-    assert _refusal(warehouse, path) == [
+    assert refusal(warehouse, "ucdp", path) == [
         "BattleDeaths_v25_1.csv, row 11, column \"bd_best\": 'about 50': is not a number"]
 

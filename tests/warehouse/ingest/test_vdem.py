@@ -12,8 +12,8 @@ import pytest
 from r2p.catalog import indicators
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
-from r2p.warehouse.queries import query
 from tests.conftest import ROOT, require_shared
+from tests.warehouse.ingest.helpers import rejects_of, values_of
 
 vdem = importlib.import_module("r2p.warehouse.ingest.vdem")
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -25,15 +25,8 @@ def ert() -> Path:
     return require_shared("vdem/ert.csv")
 
 
-def _values(warehouse: Warehouse, indicator: str, period: int) -> dict[str, float]:
-    frame = query(warehouse, "indicator_values", {"indicator_id": indicator, "period": period})
-    return dict(zip(frame["iso3"], frame["value"], strict=True))
 
 
-def _rejects(warehouse: Warehouse, ingest_id: int | None) -> pd.DataFrame:
-    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
-        return connection.execute("SELECT row_number, column_name, value, message FROM ingest_reject"
-                                  " WHERE ingest_id = $id ORDER BY row_number", {"id": ingest_id}).df()
 
 
 def test_the_real_ert_file_loads_every_country_year_with_units_without_iso3_rejected(
@@ -47,19 +40,19 @@ def test_the_real_ert_file_loads_every_country_year_with_units_without_iso3_reje
     result = ingest(warehouse, "vdem", ert)
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "vdem-ert", 19678, 57049, 604)
-    rejects = _rejects(warehouse, result.ingest_id)
+    rejects = rejects_of(warehouse, result.ingest_id)
     assert rejects.groupby("value").size().to_dict() == {
         "ZZB": 125, "HKG": 125, "SML": 94, "YMD": 91, "VDR": 76, "DDR": 42, "PSB": 31, "PSG": 20}
     assert set(rejects["column_name"]) == {"country_text_id"}
     gaza = rejects[rejects["value"] == "PSG"].iloc[0]
     assert gaza["message"] == ("V-Dem unit Palestine/Gaza (PSG) would load as PSE, which Palestine/West Bank (PSE)"
                                " already gives for 1948; not loaded")
-    assert _values(warehouse, "vdem.v2x_polyarchy", 2021)["MMR"] == 0.107  # after the February 2021 coup
-    assert _values(warehouse, "vdem.v2x_regime", 2021)["MMR"] == 0.0
-    assert _values(warehouse, "vdem.autocratization_ongoing", 2021)["MMR"] == 1.0
-    assert _values(warehouse, "vdem.v2x_polyarchy", 1960)["PSE"] == 0.038  # Gaza: no West Bank row that year
-    assert _values(warehouse, "vdem.v2x_polyarchy", 2024)["PSE"] == 0.214  # West Bank
-    assert _values(warehouse, "vdem.v2x_polyarchy", 2010)["XKX"] == 0.532
+    assert values_of(warehouse, "vdem.v2x_polyarchy", 2021)["MMR"] == 0.107  # after the February 2021 coup
+    assert values_of(warehouse, "vdem.v2x_regime", 2021)["MMR"] == 0.0
+    assert values_of(warehouse, "vdem.autocratization_ongoing", 2021)["MMR"] == 1.0
+    assert values_of(warehouse, "vdem.v2x_polyarchy", 1960)["PSE"] == 0.038  # Gaza: no West Bank row that year
+    assert values_of(warehouse, "vdem.v2x_polyarchy", 2024)["PSE"] == 0.214  # West Bank
+    assert values_of(warehouse, "vdem.v2x_polyarchy", 2010)["XKX"] == 0.532
 
 
 def test_the_full_country_year_layout_loads_only_catalogued_columns(warehouse: Warehouse) -> None:
@@ -68,16 +61,16 @@ def test_the_full_country_year_layout_loads_only_catalogued_columns(warehouse: W
     result = ingest(warehouse, "vdem", FULL_CY)
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "vdem-cy", 19, 88, 8)
-    rejects = _rejects(warehouse, result.ingest_id)
+    rejects = rejects_of(warehouse, result.ingest_id)
     assert list(zip(rejects["row_number"], rejects["column_name"], rejects["value"], strict=True)) == [
         (2, "year", "1789"), (4, "country_text_id", "BAD"), (5, "country_text_id", "SAX"),
         (6, "country_text_id", "DDR"), (16, "country_text_id", "PSG"), (17, "country_text_id", "SML"),
         (18, "country_text_id", "ZZB"), (20, "country_text_id", "HKG")]
     assert "a historical state or territory outside the country table" in rejects.loc[1, "message"]
-    assert _values(warehouse, "vdem.v2clkill", 2023)["SDN"] == -2.705
-    assert _values(warehouse, "vdem.v2x_clphy", 2024)["NAM"] == 0.889
-    assert _values(warehouse, "vdem.v2x_polyarchy", 1960) == {"PSE": 0.038}
-    assert _values(warehouse, "vdem.v2x_polyarchy", 1800) == {"FRA": 0.051}
+    assert values_of(warehouse, "vdem.v2clkill", 2023)["SDN"] == -2.705
+    assert values_of(warehouse, "vdem.v2x_clphy", 2024)["NAM"] == 0.889
+    assert values_of(warehouse, "vdem.v2x_polyarchy", 1960) == {"PSE": 0.038}
+    assert values_of(warehouse, "vdem.v2x_polyarchy", 1800) == {"FRA": 0.051}
     with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
         loaded = {r[0] for r in connection.execute(
             "SELECT DISTINCT indicator_id FROM observation WHERE ingest_id = $id", {"id": result.ingest_id}).fetchall()}
@@ -99,7 +92,7 @@ def test_other_releases_still_load(warehouse: Warehouse, ert: Path, tmp_path: Pa
     frame.to_csv(path, index=False)
     result = ingest(warehouse, "vdem", path)
     assert (result.status, result.kind, result.rows_read) == ("loaded", "vdem-ert", len(frame))
-    assert _values(warehouse, "vdem.v2x_polyarchy", 1990)["CHL"] == pytest.approx(
+    assert values_of(warehouse, "vdem.v2x_polyarchy", 1990)["CHL"] == pytest.approx(
         float(frame.loc[(frame["country_text_id"] == "CHL") & (frame["year"] == "1990"), "v2x_polyarchy"].iloc[0]))
 
 

@@ -6,7 +6,6 @@ import importlib
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -15,6 +14,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.queries import query
 from tests.conftest import ROOT, require_shared
+from tests.warehouse.ingest.helpers import rejects_of, values_of
 
 wdi = importlib.import_module("r2p.warehouse.ingest.wdi")
 FIXTURES = ROOT / "tests" / "fixtures" / "wdi"
@@ -28,15 +28,8 @@ def r_wdi() -> Path:
     return require_shared("ewp/inputs/wdi.csv")
 
 
-def _values(warehouse: Warehouse, indicator: str, period: int) -> dict[str, float]:
-    frame = query(warehouse, "indicator_values", {"indicator_id": indicator, "period": period})
-    return dict(zip(frame["iso3"], frame["value"], strict=True))
 
 
-def _rejects(warehouse: Warehouse, ingest_id: int | None) -> pd.DataFrame:
-    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
-        return connection.execute("SELECT row_number, column_name, value, message FROM ingest_reject"
-                                  " WHERE ingest_id = $id ORDER BY row_number", {"id": ingest_id}).df()
 
 
 def test_ewps_r_wdi_pull_loads_countries_and_rejects_aggregates_and_territories(
@@ -50,7 +43,7 @@ def test_ewps_r_wdi_pull_loads_countries_and_rejects_aggregates_and_territories(
     result = ingest(warehouse, "wdi", r_wdi)
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "wdi-r", 17290, 41163, 4615)
-    rejects = _rejects(warehouse, result.ingest_id)
+    rejects = rejects_of(warehouse, result.ingest_id)
     assert (rejects["message"] == AGGREGATE).sum() == 3185
     aggregates = set(rejects.loc[rejects["message"] == AGGREGATE, "value"])
     assert len(aggregates) == 49 and {"WLD", "SSF", "IDA", "EMU", "High income", "Not classified"} <= aggregates
@@ -58,11 +51,11 @@ def test_ewps_r_wdi_pull_loads_countries_and_rejects_aggregates_and_territories(
     assert len(channel) == 65 and channel["message"].iloc[0] == (
         "Channel Islands (CHI) is not in the country table (a territory or other unit that is not a UN member or"
         " observer state); not loaded")
-    assert _values(warehouse, "wdi.infant_mortality", 2023)["NAM"] == 38.4  # Namibia's iso2c is "NA"
-    assert _values(warehouse, "wdi.trade_share", 2023)["NAM"] == pytest.approx(110.770714)
-    assert _values(warehouse, "wdi.gdp_pc_growth", 2023)["SDN"] == pytest.approx(-21.164316)
-    assert _values(warehouse, "wdi.gdp_pc_growth", 2024)["XKX"] == pytest.approx(15.032549)
-    assert _values(warehouse, "wdi.infant_mortality", 1988)["SSD"] == 472.5  # famine year, above 300
+    assert values_of(warehouse, "wdi.infant_mortality", 2023)["NAM"] == 38.4  # Namibia's iso2c is "NA"
+    assert values_of(warehouse, "wdi.trade_share", 2023)["NAM"] == pytest.approx(110.770714)
+    assert values_of(warehouse, "wdi.gdp_pc_growth", 2023)["SDN"] == pytest.approx(-21.164316)
+    assert values_of(warehouse, "wdi.gdp_pc_growth", 2024)["XKX"] == pytest.approx(15.032549)
+    assert values_of(warehouse, "wdi.infant_mortality", 1988)["SSD"] == 472.5  # famine year, above 300
     assert wdi.ignored_indicators(r_wdi) == ("wdi.popsize.new", "wdi.imports.new", "wdi.exports.new")
 
 
@@ -78,11 +71,11 @@ def test_the_bulk_download_loads_mapped_codes_only(warehouse: Warehouse) -> None
     result = ingest(warehouse, "wdi", BULK)
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "wdi-bulk", 33, 26, 16)
-    rejects = _rejects(warehouse, result.ingest_id)
+    rejects = rejects_of(warehouse, result.ingest_id)
     assert (rejects["message"] == AGGREGATE).sum() == 12
     assert set(rejects["value"]) == {"ABW", "AFE", "CHI", "EMU", "HIC", "IDA", "SSF", "WLD"}
     assert set(rejects["column_name"]) == {"Country Code"}
-    assert _values(warehouse, "wdi.infant_mortality", 2020) == {"NAM": 43.1, "SDN": 42.8, "XKX": 9.6}
+    assert values_of(warehouse, "wdi.infant_mortality", 2020) == {"NAM": 43.1, "SDN": 42.8, "XKX": 9.6}
     assert wdi.ignored_indicators(BULK) == ("SP.POP.TOTL",)
 
 
@@ -92,7 +85,7 @@ def test_the_api_download_skips_its_preamble_and_dates_the_release(warehouse: Wa
         "loaded", "wdi-api-download", 11, 12, 8)
     frame = query(warehouse, "indicator_values", {"indicator_id": "wdi.infant_mortality", "period": 2023})
     assert pd.Timestamp(frame.set_index("iso3").loc["NAM", "as_of"]) == pd.Timestamp(date(2025, 7, 1))
-    rejects = _rejects(warehouse, result.ingest_id)
+    rejects = rejects_of(warehouse, result.ingest_id)
     # The header is spreadsheet row 5 (four preamble lines); rows are sorted by name, Africa Eastern … first.
     assert list(rejects["row_number"][:2]) == [6, 7] and list(rejects["value"][:2]) == ["AFE", "ABW"]
 
@@ -106,7 +99,7 @@ def test_api_v2_rows_load_with_namibias_iso2_intact(warehouse: Warehouse) -> Non
     result = ingest(warehouse, "wdi", FIXTURES / "wdi_api_v2.csv")
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "wdi-api-v2", 7, 3, 2)
-    assert _values(warehouse, "wdi.gdp_pc_growth", 2023) == pytest.approx({"NAM": 1.85444910853498,
+    assert values_of(warehouse, "wdi.gdp_pc_growth", 2023) == pytest.approx({"NAM": 1.85444910853498,
                                                                           "XKX": 9.35107469785063})
 
 
@@ -121,7 +114,7 @@ def test_other_releases_of_the_r_layout_still_load(warehouse: Warehouse, r_wdi: 
     result = ingest(warehouse, "wdi", path)
     assert (result.status, result.kind, result.rows_read, result.rows_rejected) == (
         "loaded", "wdi-r", len(frame), 71 * 10)  # 49 aggregates + 22 territories
-    assert _values(warehouse, "wdi.gdp_pc", 2000)["NAM"] == pytest.approx(3083.59657884697)
+    assert values_of(warehouse, "wdi.gdp_pc", 2000)["NAM"] == pytest.approx(3083.59657884697)
 
 
 def test_a_file_without_iso3c_is_refused_naming_the_column(warehouse: Warehouse, tmp_path: Path) -> None:

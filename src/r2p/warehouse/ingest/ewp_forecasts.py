@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from r2p.warehouse.ingest.ewp_csv import column, read_text, release_date
+from r2p.warehouse.ingest.ewp_panel import country_years
 from r2p.warehouse.ingest.ewp_units import (
     ValueColumn,
     assign_countries,
@@ -110,17 +111,9 @@ def read_foos(path: Path, reference: Reference) -> Staged:
     """Historical out-of-sample forecasts, one row per country and outcome year."""
     kind = "ewp-foos"
     frame = read_text(path, kind)
-    code, year = column(frame, "ccode"), column(frame, "year")
     values = [ValueColumn(c, FOOS_COLUMNS[str(c).strip().lower()]) for c in frame.columns
               if str(c).strip().lower() in FOOS_COLUMNS]
-    missing = [n for n, c in (("ccode", code), ("year", year)) if c is None]
-    missing += [] if any(v.indicator_id.startswith("ewp.foos_risk") for v in values) else ["maxrisk2 or risk_prev"]
-    if missing:
-        raise IngestRefused([Problem(path.name, f"lacks the required column(s) {', '.join(missing)}", 1)],
+    if not any(v.indicator_id.startswith("ewp.foos_risk") for v in values):
+        raise IngestRefused([Problem(path.name, "lacks the required column(s) maxrisk2 or risk_prev", 1)],
                             kind, len(frame))
-    codes, problems = whole_numbers(frame, code, path.name, "a G&W/EWP country code")
-    years, found = whole_numbers(frame, year, path.name, "a year")
-    mapped, rejects = assign_countries(frame, codes, years, reference, code)
-    observations, unreadable = to_observations(mapped, values, path.name, year)
-    return Staged(kind, len(frame), observations, rejects=rejects, as_of=release_date(path),
-                  problems=problems + found + unreadable)
+    return country_years(frame, path, reference, kind, values)

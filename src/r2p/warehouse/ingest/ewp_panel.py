@@ -56,7 +56,7 @@ def read_base(path: Path, reference: Reference) -> Staged:
     if not any(v.indicator_id in ("ewp.mk_onset", "ewp.mk_ongoing", "ewp.mk_onset_count") for v in values):
         raise IngestRefused([Problem(path.name, "lacks the outcome columns: expected mk_onset, mk_ongoing or"
                                      " mk_onset_count", 1)], kind, len(frame))
-    return _country_years(frame, path, reference, kind, values)
+    return country_years(frame, path, reference, kind, values)
 
 
 def _episode_counts(frame: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[ValueColumn]]:
@@ -80,10 +80,10 @@ def read_panel(path: Path, reference: Reference) -> Staged:
     if not values:
         raise IngestRefused([Problem(path.name, "has none of the EWP predictor columns (e.g. "
                                      + ", ".join(PREDICTORS[:4]) + ")", 1)], kind, len(frame))
-    return _country_years(frame, path, reference, kind, values)
+    return country_years(frame, path, reference, kind, values)
 
 
-def _country_years(frame: pd.DataFrame, path: Path, reference: Reference, kind: str,
+def country_years(frame: pd.DataFrame, path: Path, reference: Reference, kind: str,
                    values: list[ValueColumn]) -> Staged:
     """Country-year rows keyed by ccode and year: map the codes, then one observation per value cell."""
     code, year = column(frame, "ccode"), column(frame, "year")
