@@ -8,6 +8,7 @@ from r2p.provenance import sources_as_of
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, format_date, provenance
 from r2p.ui.event_map import event_deck, outlines_near, violence_legend
+from r2p.ui.exported import About, plot, scores_about
 from r2p.ui.forms import assessment_form, read_only_notice, show_saved
 from r2p.ui.indicator_panels import indicator_panels
 from r2p.ui.selection import method_selector
@@ -30,19 +31,19 @@ history = cache.tier_history(current.country, chosen.label)
 period = profile.shown_period(history, current.period)
 row = profile.period_row(history, period)
 indicator_names = cache.indicators().set_index("indicator_id")["name"].to_dict()
+about = scores_about(chosen.label, sources, is_demo)
 
 # Model tier and assessed tier over time
 st.subheader(f"Risk tier, {period}")
 show_tier_facts(row, chosen, period, profile.insufficiency_reason(row, chosen, indicator_names))
 title = f"Model tier ({chosen.label}) and assessed tier, {name}" + (" — DEMO" if is_demo else "")
-st.plotly_chart(tier_history_chart(history, chosen.label, chosen.thresholds, title), width="stretch",
-                key="country_tier_history")
+plot(tier_history_chart(history, chosen.label, chosen.thresholds, title), "country_tier_history", about)
 
 # What makes up the score
 kind, parts = profile.score_parts(row, indicator_names)
 if len(parts):
-    st.plotly_chart(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})"),
-                    width="stretch", key="country_contributions")
+    plot(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})"),
+         "country_contributions", about)
 
 # Indicator trends
 st.subheader("Indicator trends")
@@ -53,7 +54,7 @@ shown = profile.picked_series(series, picked)
 if shown.empty:
     st.info("No indicator data is held for this country, or none is picked.")
 else:
-    st.plotly_chart(indicator_panels(shown), width="stretch", key="country_trends")
+    plot(indicator_panels(shown), "country_trends", About(*sources_as_of(shown, sources), "", is_demo))
     provenance(*sources_as_of(shown, sources), is_demo)
 
 # Recent events
@@ -71,7 +72,7 @@ else:
 # Reviews and the analyst's assessment
 st.subheader("Reviews")
 show_reviews(review_queue.filter_reviews(cache.review_list(review_queue.today()), iso3=current.country),
-             key="country_reviews", empty=f"No review has been opened for {name}.")
+             key="country_reviews", empty=f"No review has been opened for {name}.", about=about)
 if setting("local_editor"):
     assessment_form(current.country, period, None if row is None else row["tier"], chosen.label,
                     setting("local_editor"))

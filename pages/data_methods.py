@@ -8,19 +8,24 @@ from r2p.catalog import RISK_FACTORS
 from r2p.tiers.method import methods
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
+from r2p.ui.export_widgets import table_downloads
 from r2p.ui.methods_view import backtest_table, method_card
 
 coverage = cache.source_coverage(date.today().year)
 is_demo = bool(coverage["is_demo"].any())
 demo_banner(is_demo)
 st.title("Data & methods")
+about = {"sources": ", ".join(coverage["name"]), "as_of": coverage["as_of"].max(), "is_demo": is_demo}
 
 # Sources, coverage and staleness
 st.subheader("Sources")
 st.dataframe(coverage, hide_index=True, width="stretch")
+table_downloads(coverage, "sources", title="Sources: coverage and staleness", **about)
 for row in coverage[coverage["stale"]].itertuples():
     st.warning(f"{row.name}: newest data is from {row.last_year} — stale.")
-st.dataframe(cache.data_sources()[["name", "publisher", "citation"]], hide_index=True, width="stretch")
+citations = cache.data_sources()[["name", "publisher", "citation"]]
+st.dataframe(citations, hide_index=True, width="stretch")
+table_downloads(citations, "citations", title="Sources: publishers and citations", **about)
 
 # Risk factors without data
 st.subheader("UN Framework risk factors")
@@ -29,7 +34,9 @@ blind = factors[factors["indicators"] == 0]
 if len(blind):
     st.warning(f"{len(blind)} of 14 risk factors have no data: "
                + "; ".join(f"{row.factor}. {row.factor_name}" for row in blind.itertuples()))
-st.dataframe(factors[["factor", "factor_name", "indicators", "indicator_names"]], hide_index=True, width="stretch")
+factor_table = factors[["factor", "factor_name", "indicators", "indicator_names"]]
+st.dataframe(factor_table, hide_index=True, width="stretch")
+table_downloads(factor_table, "factors", title="UN Framework risk factors with data", **about)
 
 # Tier methods and backtest
 st.subheader("Tier methods")
@@ -37,15 +44,20 @@ for method in methods():
     method_card(method)
 st.subheader("Backtest")
 backtest_table(cache.backtest_report(), is_demo)
+table_downloads(cache.backtest_report(), "backtest", title="Backtest of the tier methods (overall and by year)",
+                method_version=", ".join(m.label for m in methods()), **about)
 
 # Loads and rejected rows
 st.subheader("Loads")
 st.dataframe(cache.ingests(), hide_index=True, width="stretch")
+table_downloads(cache.ingests(), "loads", title="Loads", **about)
 st.subheader("Rows left out of accepted loads")
 rejected = cache.rejected_rows()
 if len(rejected):
     st.dataframe(rejected, hide_index=True, width="stretch")
+    table_downloads(rejected, "rejected", title="Rows left out of accepted loads", **about)
 else:
     st.caption("None.")
 st.subheader("Indicators with data")
 st.dataframe(cache.indicators(), hide_index=True, width="stretch")
+table_downloads(cache.indicators(), "indicators", title="Indicators with data", **about)

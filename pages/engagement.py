@@ -19,6 +19,7 @@ from r2p.ui.engagement_widgets import (
     registry_caption,
     situation_header,
 )
+from r2p.ui.export_widgets import REGISTRY_SOURCE, chart_downloads, table_downloads
 from r2p.ui.state import view
 
 registry = data.registry()
@@ -48,8 +49,11 @@ gaps_section(gaps(registry, tiers, chosen.as_of, months), not tiers.empty, versi
 # The map: matrix and network
 title = f"Engagements active on {chosen.as_of}" + (" — tiers from DEMO data" if is_demo else "")
 matrix_tab, network_tab = st.tabs(["Matrix", "Network"])
-matrix_tab.plotly_chart(engagement_matrix(shown, rows, title), width="stretch", key="engagement_matrix")
-network_tab.plotly_chart(engagement_network(shown, ranked, title), width="stretch", key="engagement_network")
+figures = {"Matrix": engagement_matrix(shown, rows, title), "Network": engagement_network(shown, ranked, title)}
+matrix_tab.plotly_chart(figures["Matrix"], width="stretch", key="engagement_matrix")
+network_tab.plotly_chart(figures["Network"], width="stretch", key="engagement_network")
+about = {"sources": REGISTRY_SOURCE, "as_of": chosen.as_of, "method_version": version, "is_demo": is_demo}
+chart_downloads(figures, "engagement_map", **about)
 
 # One situation (the chosen country's, when it has one) and who to invite
 st.subheader("Situation")
@@ -57,11 +61,14 @@ options = data.situation_options(registry, view().country)
 situation_id = st.selectbox("Situation", list(options), format_func=options.__getitem__,
                             key=f"engagement_situation_{view().country}")
 situation_header(registry, situation_id, ranked.set_index("situation_id").at[situation_id, "tier"])
-st.dataframe(engagement_table(everything[everything["situation_id"] == situation_id], chosen.as_of, ("situation",)),
-             hide_index=True, width="stretch", key="engagement_situation_table")
+engaged = engagement_table(everything[everything["situation_id"] == situation_id], chosen.as_of, ("situation",))
+st.dataframe(engaged, hide_index=True, width="stretch", key="engagement_situation_table")
+about |= {"filters": {"situation": options[situation_id], "as of": chosen.as_of}}
+table_downloads(engaged, "engagement_situation", title=f"Engagements on {options[situation_id]}", **about)
 st.markdown(f"**Suggested invitees** (as of {chosen.as_of})")
-st.dataframe(invitee_table(suggested_invitees(registry, tiers, situation_id, chosen.as_of)), hide_index=True,
-             width="stretch", key="engagement_invitees")
+invitees = invitee_table(suggested_invitees(registry, tiers, situation_id, chosen.as_of))
+st.dataframe(invitees, hide_index=True, width="stretch", key="engagement_invitees")
+table_downloads(invitees, "engagement_invitees", title=f"Suggested invitees: {options[situation_id]}", **about)
 
 # One actor
 st.subheader("Actor")

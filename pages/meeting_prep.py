@@ -1,15 +1,54 @@
-"""Meeting prep: one situation's picture for an emergency meeting (the briefing pack arrives with issue #6)."""
+"""Meeting prep: one situation's briefing — what to know, what changed, who to invite, what needs deciding —
+previewed here and packed as PDF or PPTX for the convenor."""
 
 import streamlit as st
 
+from r2p import review_queue
+from r2p.exports.pack_figures import briefing_charts
+from r2p.exports.sections import cover_lines, pack_sections
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
-from r2p.ui.state import view
+from r2p.ui.export_widgets import (
+    briefing,
+    briefing_preview,
+    cover_box,
+    pack_downloads,
+    permalink_box,
+    prewarm_renderer,
+    since_picker,
+)
+from r2p.ui.selection import method_selector
+from r2p.ui.state import set_view, view
+from r2p.warehouse import Warehouse
 
+prewarm_renderer()  # Chromium starts while the page is read, so the first download does not wait for it
 current = view()
 names = cache.countries().set_index("iso3")["name"]
+st.title("Meeting prep")
 demo_banner(bool(cache.data_sources()["is_demo"].any()))
 
-st.title("Meeting prep")
-st.subheader(f"Situation: {names[current.country]}")
-st.info("The briefing pack (PDF/PPTX) is not available yet. Use the Country and Trends pages for the risk picture.")
+# Situation, date and tier method: the situation is the shared view's country (sidebar and link follow it)
+today = review_queue.today()
+situation_column, since_column, method_column = st.columns([2, 1, 1])
+st.session_state["meeting_country"] = current.country
+situation_column.selectbox("Situation", list(names.index), key="meeting_country",
+                           format_func=lambda code: f"{names[code]} ({code})",
+                           on_change=lambda: set_view(country=st.session_state["meeting_country"]))
+with since_column:
+    since = since_picker(today)
+with method_column:
+    chosen = method_selector()
+
+# The briefing, its charts and its sections: exactly what the pack prints
+brief = briefing(current.country, since, chosen.label, today)
+charts = briefing_charts(brief)
+sections = pack_sections(brief, tuple(chart.key for chart in charts))
+
+# The pack: one click per format, built on the server when clicked
+st.subheader(f"Briefing pack: {brief.title}")
+link = permalink_box("meeting_prep")
+cover_box(cover_lines(brief))  # the link is in the box above; the pack prints it on its cover
+pack_downloads(Warehouse.default().location, brief, link)
+
+# Preview
+briefing_preview(sections, charts)

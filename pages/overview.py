@@ -6,6 +6,7 @@ from r2p import geo, review_queue, standings
 from r2p.tiers import INSUFFICIENT
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, provenance
+from r2p.ui.exported import About, plot, scores_about
 from r2p.ui.maps import world_choropleth
 from r2p.ui.selection import method_selector
 from r2p.ui.state import view
@@ -29,21 +30,21 @@ movers = cache.tier_movers(chosen.label, period)
 waiting = review_queue.pending(cache.review_list(review_queue.today()))
 indicator = cache.indicators().set_index("indicator_id").loc[current.indicator]
 values = cache.indicator_values(current.indicator, current.period)
+about = scores_about(chosen.label, sources, is_demo)
 
 # Maps: tiers by default, the sidebar's indicator beside them
 tier_tab, indicator_tab = st.tabs([f"Risk tiers ({chosen.label}, {period})", "Indicator map"])
 with tier_tab:
     title = f"Model tiers, {chosen.name} ({chosen.label}), {period}" + (" — DEMO" if is_demo else "")
-    st.plotly_chart(tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), title),
-                    width="stretch", config={"displaylogo": False}, key="overview_tier_map")
+    plot(tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), title), "overview_tier_map", about)
     st.caption(f"Grey: Insufficient data ({standings.tier_counts(tiers)[INSUFFICIENT]}), never shown as Low. "
                "White: not scored.")
-    provenance(f"{chosen.label} scores from " + ", ".join(sources["name"]), sources["as_of"].max(), is_demo)
+    provenance(about.sources, about.as_of, is_demo)
 with indicator_tab:
     title = f"{indicator['name']}, {current.period}" + (" — DEMO" if is_demo else "")
     figure = world_choropleth(values, geo.load_country_shapes(), geo.load_small_states(), title,
                               indicator["unit"], bool(indicator["higher_is_worse"]))
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="overview_map")
+    plot(figure, "overview_map", About(", ".join(values["source_name"].unique()), values["as_of"].max(), "", is_demo))
     provenance(", ".join(values["source_name"].unique()) or "no data",
                values["as_of"].max() if len(values) else None, is_demo)
 
@@ -52,7 +53,7 @@ moved, waiting_column = st.columns(2)
 with moved:
     st.subheader(f"Tier movers since {period - 1}")
     st.caption(f"{len(movers)} countries changed model tier ({chosen.label}).")
-    show_movers(movers, chosen.label, key="overview_movers")
+    show_movers(movers, chosen.label, key="overview_movers", about=about)
 with waiting_column:
     st.subheader("Reviews waiting for a decision")
     counts = review_queue.state_counts(waiting)
@@ -60,12 +61,12 @@ with waiting_column:
         st.error(f"**{counts['overdue']} overdue** · {counts['open']} open")
     else:
         st.caption(f"{counts['open']} open, none overdue.")
-    show_reviews(waiting, key="overview_reviews", compact=True, empty="No review is waiting.")
+    show_reviews(waiting, key="overview_reviews", compact=True, empty="No review is waiting.", about=about)
     st.page_link("pages/reviews.py", label="All reviews and decisions")
 
 # Top risk: the rows `r2p tiers` prints
 st.subheader(f"Top risk, {period} ({chosen.label})")
-show_tier_table(tiers, chosen.label, key="overview_tiers", height=420)
+show_tier_table(tiers, chosen.label, key="overview_tiers", height=420, about=about)
 
 # Data as of
 st.subheader("Data as of")

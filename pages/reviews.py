@@ -6,6 +6,7 @@ from r2p import review_queue
 from r2p.config import setting
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
+from r2p.ui.exported import About
 from r2p.ui.forms import decision_form, read_only_notice, show_saved
 from r2p.ui.tables import show_reviews
 
@@ -35,7 +36,8 @@ if counts["overdue"]:
     st.error(f"**{counts['overdue']} review(s) are past their due date** and are listed first, highlighted.")
 
 # The queue: overdue first, then open, then decided (with who decided, when and why)
-show_reviews(shown, key="reviews_table", empty="No review matches the filters.")
+show_reviews(shown, key="reviews_table", empty="No review matches the filters.",
+             about=About("R2P Watch reviews", review_queue.today(), "", False))
 
 # Decide
 st.subheader("Record a decision")

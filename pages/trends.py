@@ -7,6 +7,7 @@ from r2p.provenance import sources_as_of
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, provenance
 from r2p.ui.comparison_chart import comparison_chart
+from r2p.ui.exported import About, plot
 from r2p.ui.selection import comparison_selector
 from r2p.ui.state import view
 
@@ -33,5 +34,5 @@ if not comparison.holds_values(series):
 # Small multiples: one panel per indicator, one line per country, dotted sub-region medians
 title = "Countries beside their UN sub-region's median" + (" — DEMO" if is_demo else "")
 figure = comparison_chart(series, chosen_countries, chosen_indicators, title)
-st.plotly_chart(figure, width="stretch", key="trend_chart")
+plot(figure, "trend_chart", About(*sources_as_of(series, sources), "", is_demo))
 provenance(*sources_as_of(series, sources), is_demo)

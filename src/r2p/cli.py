@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from r2p.build import ingest_and_score, initialise
+from r2p.commands import brief as brief_commands
 from r2p.commands import engagement as engagement_commands
 from r2p.commands import tiers as tier_commands
 from r2p.commands import update as update_commands
@@ -30,6 +31,7 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 tier_commands.register(app)
 engagement_commands.register(app)
+brief_commands.register(app)
 update_commands.register(app)
 LARGE_FILE_BYTES = 5 * 1024 * 1024
 

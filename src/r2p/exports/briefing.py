@@ -1,0 +1,205 @@
+"""The facts of a briefing on one country: risk snapshot, what changed since a date, engagement, invitees,
+reviews waiting, sources and method. The page's preview, the PDF and the PPTX are all drawn from this."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import pandas as pd
+
+from r2p import explore, profile, review_queue
+from r2p.config import setting
+from r2p.engagement.analysis import (
+    active_on,
+    engagement_view,
+    related_situations,
+    situation_tiers,
+    situations_for_country,
+)
+from r2p.engagement.invitees import suggested_invitees
+from r2p.engagement.registry import Registry, load_registry
+from r2p.exports import changes
+from r2p.reviews import list_reviews
+from r2p.tiers import current_tiers
+from r2p.tiers.method import TierMethod, method
+from r2p.warehouse.queries import query
+from r2p.warehouse.store import Warehouse
+
+DEFAULT_LOOKBACK = timedelta(days=365)
+
+
+class BriefingError(ValueError):
+    """A briefing that cannot be prepared as asked; the message says why."""
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """The latest scored period: model tier beside the analyst's, score, reliability and what makes up the score."""
+
+    period: int | None
+    model_tier: str
+    assessed_tier: str
+    assessment: str
+    score: float | None
+    reliability: float | None
+    stale_share: float | None
+    parts_kind: str
+    parts: pd.DataFrame  # name, part
+    reason: str | None  # why the tier is Insufficient data (None otherwise)
+
+
+@dataclass(frozen=True, eq=False)
+class Changes:
+    """What changed from `since` to `today`."""
+
+    moves: pd.DataFrame
+    assessments: pd.DataFrame
+    events: int
+    deaths: int
+    last_event: object
+    events_as_of: object
+    started: pd.DataFrame
+    ended: pd.DataFrame
+    opened: pd.DataFrame
+    decided: pd.DataFrame
+
+
+@dataclass(frozen=True, eq=False)
+class Situation:
+    """The country's situation in the engagement registry (or one made up for it), its related situations and
+    the engagements active on them today."""
+
+    situation_id: str
+    name: str
+    registered: bool
+    tier: str
+    rows: pd.DataFrame  # situation_id, name: the situation first, then the related ones
+    engaged: pd.DataFrame  # engagement_view rows active today on those situations
+    ranked: pd.DataFrame  # situation_id, tier, tier_rank of those situations (analysis.situation_tiers)
+
+
+@dataclass(frozen=True, eq=False)
+class Briefing:
+    iso3: str
+    name: str
+    since: date
+    today: date
+    generated_at: datetime
+    marking: str
+    is_demo: bool
+    method: TierMethod
+    history: pd.DataFrame
+    snapshot: Snapshot
+    changes: Changes
+    situation: Situation
+    invitees: pd.DataFrame  # actor_id, name, kind, reason
+    pending: pd.DataFrame  # the country's open and overdue reviews, overdue first
+    sources: pd.DataFrame  # name, publisher, citation, is_demo, as_of, last_load
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} ({self.iso3})"
+
+
+def default_since(today: date) -> date:
+    """A year back: the window of the Country page's events, and one scored year of tier moves."""
+    return today - DEFAULT_LOOKBACK
+
+
+def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, method_name: str | None = None,
+                    today: date | None = None, marking: str | None = None) -> Briefing:
+    """Everything a briefing on the country states, read from the warehouse as it is now."""
+    today = today or review_queue.today()
+    since = since or default_since(today)
+    if since > today:
+        raise BriefingError(f"The 'since' date {since} is after today ({today}).")
+    chosen = _method(method_name or setting("tier_method"))
+    iso3, name = _country(warehouse, iso3)
+    history = profile.tier_history(warehouse, iso3, chosen.label)
+    names = explore.indicators(warehouse).set_index("indicator_id")["name"].to_dict()
+    registry = load_registry(warehouse)
+    tiers = current_tiers(warehouse, chosen.label)
+    registry, situation = _situation(registry, tiers, iso3, name, today)
+    reviews = list_reviews(warehouse, today)
+    sources = explore.data_sources(warehouse)
+    return Briefing(
+        iso3=iso3, name=name, since=since, today=today, generated_at=datetime.now(UTC),
+        marking=marking or setting("handling_marking"), is_demo=bool(sources["is_demo"].any()), method=chosen,
+        history=history, snapshot=snapshot(history, chosen, names),
+        changes=_changes(warehouse, history, registry, situation, reviews, iso3, since, today),
+        situation=situation, invitees=suggested_invitees(registry, tiers, situation.situation_id, today),
+        pending=review_queue.pending(reviews[reviews["iso3"] == iso3]), sources=sources,
+    )
+
+
+def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str]) -> Snapshot:
+    """The latest period the method scored the country in (empty when it never did)."""
+    scored = history.dropna(subset=["tier"])
+    period = int(scored["period"].max()) if len(scored) else None
+    row = None if period is None else profile.period_row(history, period)
+    kind, parts = profile.score_parts(row, names)
+    reason = profile.insufficiency_reason(row, chosen, names)
+    if row is None:
+        return Snapshot(None, "not scored", "none", "", None, None, None, kind, parts, reason)
+    assessed = "none" if pd.isna(row["assessed_tier"]) else str(row["assessed_tier"])
+    note = "" if assessed == "none" else (f"by {row['assessed_by']} on {str(row['assessed_at'])[:10]}: "
+                                          f"{row['assessed_rationale']}")
+    return Snapshot(period, str(row["tier"]), assessed, note, _number(row["score"]), _number(row["coverage"]),
+                    _number(row["stale_share"]), kind, parts, reason)
+
+
+def _changes(warehouse: Warehouse, history: pd.DataFrame, registry: Registry, situation: Situation,
+             reviews: pd.DataFrame, iso3: str, since: date, today: date) -> Changes:
+    events = query(warehouse, "brief_events_since", {"iso3": iso3, "since": since, "until": today}).iloc[0]
+    view = engagement_view(registry)
+    ids = list(situation.rows["situation_id"])
+    return Changes(
+        moves=changes.tier_moves(history, since), assessments=changes.assessments_since(history, since),
+        events=int(events["events"]), deaths=int(events["deaths"]), last_event=events["last_event"],
+        events_as_of=events["as_of"], started=changes.engagements_started(view, ids, since, today),
+        ended=changes.engagements_ended(view, ids, since, today),
+        opened=changes.reviews_opened(reviews, iso3, since), decided=changes.reviews_decided(reviews, iso3, since),
+    )
+
+
+def _situation(registry: Registry, tiers: pd.DataFrame, iso3: str, name: str,
+               today: date) -> tuple[Registry, Situation]:
+    """The country's own situation; for a country the registry does not track, one made up for it, so the
+    regional-body and Special Adviser rules still suggest invitees."""
+    covering = situations_for_country(registry.situations, iso3)
+    registered = bool(covering)
+    if not registered:
+        made_up = pd.DataFrame([{"situation_id": f"country:{iso3}", "name": name, "scope": "country", "iso3": iso3,
+                                 "countries": iso3, "note": None}])
+        registry = dataclasses.replace(registry, situations=pd.concat([registry.situations, made_up],
+                                                                      ignore_index=True))
+        covering = [f"country:{iso3}"]
+    own = covering[0]
+    ids = [own, *related_situations(registry.situations, own)]
+    rows = registry.situations.set_index("situation_id").loc[ids, ["name"]].reset_index()
+    view = engagement_view(registry)
+    engaged = view[active_on(view, today) & view["situation_id"].isin(ids)].reset_index(drop=True)
+    ranked = situation_tiers(registry.situations.set_index("situation_id").loc[ids].reset_index(), tiers)
+    return registry, Situation(own, str(rows["name"].iloc[0]), registered, str(ranked["tier"].iloc[0]), rows,
+                               engaged, ranked)
+
+
+def _method(name: str) -> TierMethod:
+    try:
+        return method(name)
+    except KeyError as error:
+        raise BriefingError(str(error.args[0])) from None
+
+
+def _country(warehouse: Warehouse, iso3: str) -> tuple[str, str]:
+    code = iso3.strip().upper()
+    names = explore.countries(warehouse).set_index("iso3")["name"]
+    if code not in names.index:
+        raise BriefingError(f"Unknown country code {iso3!r}: use an ISO 3166 alpha-3 code such as SDN.")
+    return code, str(names[code])
+
+
+def _number(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)

@@ -1,0 +1,143 @@
+"""The briefing pack as an A4 PDF (fpdf2): a cover, one page per section, the marking on every page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from io import BytesIO
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+from PIL import Image
+
+from r2p.exports.sections import Section, Table
+
+FONT_CHOICES: tuple[tuple[Path, Path], ...] = (
+    (Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+     Path("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")),
+    (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")),
+)
+CORE_FONT = "helvetica"
+DEMO_RED = (178, 24, 43)
+GREY = (90, 90, 90)
+# Core PDF fonts hold Latin-1 only: these stand in for the few other characters the pack prints.
+_LATIN1 = str.maketrans({"→": "->", "—": "-", "–": "-", "…": "...", "‘": "'", "’": "'", "“": '"', "”": '"',
+                         "•": "-", "≥": ">=", "≤": "<=", "†": "+", "▲": "^", "▼": "v", "◆": "*"})
+
+
+def unicode_fonts(choices: tuple[tuple[Path, Path], ...] = FONT_CHOICES) -> tuple[Path, Path] | None:
+    """The first TrueType pair (regular, bold) present: Liberation Sans (Makefile installs it), else DejaVu."""
+    return next(((regular, bold) for regular, bold in choices if regular.is_file() and bold.is_file()), None)
+
+
+class _PackPDF(FPDF):
+    def __init__(self, marking: str, running_title: str, is_demo: bool, fonts: tuple[Path, Path] | None) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.marking, self.running_title, self.is_demo = marking, running_title, is_demo
+        self.pack_font = CORE_FONT
+        if fonts:
+            self.add_font("PackSans", "", str(fonts[0]))
+            self.add_font("PackSans", "B", str(fonts[1]))
+            self.pack_font = "PackSans"
+        self.set_margins(15, 18, 15)
+        self.set_auto_page_break(True, margin=18)
+        self.set_title(self.plain(running_title))
+        self.set_creator("R2P Watch")
+
+    def plain(self, text: str) -> str:
+        """Text the current font can print: unchanged with a Unicode font, else reduced to Latin-1."""
+        if self.pack_font != CORE_FONT:
+            return text
+        return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
+
+    def header(self) -> None:
+        self.set_y(7)
+        self.use(9, bold=True)
+        self.cell(0, 5, self.plain(self.marking), align="C")
+        if self.is_demo:
+            self.set_text_color(*DEMO_RED)
+            self.set_x(self.l_margin)
+            self.cell(0, 5, "DEMO DATA", align="R")
+            self.set_text_color(0, 0, 0)
+        self.set_y(self.t_margin)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.use(8)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, self.plain(self.running_title), align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, f"page {self.page_no()} of {{nb}}", align="R")
+        self.set_text_color(0, 0, 0)
+        self.set_x(self.l_margin)
+        self.use(9, bold=True)
+        self.cell(0, 5, self.plain(self.marking), align="C")
+
+    def use(self, size: float, bold: bool = False) -> None:
+        self.set_font(self.pack_font, "B" if bold else "", size)
+
+    def paragraph(self, text: str, size: float = 10, bold: bool = False, colour: tuple[int, int, int] = (0, 0, 0),
+                  gap: float = 1.5) -> None:
+        self.use(size, bold)
+        self.set_text_color(*colour)
+        self.multi_cell(0, size * 0.45, self.plain(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0, 0, 0)
+        self.ln(gap)
+
+
+def pdf_pack(title: str, cover: tuple[str, ...], sections: tuple[Section, ...], images: Mapping[str, bytes],
+             marking: str, is_demo: bool, running: str, fonts: tuple[Path, Path] | None = None,
+             core_font_only: bool = False) -> bytes:
+    """The pack's bytes. `fonts` defaults to the first Unicode font found; without one (or with
+    `core_font_only`) core Helvetica prints the text reduced to Latin-1."""
+    chosen = None if core_font_only else fonts or unicode_fonts()
+    pdf = _PackPDF(marking, running, is_demo, chosen)
+    _cover(pdf, title, cover, is_demo)
+    for section in sections:
+        pdf.add_page()
+        pdf.paragraph(section.heading, size=16, bold=True, gap=3)
+        for line in section.lines:
+            pdf.paragraph(line, colour=DEMO_RED if line.startswith("DEMO") else (0, 0, 0))
+        for key in section.charts:
+            _image(pdf, images[key])
+        for table in section.tables:
+            _table(pdf, table)
+    return bytes(pdf.output())
+
+
+def _cover(pdf: _PackPDF, title: str, lines: tuple[str, ...], is_demo: bool) -> None:
+    pdf.add_page()
+    pdf.ln(30)
+    pdf.paragraph("Briefing pack", size=14, colour=GREY)
+    pdf.paragraph(title, size=26, bold=True, gap=8)
+    for line in lines:
+        demo = line.startswith("DEMO")
+        pdf.paragraph(line, size=12 if demo else 11, bold=demo, colour=DEMO_RED if demo else (0, 0, 0), gap=3)
+    if is_demo:
+        pdf.ln(6)
+        pdf.paragraph("DEMO", size=60, bold=True, colour=DEMO_RED)
+
+
+def _image(pdf: _PackPDF, png: bytes) -> None:
+    with Image.open(BytesIO(png)) as image:
+        width, height = image.size
+    shown = min(pdf.epw, (pdf.page_break_trigger - pdf.t_margin) * width / height)
+    if pdf.get_y() + shown * height / width > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(BytesIO(png), x=pdf.l_margin + (pdf.epw - shown) / 2, w=shown)
+    pdf.ln(4)
+
+
+def _table(pdf: _PackPDF, table: Table) -> None:
+    if table.caption:
+        pdf.paragraph(table.caption, size=10, bold=True)
+    pdf.use(8)
+    heading = FontFace(emphasis="BOLD", fill_color=(232, 232, 232))
+    with pdf.table(col_widths=table.widths, text_align="LEFT", line_height=3.8, headings_style=heading,
+                   padding=1) as drawn:
+        for values in (table.columns, *table.rows):
+            row = drawn.row()
+            for value in values:
+                row.cell(pdf.plain(value))
+    pdf.ln(4)

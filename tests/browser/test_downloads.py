@@ -1,0 +1,62 @@
+"""Downloads that open: a real Chromium clicks the buttons on the live server, with the internet blocked."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from tests.browser.conftest import OfflinePage, Server
+
+pytestmark = pytest.mark.browser
+BUILD_MS = 180_000  # a cold pack: Chromium's first start for kaleido, three charts, the layout
+
+
+def _open(offline_page: OfflinePage, server: Server, path: str, heading: str) -> None:
+    # A fresh server's first request is covered by tests/browser/test_direct_links.py.
+    page = offline_page.page
+    page.goto(f"{server.url}{path}")
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
+
+
+def _download(offline_page: OfflinePage, button_name: str, tmp_path: Path) -> Path:
+    page = offline_page.page
+    button = page.get_by_role("button", name=button_name).first
+    button.wait_for(timeout=60_000)
+    with page.expect_download(timeout=BUILD_MS) as started:
+        button.click()
+    saved = tmp_path / started.value.suggested_filename
+    started.value.save_as(saved)
+    return saved
+
+
+def test_the_meeting_prep_pdf_pack_downloads_and_opens(server: Server, offline_page: OfflinePage,
+                                                       tmp_path: Path) -> None:
+    _open(offline_page, server, "/meeting_prep?country=SDN&since=2024-01-01", "Briefing pack: Sudan (SDN)")
+    link = offline_page.page.locator("[data-testid='stCode']").first.inner_text().strip()
+    assert link.startswith(f"{server.url}/meeting_prep?country=SDN&period=") and "since=2024-01-01" in link
+    saved = _download(offline_page, "Briefing pack (PDF)", tmp_path)
+    assert saved.name.startswith("r2p-briefing-sdn-") and saved.name.endswith("-DEMO.pdf")
+    reader = PdfReader(saved)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 7 and "Sudan (SDN)" in text and "UNCLASSIFIED" in text and "DEMO" in text
+    assert "What changed since 2024-01-01" in text and "Suggested invitees" in text
+    assert offline_page.blocked == []
+
+
+def test_a_chart_and_a_table_download_from_their_popovers(server: Server, offline_page: OfflinePage,
+                                                          tmp_path: Path) -> None:
+    page = offline_page.page
+    _open(offline_page, server, "/meeting_prep?country=SDN&since=2024-01-01", "Risk snapshot")
+    page.get_by_role("button", name="Download chart").first.click()
+    png = _download(offline_page, "PNG", tmp_path).read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
+    _open(offline_page, server, "/data_methods", "Data & methods")
+    page.get_by_role("button", name="Download table").first.click()
+    workbook = load_workbook(io.BytesIO(_download(offline_page, "XLSX (with an About sheet)", tmp_path).read_bytes()))
+    assert workbook.sheetnames == ["Data", "About"]
+    assert ("Handling marking", "UNCLASSIFIED") in set(workbook["About"].iter_rows(values_only=True))
+    assert offline_page.blocked == []
