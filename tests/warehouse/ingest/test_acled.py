@@ -45,10 +45,6 @@ def _totals(staged: Staged, indicator_id: str) -> dict[tuple[str, int], float]:
                                                                       strict=True)}
 
 
-
-
-
-
 def test_the_fixture_loads_its_events_and_totals_and_replaces_the_demo_events(warehouse: Warehouse) -> None:
     result = ingest(warehouse, "acled", FIXTURE)
     # 30 rows: 29 events + 10 country-years x 2 indicators; Puerto Rico's event is rejected.

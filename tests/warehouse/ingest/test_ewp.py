@@ -28,10 +28,6 @@ FOOS = "ewp/FOOSforecasts_3Sep2025.csv"
 EVENTS = "ewp/EWP mass killing events master list_2025.xlsx"
 
 
-
-
-
-
 def _variant(source: str, tmp_path: Path, change: Callable[[pd.DataFrame], pd.DataFrame]) -> Path:
     """A copy of a real file, changed with pandas and written back as text (the R row index kept as "")."""
     frame = pd.read_csv(require_shared(source), dtype=str, keep_default_na=False)

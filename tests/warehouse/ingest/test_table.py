@@ -24,8 +24,6 @@ def _write(tmp_path: Path, name: str, text: str, meta: str | None = META) -> Pat
     return path
 
 
-
-
 def test_the_long_example_loads_with_names_resolved_and_blanks_skipped(warehouse: Warehouse) -> None:
     result = ingest(warehouse, "table", EXAMPLES / "table_long.csv")
     assert (result.status, result.kind, result.rows_read, result.rows_loaded) == ("loaded", "table-long", 16, 15)

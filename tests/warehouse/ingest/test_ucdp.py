@@ -37,10 +37,6 @@ def _stage(warehouse: Warehouse, path: Path) -> Staged:
         cursor.close()
 
 
-
-
-
-
 @pytest.fixture(scope="module")
 def ged_records() -> pd.DataFrame:
     """The shared GED GeoJSON as a table in the CSV release's columns (coordinates from the geometry)."""

@@ -25,10 +25,6 @@ def ert() -> Path:
     return require_shared("vdem/ert.csv")
 
 
-
-
-
-
 def test_the_real_ert_file_loads_every_country_year_with_units_without_iso3_rejected(
     warehouse: Warehouse, ert: Path
 ) -> None:
@@ -152,7 +148,6 @@ def test_a_catalogued_column_named_twice_is_refused(warehouse: Warehouse, tmp_pa
     result = ingest(warehouse, "vdem", path)
     assert [str(p) for p in result.errors] == [
         'twice.csv, row 1, column "v2x_libdem": appears twice in the header row (which one holds the data?)']
-
 
 
 def test_a_file_not_in_utf8_is_refused_saying_so(warehouse: Warehouse, tmp_path: Path) -> None:

@@ -28,10 +28,6 @@ def r_wdi() -> Path:
     return require_shared("ewp/inputs/wdi.csv")
 
 
-
-
-
-
 def test_ewps_r_wdi_pull_loads_countries_and_rejects_aggregates_and_territories(
     warehouse: Warehouse, r_wdi: Path
 ) -> None:
