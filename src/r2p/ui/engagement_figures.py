@@ -36,9 +36,11 @@ def engagement_matrix(active: pd.DataFrame, situations: pd.DataFrame, title: str
     names = list(situations["name"])
     for position, group in enumerate(groups, start=1):
         cells = _cells(active[active["group"] == group])
-        figure.add_trace(go.Heatmap(
-            x=cells["actor"], y=cells["situation"], z=cells["z"], text=cells["hover"], hoverinfo="text",
-            colorscale=_kind_scale(), zmin=0, zmax=len(_KINDS), showscale=False, xgap=2, ygap=2,
+        # NOTE: square markers, not a heatmap: a heatmap facet holding a single situation row is placed by its
+        # own bricks rather than by the shared category axis, and drew its cells on the wrong row.
+        figure.add_trace(go.Scatter(
+            x=cells["actor"], y=cells["situation"], text=cells["hover"], hoverinfo="text", mode="markers",
+            marker={"symbol": "square", "size": 15, "color": cells["colour"]}, showlegend=False,
         ), row=1, col=position)
         figure.update_xaxes(tickangle=-60, tickfont={"size": 9}, automargin=True, row=1, col=position)
     # Every situation gets a row, engaged or not: an empty row is a gap you can see.
@@ -62,16 +64,9 @@ def _cells(active: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (situation, actor), group in frame.sort_values("order").groupby(["situation", "actor"], sort=False):
         hover = "<br>".join(f"{k}: {t}" for k, t in zip(group["kind_label"], group["title"], strict=True))
-        rows.append({"situation": situation, "actor": actor, "z": int(group["order"].iloc[0]) + 0.5,
+        rows.append({"situation": situation, "actor": actor, "colour": KIND_COLOURS[group["kind"].iloc[0]],
                      "hover": f"<b>{actor}</b> on {situation}<br>{hover}"})
     return pd.DataFrame(rows)
-
-
-def _kind_scale() -> list[list[object]]:
-    scale: list[list[object]] = []
-    for index, kind in enumerate(_KINDS):
-        scale += [[index / len(_KINDS), KIND_COLOURS[kind]], [(index + 1) / len(_KINDS), KIND_COLOURS[kind]]]
-    return scale
 
 
 def engagement_network(active: pd.DataFrame, situation_tiers: pd.DataFrame, title: str) -> go.Figure:
