@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-import duckdb
-import pandas as pd
-
 from r2p import explore
 from r2p.warehouse import Warehouse
-
-
-def _observations(warehouse: Warehouse) -> pd.DataFrame:
-    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
-        return connection.execute("SELECT o.*, c.un_subregion FROM observation o JOIN country c USING (iso3)").df()
-
-
-def test_indicator_series_sits_beside_the_subregion_median(warehouse: Warehouse) -> None:
-    series = explore.indicator_series(warehouse, "wdi.infant_mortality", "SDN").set_index("period")
-    rows = _observations(warehouse)
-    peers = rows[(rows["indicator_id"] == "wdi.infant_mortality") & (rows["un_subregion"] == "Northern Africa")]
-    expected = peers.groupby("period")["value"].median()
-    pd.testing.assert_series_equal(series["region_median"], expected, check_names=False, check_index_type=False)
-    own = rows[(rows["indicator_id"] == "wdi.infant_mortality") & (rows["iso3"] == "SDN")].set_index("period")
-    assert series["value"].dropna().to_dict() == own["value"].to_dict()
-    assert series.loc[series["value"].notna(), "is_demo"].all()
 
 
 def test_indicator_values_cover_one_year_and_carry_provenance(warehouse: Warehouse) -> None:

@@ -28,11 +28,6 @@ def country_series(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
     return query(warehouse, "country_series", {"iso3": iso3})
 
 
-def indicator_series(warehouse: Warehouse, indicator_id: str, iso3: str) -> pd.DataFrame:
-    """One country's yearly values beside its UN sub-region's median: period, value, region_median, is_demo."""
-    return query(warehouse, "indicator_series", {"indicator_id": indicator_id, "iso3": iso3})
-
-
 def data_sources(warehouse: Warehouse) -> pd.DataFrame:
     """Per source holding data: name, citation, rows, as-of date, last load, demo flag."""
     return query(warehouse, "source_status")

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from r2p.ui.export_widgets import chart_downloads, table_downloads
+from r2p.ui.export_widgets import show_chart, table_downloads
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,8 @@ def scores_about(method_label: str, sources: pd.DataFrame, is_demo: bool) -> Abo
 
 def plot(figure: go.Figure, key: str, about: About) -> None:
     """The on-screen chart, and PNG/SVG/PDF of the same figure rendered on the server."""
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key=key)
-    chart_downloads(figure, key, sources=about.sources, as_of=about.as_of, method_version=about.method_version,
-                    is_demo=about.is_demo)
+    show_chart(figure, key, sources=about.sources, as_of=about.as_of, method_version=about.method_version,
+               is_demo=about.is_demo)
 
 
 def table_exports(frame: pd.DataFrame, key: str, title: str, about: About,
