@@ -16,6 +16,7 @@ navigation = st.navigation(
         st.Page("pages/meeting_prep.py", title="Meeting prep", url_path="meeting_prep"),
         st.Page("pages/reviews.py", title="Reviews", url_path="reviews"),
         st.Page("pages/data_methods.py", title="Data & methods", url_path="data_methods"),
+        st.Page("pages/audit.py", title="Audit log", url_path="audit"),
     ]
 )
 prepare_page()

@@ -3,13 +3,14 @@
 import streamlit as st
 
 from r2p import geo, profile, review_queue
-from r2p.config import setting
 from r2p.provenance import sources_as_of
 from r2p.ui import cache
+from r2p.ui.auth import current_user
 from r2p.ui.banner import demo_banner, format_date, provenance
+from r2p.ui.country_notes import show_country_notes
 from r2p.ui.event_map import event_deck, outlines_near, violence_legend
 from r2p.ui.exported import About, plot, scores_about
-from r2p.ui.forms import assessment_form, read_only_notice, show_saved
+from r2p.ui.forms import assessment_form, show_saved
 from r2p.ui.indicator_panels import indicator_panels
 from r2p.ui.selection import method_selector
 from r2p.ui.state import view
@@ -69,12 +70,11 @@ else:
     st.markdown(violence_legend(), unsafe_allow_html=True)
     provenance(*sources_as_of(events, sources), is_demo)
 
+# Analysts' notes (plain text)
+show_country_notes(current.country, name)
+
 # Reviews and the analyst's assessment
 st.subheader("Reviews")
 show_reviews(review_queue.filter_reviews(cache.review_list(review_queue.today()), iso3=current.country),
              key="country_reviews", empty=f"No review has been opened for {name}.", about=about)
-if setting("local_editor"):
-    assessment_form(current.country, period, None if row is None else row["tier"], chosen.label,
-                    setting("local_editor"))
-else:
-    read_only_notice("assessments")
+assessment_form(current.country, period, None if row is None else row["tier"], chosen.label, current_user())

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from r2p.engagement.analysis import engagement_view, filtered, gaps, situation_tiers
-from r2p.engagement.edits import local_editor
 from r2p.engagement.invitees import suggested_invitees
 from r2p.ui import cache
 from r2p.ui import engagement_data as data
+from r2p.ui.auth import current_user
 from r2p.ui.banner import demo_banner
 from r2p.ui.engagement_editor import render_editor
 from r2p.ui.engagement_figures import engagement_matrix, engagement_network
@@ -74,5 +74,5 @@ table_downloads(invitees, "engagement_invitees", title=f"Suggested invitees: {op
 st.subheader("Actor")
 actor_section(registry, everything, chosen.as_of)
 
-# Editing (local mode)
-render_editor(registry, local_editor(), chosen.as_of)
+# Editing (editors and admins)
+render_editor(registry, current_user(), chosen.as_of)

@@ -7,7 +7,7 @@ from r2p.tiers import INSUFFICIENT
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, provenance
 from r2p.ui.exported import About, plot, scores_about
-from r2p.ui.maps import world_choropleth
+from r2p.ui.maps import SHAPES_URL, world_choropleth
 from r2p.ui.selection import method_selector
 from r2p.ui.state import view
 from r2p.ui.tables import show_movers, show_reviews, show_sources, show_tier_table
@@ -36,14 +36,15 @@ about = scores_about(chosen.label, sources, is_demo)
 tier_tab, indicator_tab = st.tabs([f"Risk tiers ({chosen.label}, {period})", "Indicator map"])
 with tier_tab:
     title = f"Model tiers, {chosen.name} ({chosen.label}), {period}" + (" — DEMO" if is_demo else "")
-    plot(tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), title), "overview_tier_map", about)
+    plot(tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), title, geojson_url=SHAPES_URL),
+         "overview_tier_map", about)
     st.caption(f"Grey: Insufficient data ({standings.tier_counts(tiers)[INSUFFICIENT]}), never shown as Low. "
                "White: not scored.")
     provenance(about.sources, about.as_of, is_demo)
 with indicator_tab:
     title = f"{indicator['name']}, {current.period}" + (" — DEMO" if is_demo else "")
     figure = world_choropleth(values, geo.load_country_shapes(), geo.load_small_states(), title,
-                              indicator["unit"], bool(indicator["higher_is_worse"]))
+                              indicator["unit"], bool(indicator["higher_is_worse"]), geojson_url=SHAPES_URL)
     plot(figure, "overview_map", About(", ".join(values["source_name"].unique()), values["as_of"].max(), "", is_demo))
     provenance(", ".join(values["source_name"].unique()) or "no data",
                values["as_of"].max() if len(values) else None, is_demo)

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from r2p import review_queue
-from r2p.config import setting
 from r2p.ui import cache
+from r2p.ui.auth import current_user
 from r2p.ui.banner import demo_banner
 from r2p.ui.exported import About
-from r2p.ui.forms import decision_form, read_only_notice, show_saved
+from r2p.ui.forms import decision_form, show_saved
 from r2p.ui.tables import show_reviews
 
 reviews = cache.review_list(review_queue.today())
@@ -41,8 +41,4 @@ show_reviews(shown, key="reviews_table", empty="No review matches the filters.",
 
 # Decide
 st.subheader("Record a decision")
-editor = setting("local_editor")
-if editor:
-    decision_form(review_queue.pending(shown), editor)
-else:
-    read_only_notice("decisions")
+decision_form(review_queue.pending(shown), current_user())

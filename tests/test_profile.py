@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from r2p import profile
+from r2p.access import Role, User
 from r2p.catalog import RISK_FACTORS
 from r2p.tiers import INSUFFICIENT
 from r2p.tiers.assessment import record_assessment
@@ -16,6 +17,7 @@ from r2p.tiers.method import method
 from r2p.warehouse import Warehouse
 
 COMPOSITE = method("composite-1")
+ANA = User("Ana", Role.EDITOR, "local account")
 
 
 def _rows(warehouse: Warehouse, sql: str, params: dict) -> pd.DataFrame:
@@ -26,8 +28,9 @@ def _rows(warehouse: Warehouse, sql: str, params: dict) -> pd.DataFrame:
 def test_tier_history_keeps_the_model_tier_and_puts_the_assessment_beside_it(warehouse: Warehouse) -> None:
     before = profile.tier_history(warehouse, "SDN", "composite-1")
     latest = int(before["period"].max())
-    record_assessment(warehouse, "SDN", latest, "Very high", "Field reports of mass atrocities in Darfur.", "Ana")
-    record_assessment(warehouse, "SDN", latest, "High", "Revised after a second look at the reports.", "Ben")
+    record_assessment(warehouse, "SDN", latest, "Very high", "Field reports of mass atrocities in Darfur.", ANA)
+    record_assessment(warehouse, "SDN", latest, "High", "Revised after a second look at the reports.",
+                      User("Ben", Role.EDITOR, "oidc"))
     after = profile.tier_history(warehouse, "SDN", "composite-1")
     pd.testing.assert_frame_equal(before.drop(columns=before.filter(like="assessed").columns),
                                   after.drop(columns=after.filter(like="assessed").columns))
@@ -37,7 +40,7 @@ def test_tier_history_keeps_the_model_tier_and_puts_the_assessment_beside_it(war
 
 
 def test_an_assessment_of_an_unscored_year_still_shows(warehouse: Warehouse) -> None:
-    record_assessment(warehouse, "SDN", 1985, "High", "Historic assessment before the scored span.", "Ana")
+    record_assessment(warehouse, "SDN", 1985, "High", "Historic assessment before the scored span.", ANA)
     history = profile.tier_history(warehouse, "SDN", "composite-1")
     row = profile.period_row(history, 1985)
     assert row is not None and pd.isna(row["tier"]) and row["assessed_tier"] == "High"

@@ -8,12 +8,15 @@ import duckdb
 import pandas as pd
 import pytest
 
+from r2p.access import Role, User
 from r2p.reviews import ReviewError, decide, list_reviews, review_states
 from r2p.tiers import tier_table
 from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.triggers.evaluate import Firing
 from r2p.warehouse import Warehouse
+
+ANA, BEN = User("Ana", Role.EDITOR, "local account"), User("Ben", Role.ADMIN, "oidc")
 
 
 def _open(warehouse: Warehouse, firings: list[Firing]) -> int:
@@ -42,13 +45,13 @@ def test_decisions_close_reviews_and_are_audited(warehouse: Warehouse) -> None:
     _open(warehouse, [Firing("tier-rise", "SDN", "k1", "e"), Firing("ewp-top-30", "MMR", "k2", "e")])
     ids = dict(zip(list_reviews(warehouse)["iso3"], list_reviews(warehouse)["review_id"], strict=True))
     with pytest.raises(ReviewError, match="rationale"):
-        decide(warehouse, ids["SDN"], "act", "short", "Ana")
+        decide(warehouse, ids["SDN"], "act", "short", ANA)
     with pytest.raises(ReviewError, match="one of"):
-        decide(warehouse, ids["SDN"], "ignore", "A long enough reason", "Ana")
-    assert decide(warehouse, ids["SDN"], "act", "Convene the desk; brief the SA.", "Ana") is None
+        decide(warehouse, ids["SDN"], "ignore", "A long enough reason", ANA)
+    assert decide(warehouse, ids["SDN"], "act", "Convene the desk; brief the SA.", ANA) is None
     with pytest.raises(ReviewError, match="already decided"):
-        decide(warehouse, ids["SDN"], "do not act", "Changed my mind entirely", "Ana")
-    follow = decide(warehouse, ids["MMR"], "defer", "Wait for the field report.", "Ben", date(2026, 3, 1))
+        decide(warehouse, ids["SDN"], "do not act", "Changed my mind entirely", ANA)
+    follow = decide(warehouse, ids["MMR"], "defer", "Wait for the field report.", BEN, date(2026, 3, 1))
     states = list_reviews(warehouse).set_index("review_id")["state"]
     assert states[ids["SDN"]] == "decided" and states[ids["MMR"]] == "decided" and states[follow] in ("open", "overdue")
     with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
@@ -65,9 +68,9 @@ def test_undecided_reviews_past_due_are_overdue() -> None:
 def test_an_assessment_stands_beside_the_model_tier(warehouse: Warehouse) -> None:
     before = tier_table(warehouse, "composite-1").set_index("iso3").loc["SDN"]
     other = "Very high" if before["tier"] != "Very high" else "Low"
-    record_assessment(warehouse, "SDN", int(before["period"]), other, "Field reporting contradicts the model.", "Ana")
+    record_assessment(warehouse, "SDN", int(before["period"]), other, "Field reporting contradicts the model.", ANA)
     after = tier_table(warehouse, "composite-1").set_index("iso3").loc["SDN"]
     assert (after["tier"], after["score"]) == (before["tier"], before["score"])
     assert (after["assessed_tier"], after["assessed_by"]) == (other, "Ana")
     with pytest.raises(AssessmentError, match="rationale"):
-        record_assessment(warehouse, "SDN", 2025, "High", "too short", "Ana")
+        record_assessment(warehouse, "SDN", 2025, "High", "too short", ANA)

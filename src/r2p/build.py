@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from r2p import catalog, demo, geo, reference
+from r2p.access import User, require
 from r2p.engagement.seed import load_seed
 from r2p.tiers.method import methods
 from r2p.tiers.refresh import refresh_scores
@@ -52,12 +53,16 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
         version = schema_version(connection)
         counts = connection.execute("SELECT (SELECT count(*) FROM country), (SELECT count(*) FROM indicator)") \
             .fetchall()[0]
-    return InitReport(warehouse.location, applied, version, int(counts[0]), int(counts[1]), demo_status)
+    return InitReport(warehouse.label, applied, version, int(counts[0]), int(counts[1]), demo_status)
 
 
 def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path | None = None,
-                     progress: Progress | None = None) -> IngestResult:
-    """`r2p ingest`: load a file and, in the same transaction, recompute every tier method's scores."""
+                     progress: Progress | None = None, *, user: User) -> IngestResult:
+    """`r2p ingest`: load a file and, in the same transaction, recompute every tier method's scores.
+
+    Raises PermissionDenied before reading the file unless the user's role may ingest (admin).
+    """
+    require(user, "ingest")
     return ingest(warehouse, source, path, meta, progress, after_load=refresh_scores)
 
 

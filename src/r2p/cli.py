@@ -10,12 +10,18 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from r2p.access import PermissionDenied, command_line_user, require
 from r2p.build import ingest_and_score, initialise
+from r2p.commands import accounts as account_commands
+from r2p.commands import audit as audit_commands
+from r2p.commands import backup as backup_commands
+from r2p.commands import bench as bench_commands
 from r2p.commands import brief as brief_commands
 from r2p.commands import engagement as engagement_commands
+from r2p.commands import events as event_commands
 from r2p.commands import tiers as tier_commands
 from r2p.commands import update as update_commands
-from r2p.config import SETTINGS
+from r2p.config import SETTINGS, SettingError
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.ingest import SOURCE_NAMES
 from r2p.warehouse.ingest.framework import error_cap
@@ -31,8 +37,13 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 tier_commands.register(app)
 engagement_commands.register(app)
+event_commands.register(app)
 brief_commands.register(app)
 update_commands.register(app)
+backup_commands.register(app)
+audit_commands.register(app)
+account_commands.register(app)
+bench_commands.register(app)
 LARGE_FILE_BYTES = 5 * 1024 * 1024
 
 
@@ -45,6 +56,7 @@ def init(
 ) -> None:
     """Build the warehouse, or upgrade it in place: schema, countries, catalog and (without real data) demo."""
     warehouse = Warehouse.default()
+    require(command_line_user(), "ingest")  # NOTE: always true today; kept so a weaker CLI role cannot build
     try:
         report = initialise(warehouse, demo)
     except WarehouseError as error:
@@ -72,7 +84,8 @@ def ingest_command(
     show = not as_json and (path.is_file() and path.stat().st_size > LARGE_FILE_BYTES or sys.stderr.isatty())
     try:
         with err.status(f"Reading {path.name}…", spinner="dots") if show else _nothing() as status:
-            result = ingest_and_score(warehouse, source, path, meta, progress=_stage_printer(status, path.name))
+            result = ingest_and_score(warehouse, source, path, meta, progress=_stage_printer(status, path.name),
+                                      user=command_line_user())
     except WarehouseError as error:
         _fail(str(error))
     _report(result, as_json)
@@ -93,6 +106,8 @@ def status(
         typer.echo(json.dumps(report, default=str))
         return
     typer.echo(f"Warehouse: {report['location']} (schema version {report['schema_version']})")
+    if report["events_parquet"]:
+        typer.echo(f"Events: read from Parquet at {report['events_parquet']} (R2P_EVENTS_PARQUET)")
     for row in report["sources"]:
         demo = " DEMO" if row["is_demo"] else ""
         typer.echo(f"  {row['source_id']:<8}{demo} {row['observations']:>9} observations {row['events']:>8} events"
@@ -145,5 +160,14 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def main() -> None:
+    """The `r2p` console command: a setting, permission or warehouse problem is one clear line, exit code 2."""
+    try:
+        app()
+    except (SettingError, PermissionDenied, WarehouseError) as error:
+        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        sys.exit(2)
+
+
 if __name__ == "__main__":
-    app()
+    main()

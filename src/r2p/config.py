@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Where the DuckDB warehouse lives: a file path (default under data/), or an `md:` MotherDuck database.",
     ),
     Setting(
+        "events_parquet",
+        "R2P_EVENTS_PARQUET",
+        "",
+        "Read events from Parquet instead of the warehouse's event table: a directory, file, glob or s3:// / "
+        "https:// URL (object storage needs DuckDB's httpfs extension). Empty: events live in the warehouse.",
+    ),
+    Setting(
         "lock_timeout",
         "R2P_LOCK_TIMEOUT",
         "120",
@@ -44,16 +52,23 @@ SETTINGS: tuple[Setting, ...] = (
         "How many validation problems an ingest lists before it only counts the rest.",
     ),
     Setting(
+        "max_upload_mb",
+        "R2P_MAX_UPLOAD_MB",
+        "500",
+        "Largest file (MB) an ingest or engagement import opens; a workbook may unzip to 10 times this at most.",
+    ),
+    Setting(
         "tier_method",
         "R2P_TIER_METHOD",
         "composite",
         "The tier method pages show by default: a method id (latest version) or a version label like composite-1.",
     ),
     Setting(
-        "local_editor",
-        "R2P_LOCAL_EDITOR",
+        "accounts",
+        "R2P_ACCOUNTS",
         "",
-        "Local mode for small offline teams: the editor's name. When empty the dashboard is read-only.",
+        "A TOML file of local accounts (names, roles, argon2id password hashes) for small or offline teams; "
+        "manage it with `r2p accounts`. Empty: no local accounts (the dashboard is read-only without single sign-on).",
     ),
     Setting(
         "cache_dir",
@@ -76,12 +91,33 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
-def setting(name: str) -> str:
-    """The current value of a named setting."""
+class SettingError(ValueError):
+    """A setting whose value cannot be used; the message names the environment variable."""
+
+
+def _find(name: str) -> Setting:
     for candidate in SETTINGS:
         if candidate.name == name:
-            return candidate.value()
+            return candidate
     raise KeyError(f"unknown setting {name!r}")
+
+
+def setting(name: str) -> str:
+    """The current value of a named setting."""
+    return _find(name).value()
+
+
+def number_setting(name: str) -> float:
+    """A setting that must be a positive number (a limit, a timeout)."""
+    found = _find(name)
+    raw = found.value()
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise SettingError(f"{found.env} must be a positive number, not {raw!r} (default {found.default}).")
+    return value
 
 
 def warehouse_location() -> str:

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 
 from r2p.tiers.method import method, methods
 
+MAX_ECHO = 80  # how much of a bad link value a notice repeats: enough to recognise it, not a page of it
+MAX_LISTED = 5  # dropped codes named in one notice; the rest are counted
+
 
 def parse_codes(raw: str | None, allowed: Sequence[str], limit: int,
                 upper: bool = False) -> tuple[list[str], list[str]]:
@@ -32,5 +35,17 @@ def resolve_method(requested: str | None, default: str) -> tuple[str, list[str]]
         try:
             return method(candidate).label, notices
         except KeyError:
-            notices.append(f"Unknown tier method {candidate!r} {origin}; it was ignored.")
+            notices.append(f"Unknown tier method {echoed(candidate)} {origin}; it was ignored.")
     return methods()[0].label, notices
+
+
+def echoed(value: object) -> str:
+    """A value from a link, quoted for a notice and cut to MAX_ECHO characters (a link may hold anything)."""
+    text = repr(value)
+    return text if len(text) <= MAX_ECHO else f"{text[:MAX_ECHO]}… ({len(text)} characters)"
+
+
+def listed(codes: Sequence[str]) -> str:
+    """Dropped link codes for one notice: the first MAX_LISTED quoted, the rest counted."""
+    named = ", ".join(echoed(code) for code in codes[:MAX_LISTED])
+    return named + (f" and {len(codes) - MAX_LISTED} more" if len(codes) > MAX_LISTED else "")

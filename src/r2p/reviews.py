@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
+from r2p.access import User, require
 from r2p.warehouse.audit import audit
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
@@ -33,10 +34,15 @@ def list_reviews(warehouse: Warehouse, today: date | None = None) -> pd.DataFram
     return reviews.assign(state=review_states(reviews, today or datetime.now(UTC).date()))
 
 
-def decide(warehouse: Warehouse, review_id: int, decision: str, rationale: str, who: str,
+def decide(warehouse: Warehouse, review_id: int, decision: str, rationale: str, user: User,
            follow_up_due: date | None = None) -> int | None:
-    """Record a decision; `defer` needs a follow-up due date and opens the follow-up review (its id is returned)."""
-    _check_decision(decision, rationale, who, follow_up_due)
+    """Record a decision; `defer` needs a follow-up due date and opens the follow-up review (its id is returned).
+
+    Raises PermissionDenied, before anything is opened, unless the user's role may decide.
+    """
+    require(user, "decide")
+    _check_decision(decision, rationale, follow_up_due)
+    who = user.name
     with warehouse.write() as connection:
         rows = connection.execute("SELECT iso3, rule_id, evidence, owner, decision, method_version FROM review"
                                   " WHERE review_id = $id", {"id": review_id}).fetchall()
@@ -62,12 +68,10 @@ def decide(warehouse: Warehouse, review_id: int, decision: str, rationale: str, 
         return int(follow)
 
 
-def _check_decision(decision: str, rationale: str, who: str, follow_up_due: date | None) -> None:
+def _check_decision(decision: str, rationale: str, follow_up_due: date | None) -> None:
     if decision not in DECISIONS:
         raise ReviewError(f"A decision is one of: {', '.join(DECISIONS)}.")
     if len(rationale.strip()) < MIN_RATIONALE:
         raise ReviewError(f"Give the rationale for the decision (at least {MIN_RATIONALE} characters).")
-    if not who.strip():
-        raise ReviewError("Say who decides.")
     if decision == "defer" and follow_up_due is None:
         raise ReviewError("Deferring needs the date by which the review comes back.")

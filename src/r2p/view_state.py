@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from r2p.link_params import echoed
+
 PREFERRED_INDICATOR = "ewp.risk_2yr"
 KEYS = ("country", "period", "indicator")
+_YEAR = re.compile(r"-?[0-9]{1,4}")
 
 
 @dataclass(frozen=True)
@@ -48,17 +52,18 @@ def resolve_view(params: Mapping[str, str], options: Options, fallback: ViewStat
     notices: list[str] = []
     country = str(params.get("country", fallback.country)).strip().upper()
     if country not in set(options.countries["iso3"]):
-        notices.append(f"Unknown country {params.get('country')!r} in the link; showing {fallback.country}.")
+        notices.append(f"Unknown country {echoed(params.get('country'))} in the link; showing {fallback.country}.")
         country = fallback.country
     indicator = str(params.get("indicator", fallback.indicator)).strip()
     if indicator not in set(options.indicators["indicator_id"]):
-        notices.append(f"Unknown indicator {params.get('indicator')!r} in the link; showing {fallback.indicator}.")
+        notices.append(f"Unknown indicator {echoed(params.get('indicator'))} in the link; "
+                       f"showing {fallback.indicator}.")
         indicator = fallback.indicator
     first, last = options.span(indicator)
     period = _year(params.get("period"), last)
     if period is None or not first <= period <= last:
         if "period" in params:
-            notices.append(f"Year {params.get('period')!r} in the link is not available for this indicator "
+            notices.append(f"Year {echoed(params.get('period'))} in the link is not available for this indicator "
                            f"({first}–{last}); showing {last}.")
         period = last
     return ViewState(country, period, indicator), notices
@@ -67,7 +72,6 @@ def resolve_view(params: Mapping[str, str], options: Options, fallback: ViewStat
 def _year(value: object, default: int) -> int | None:
     if value is None:
         return default
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return None
+    # NOTE: ASCII digits only: int() also takes "２０２５", "1_995" and 10 kB of digits.
+    text = str(value).strip()
+    return int(text) if _YEAR.fullmatch(text) else None

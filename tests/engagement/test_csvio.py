@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from r2p.access import Role, User, command_line_user
 from r2p.build import initialise
 from r2p.engagement.csvio import export_registry, import_registry
 from r2p.engagement.registry import load_registry
@@ -13,6 +14,8 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.conftest import FIXED_TODAY, contents
 from tests.engagement.conftest import empty_registry
+
+ADMIN = command_line_user()
 
 TABLES = ("engagement_actors", "engagement_situations", "engagement_records")
 
@@ -29,13 +32,13 @@ def test_export_then_import_into_a_fresh_warehouse_gives_identical_rows(seeded: 
     fresh = Warehouse(str(tmp_path / "fresh.duckdb"))
     initialise(fresh, want_demo=False, today=FIXED_TODAY)
     empty_registry(fresh)
-    result = import_registry(fresh, tmp_path / "export")
+    result = import_registry(fresh, tmp_path / "export", ADMIN)
     assert result.status == "loaded" and result.changed["engagements"] == written["engagements.csv"]
     assert str(_rows(fresh)) == str(_rows(seeded))
     export_registry(fresh, tmp_path / "again")
     for name in written:
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "export" / name).read_bytes()
-    assert import_registry(fresh, tmp_path / "export").status == "unchanged"
+    assert import_registry(fresh, tmp_path / "export", ADMIN).status == "unchanged"
 
 
 def test_a_refused_import_changes_nothing_and_names_every_problem(seeded: Warehouse, tmp_path: Path) -> None:
@@ -46,7 +49,7 @@ def test_a_refused_import_changes_nothing_and_names_every_problem(seeded: Wareho
     lines.append("999,un.nobody,sdn,mandate,Unknown actor,2020,,true,,")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = seeded.path.read_bytes(), seeded.current_file().read_bytes()
-    result = import_registry(seeded, tmp_path / "bad")
+    result = import_registry(seeded, tmp_path / "bad", ADMIN)
     assert result.status == "refused"
     texts = [str(p) for p in result.problems]
     assert any(t.startswith("engagements.csv, row 2, column \"started\": '2005-02-30': is not a date") for t in texts)
@@ -63,7 +66,7 @@ def test_an_import_upserts_by_id_and_audits_each_changed_row_with_before_and_aft
         "engagement_id,actor_id,situation_id,kind,title,started,ended,verified,source_url,note\n"
         "1,un.sc.1591,sdn,sanctions,Sudan sanctions (renamed),2005-03-29,,true,,\n"
         "200001,un.dppa,bfa,briefing,Briefing on Burkina Faso,2026-11,2026-11,false,,\n", encoding="utf-8")
-    result = import_registry(seeded, folder, who="tester", reason="quarterly update")
+    result = import_registry(seeded, folder, User("tester", Role.ADMIN, "command line"), reason="quarterly update")
     assert result.status == "loaded" and result.changed == {"engagements": 2}
     engagements = load_registry(seeded).engagements.set_index("engagement_id")
     assert engagements.at[1, "title"] == "Sudan sanctions (renamed)"
@@ -77,7 +80,7 @@ def test_an_import_upserts_by_id_and_audits_each_changed_row_with_before_and_aft
 
 
 def test_a_folder_without_registry_files_is_refused(seeded: Warehouse, tmp_path: Path) -> None:
-    result = import_registry(seeded, tmp_path)
+    result = import_registry(seeded, tmp_path, ADMIN)
     assert result.status == "refused" and "holds none of actors.csv" in str(result.problems[0])
 
 
@@ -85,4 +88,4 @@ def test_a_copy_of_the_seed_folder_imports_as_unchanged(seeded: Warehouse, tmp_p
     from r2p.engagement.seed import seed_directory
 
     shutil.copytree(seed_directory(), tmp_path / "seed", ignore=shutil.ignore_patterns("regional_coverage.csv"))
-    assert import_registry(seeded, tmp_path / "seed").status == "unchanged"
+    assert import_registry(seeded, tmp_path / "seed", ADMIN).status == "unchanged"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from r2p.access import Role, User
 from r2p.exports import renderer
 from r2p.reviews import decide, list_reviews
 from r2p.tiers.assessment import record_assessment
@@ -46,7 +47,9 @@ def briefed(template_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) 
     reviews = list_reviews(warehouse, FIXED_TODAY)
     sudan = reviews[reviews["iso3"] == "SDN"].sort_values("review_id")
     assert len(sudan) >= 1, "the demo data should open at least one review for Sudan"
-    decide(warehouse, int(sudan["review_id"].iloc[0]), "defer", "Wait for the panel of experts' report.", "A. Analyst",
+    decide(warehouse, int(sudan["review_id"].iloc[0]), "defer", "Wait for the panel of experts' report.",
+           User("A. Analyst", Role.EDITOR, "oidc"),
            follow_up_due=date(2026, 12, 15))
-    record_assessment(warehouse, "SDN", 2025, "High", "Field reports point to escalation in Darfur.", "B. Analyst")
+    record_assessment(warehouse, "SDN", 2025, "High", "Field reports point to escalation in Darfur.",
+                      User("B. Analyst", Role.EDITOR, "oidc"))
     return warehouse

@@ -1,10 +1,11 @@
 """Country page: model tier beside the assessed tier, contributions, reliability, events map, reviews, and the
-assessment form that only a local editor sees."""
+assessment form that only editors and admins see."""
 
 from __future__ import annotations
 
 import base64
 import json
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -12,9 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p import profile
+from r2p.access import Role
 from r2p.tiers import INSUFFICIENT
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
+from tests.pages.signin import accounts_file, form, sign_in
 from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 60
@@ -58,41 +61,45 @@ def test_the_tier_names_its_method_with_reliability_and_stale_share(warehouse: W
     assert sum(_numbers(bars["x"])) == pytest.approx(row["score"], abs=1e-4)
 
 
-def test_the_assessment_form_is_hidden_without_a_local_editor(warehouse: Warehouse) -> None:
+def _as_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, iso3: str) -> AppTest:
+    accounts_file(tmp_path, monkeypatch, {"ana.analyst": Role.EDITOR})
+    return sign_in(_country(iso3), "ana.analyst")
+
+
+def test_the_assessment_form_is_hidden_when_nobody_is_signed_in(warehouse: Warehouse) -> None:
     app = _country("SDN")
-    assert "Read-only: assessments can be recorded only in local mode" in texts(app)
-    assert not app.get("form") and not app.text_area
+    assert "Read-only: sign in as editor (or above) to record an assessment." in texts(app)
+    assert "assessment_form" not in {block.proto.form.form_id for block in app.get("form")}
 
 
-def test_an_assessment_shows_beside_the_unchanged_model_tier(warehouse: Warehouse,
+def test_an_assessment_shows_beside_the_unchanged_model_tier(warehouse: Warehouse, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Ana Analyst")
     before = _stored_tier(warehouse, "SDN", 2025)
-    app = _country("SDN")
+    app = _as_editor(tmp_path, monkeypatch, "SDN")
     model = _metrics(app)["Model tier (composite-1, 2025)"]
     assessed = "Very high" if model != "Very high" else "Low"
-    form = app.get("form")[0]
-    form.selectbox[0].set_value(assessed)
-    form.text_area[0].input("Credible reports of killings of civilians in Darfur this month.")
-    form.button[0].click().run()
+    assessment = form(app, "assessment_form")
+    assessment.selectbox[0].set_value(assessed)
+    assessment.text_area[0].input("Credible reports of killings of civilians in Darfur this month.")
+    assessment.button[0].click().run()
     assert not app.exception, app.exception
     metrics = _metrics(app)
     assert metrics["Model tier (composite-1, 2025)"] == model  # the model's tier is not replaced
     assert metrics["Assessed tier (analyst)"] == assessed
-    assert f"SDN 2025 assessed {assessed} by Ana Analyst" in texts(app)
+    assert f"SDN 2025 assessed {assessed} by ana.analyst" in texts(app)
     history = json.loads(next(c for c in app.get("plotly_chart") if c.key == "country_tier_history").proto.spec)
     marks = next(t for t in history["data"] if t["name"] == "Assessed tier (analyst)")
     assert _numbers(marks["x"]) == [2025] and marks["y"] == [assessed]
     assert _stored_tier(warehouse, "SDN", 2025) == before
 
 
-def test_a_too_short_rationale_is_refused(warehouse: Warehouse, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Ana Analyst")
-    app = _country("SDN")
-    form = app.get("form")[0]
-    form.selectbox[0].set_value("High")
-    form.text_area[0].input("because")
-    form.button[0].click().run()
+def test_a_too_short_rationale_is_refused(warehouse: Warehouse, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    app = _as_editor(tmp_path, monkeypatch, "SDN")
+    assessment = form(app, "assessment_form")
+    assessment.selectbox[0].set_value("High")
+    assessment.text_area[0].input("because")
+    assessment.button[0].click().run()
     assert "rationale of at least 20 characters" in " ".join(e.value for e in app.error)
     assert _metrics(app)["Assessed tier (analyst)"] == "none"
 

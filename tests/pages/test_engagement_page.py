@@ -1,25 +1,28 @@
-"""The Engagement page as a person uses it: filters, gaps, one situation, one actor, and local-mode editing."""
+"""The Engagement page as a person uses it: filters, gaps, one situation, one actor, and editing by editors."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from r2p.access import Role
 from r2p.engagement.registry import load_registry
 from r2p.engagement.seed import SEED_RANGE, load_seed
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT, contents
+from tests.pages.rendered import unescaped
+from tests.pages.signin import accounts_file, sign_in
 
 TIMEOUT = 120
 
 
 @pytest.fixture
-def seeded(warehouse: Warehouse, monkeypatch: pytest.MonkeyPatch) -> Warehouse:
-    monkeypatch.delenv("R2P_LOCAL_EDITOR", raising=False)
+def seeded(warehouse: Warehouse) -> Warehouse:
     with warehouse.write() as connection:
         load_seed(connection)
     return warehouse
@@ -36,7 +39,8 @@ def _page(country: str = "SDN") -> AppTest:
 
 def _texts(app: AppTest) -> str:
     kinds = ("markdown", "error", "warning", "info", "caption", "title", "subheader", "success")
-    return "\n".join(str(element.value) for kind in kinds for element in app.get(kind))
+    # Registry text is escaped for Markdown (r2p.ui.plain); compare what a person reads.
+    return unescaped("\n".join(str(element.value) for kind in kinds for element in app.get(kind)))
 
 
 def _table(app: AppTest, column: str, last: bool = False) -> pd.DataFrame:
@@ -58,7 +62,8 @@ def test_the_page_shows_gaps_first_the_map_and_says_what_is_demo_and_what_is_rea
     assert "Situations at High or above (model tier, method composite-1)" in texts
     matrix = json.dumps(_chart(app))
     assert "MONUSCO" in matrix and "Mandate or mission" in matrix
-    assert "Read-only: editing is off" in texts and "R2P_LOCAL_EDITOR" in texts
+    assert "Read-only: sign in as editor (or above) to add, end or correct engagements." in texts
+    assert not [widget for widget in app.text_input if str(widget.key).startswith("engagement_add")]
 
 
 def test_filters_change_what_the_matrix_shows(seeded: Warehouse) -> None:
@@ -103,11 +108,11 @@ def test_the_actor_view_shows_a_dissolved_office_with_its_successor(seeded: Ware
     assert "DPKO → DPO" in _texts(app)
 
 
-def test_an_edit_in_local_mode_lands_in_the_warehouse_and_the_audit_log(seeded: Warehouse,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Ana Analyst")
-    app = _page()
-    assert "Local mode: changes are recorded in the audit log as Ana Analyst." in _texts(app)
+def test_an_editors_edit_lands_in_the_warehouse_and_the_audit_log(seeded: Warehouse, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    accounts_file(tmp_path, monkeypatch, {"ana.analyst": Role.EDITOR})
+    app = sign_in(_page(), "ana.analyst")
+    assert "Changes need a reason and are recorded in the audit log as ana.analyst." in _texts(app)
     app.selectbox(key="engagement_add_situation").select("bfa")
     app.selectbox(key="engagement_add_actor").select("un.dppa")
     app.selectbox(key="engagement_add_kind").select("briefing")
@@ -121,6 +126,6 @@ def test_an_edit_in_local_mode_lands_in_the_warehouse_and_the_audit_log(seeded: 
     assert f"Added engagement #{SEED_RANGE + 1}." in _texts(app)
     added = load_registry(seeded).engagements.set_index("engagement_id").loc[SEED_RANGE + 1]
     assert (added["actor_id"], added["situation_id"], added["title"]) == ("un.dppa", "bfa", "Briefing on Burkina Faso")
-    audit = [row for row in contents(seeded.current_file())["audit_log"] if row[2] == "Ana Analyst"]
+    audit = [row for row in contents(seeded.current_file())["audit_log"] if row[2] == "ana.analyst"]
     assert [(row[3], row[5]) for row in audit] == [("add", str(SEED_RANGE + 1))]
     assert json.loads(audit[0][7])["reason"] == "Requested by the Council president"

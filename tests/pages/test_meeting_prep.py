@@ -11,6 +11,7 @@ from r2p.exports.briefing import default_since
 from r2p.review_queue import today
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
+from tests.pages.rendered import unescaped
 
 TIMEOUT = 120
 
@@ -27,7 +28,7 @@ def _page(params: dict[str, str]) -> AppTest:
 
 def _texts(app: AppTest) -> str:
     kinds = ("markdown", "error", "warning", "info", "caption", "title", "subheader")
-    return "\n".join(str(element.value) for kind in kinds for element in app.get(kind))
+    return unescaped("\n".join(str(element.value) for kind in kinds for element in app.get(kind)))
 
 
 def _labels(app: AppTest) -> list[str]:

@@ -12,6 +12,7 @@ from r2p.tiers import INSUFFICIENT, TIERS, tier_table
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.conftest import ROOT
+from tests.pages.rendered import unescaped
 from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 60
@@ -93,7 +94,7 @@ def test_the_default_method_comes_from_the_setting_and_a_bad_link_gives_a_notice
     monkeypatch.setenv("R2P_TIER_METHOD", "ewp")
     assert _app().selectbox(key="method_select").value == "ewp-1"
     app = _app({"method": "<script>"})
-    assert "Unknown tier method '<script>' in the link" in " ".join(w.value for w in app.warning)
+    assert "Unknown tier method '<script>' in the link" in unescaped(" ".join(w.value for w in app.warning))
     assert app.selectbox(key="method_select").value == "ewp-1"
 
 

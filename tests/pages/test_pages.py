@@ -10,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from r2p.warehouse import Warehouse
 from tests.conftest import EXAMPLES, ROOT
+from tests.pages.rendered import unescaped
 
-PAGES = ["overview", "country", "trends", "engagement", "meeting_prep", "reviews", "data_methods"]
+PAGES = ["overview", "country", "trends", "engagement", "meeting_prep", "reviews", "data_methods", "audit"]
 TIMEOUT = 60
 
 
@@ -59,7 +60,7 @@ def test_a_link_reopens_the_same_view_and_choices_update_the_url(warehouse: Ware
 def test_invalid_link_values_fall_back_with_a_visible_notice(warehouse: Warehouse) -> None:
     app = _app({"country": "<script>", "period": "1066", "indicator": "no.such"}).run()
     assert not app.exception
-    warnings = " ".join(w.value for w in app.warning)
+    warnings = unescaped(" ".join(w.value for w in app.warning))
     assert "Unknown country '<script>'" in warnings and "Unknown indicator 'no.such'" in warnings
     assert "Year '1066'" in warnings
     assert app.sidebar.selectbox[1].value == "ewp.risk_2yr"

@@ -1,18 +1,22 @@
-"""Reviews page: overdue first and highlighted, filters, and decisions recorded through the form (local mode)."""
+"""Reviews page: overdue first and highlighted, filters, and decisions recorded through the form (editors)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from r2p.access import Role
 from r2p.review_queue import today
 from r2p.reviews import list_reviews
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
+from tests.pages.rendered import unescaped
+from tests.pages.signin import accounts_file, form, sign_in
 
 TIMEOUT = 60
 
@@ -34,15 +38,23 @@ def reviews_app(page: str = "pages/reviews.py") -> AppTest:
 
 
 def texts(app: AppTest) -> str:
+    """What a person reads in the page's text elements (escaped Markdown shown as its rendered text)."""
     parts = [e.value for kind in ("markdown", "error", "warning", "info", "caption", "title", "subheader", "success")
              for e in app.get(kind)]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(unescaped(str(p)) for p in parts)
 
 
 @pytest.fixture
 def with_reviews(warehouse: Warehouse) -> Warehouse:
     opened_reviews(warehouse)
     return warehouse
+
+
+@pytest.fixture
+def editor_app(with_reviews: Warehouse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The Reviews page with the editor dana.desk signed in through the sidebar form."""
+    accounts_file(tmp_path, monkeypatch, {"dana.desk": Role.EDITOR})
+    return sign_in(reviews_app(), "dana.desk")
 
 
 def test_no_reviews_yet_says_how_they_are_opened(warehouse: Warehouse) -> None:
@@ -69,58 +81,56 @@ def test_filters_by_state_and_rule(with_reviews: Warehouse) -> None:
     assert set(app.dataframe[0].value["rule_id"]) == {rule}
 
 
-def test_the_decision_form_is_hidden_without_a_local_editor(with_reviews: Warehouse) -> None:
+def test_the_decision_form_is_hidden_when_nobody_is_signed_in(with_reviews: Warehouse) -> None:
     app = reviews_app()
-    assert "Read-only: decisions can be recorded only in local mode" in texts(app)
+    assert "Read-only: sign in as editor (or above) to record a decision." in texts(app)
+    assert "no sign-in is configured" in texts(app)
     assert not [f for f in app.get("form")] and not app.text_area
 
 
 def test_deciding_through_the_form_closes_the_review_and_writes_the_audit_log(
-        with_reviews: Warehouse, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Dana Desk")
-    app = reviews_app()
+        with_reviews: Warehouse, editor_app: AppTest) -> None:
+    app = editor_app
     review_id = int(app.dataframe[0].value["review_id"].iloc[0])  # the most overdue one
-    form = app.get("form")[0]
-    form.selectbox[0].set_value(review_id)
-    form.radio[0].set_value("act")
-    form.text_area[0].input("Convene the desk and brief the envoy this week.")
-    form.button[0].click().run()
+    decision = form(app, "decision_form")
+    decision.selectbox[0].set_value(review_id)
+    decision.radio[0].set_value("act")
+    decision.text_area[0].input("Convene the desk and brief the envoy this week.")
+    decision.button[0].click().run()
     assert not app.exception, app.exception
-    assert f"Review #{review_id}: act, recorded by Dana Desk." in texts(app)
+    assert f"Review #{review_id}: act, recorded by dana.desk." in texts(app)
     decided = list_reviews(with_reviews).set_index("review_id").loc[review_id]
-    assert (decided["state"], decided["decision"], decided["decided_by"]) == ("decided", "act", "Dana Desk")
+    assert (decided["state"], decided["decision"], decided["decided_by"]) == ("decided", "act", "dana.desk")
     with duckdb.connect(str(with_reviews.current_file()), read_only=True) as connection:
         logged = connection.execute("SELECT actor, after FROM audit_log WHERE action = 'decide' AND entity = 'review'"
                                     " AND entity_id = $id", {"id": str(review_id)}).fetchall()
-    assert len(logged) == 1 and logged[0][0] == "Dana Desk" and '"act"' in logged[0][1]
+    assert len(logged) == 1 and logged[0][0] == "dana.desk" and '"act"' in logged[0][1]
     app.multiselect(key="reviews_states").set_value(["decided"]).run()
     shown = app.dataframe[0].value.set_index("review_id").loc[review_id]
-    assert shown["decided_by"] == "Dana Desk" and "envoy" in shown["rationale"]
+    assert shown["decided_by"] == "dana.desk" and "envoy" in shown["rationale"]
 
 
 def test_a_decision_without_a_rationale_is_refused_and_nothing_changes(
-        with_reviews: Warehouse, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Dana Desk")
-    app = reviews_app()
-    form = app.get("form")[0]
-    form.radio[0].set_value("defer")
-    form.text_area[0].input("short")
-    form.button[0].click().run()
+        with_reviews: Warehouse, editor_app: AppTest) -> None:
+    app = editor_app
+    decision = form(app, "decision_form")
+    decision.radio[0].set_value("defer")
+    decision.text_area[0].input("short")
+    decision.button[0].click().run()
     assert "Give the rationale" in " ".join(e.value for e in app.error)
     assert (list_reviews(with_reviews)["state"] != "decided").all()
 
 
 def test_deferring_opens_the_follow_up_review_on_the_chosen_date(with_reviews: Warehouse,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("R2P_LOCAL_EDITOR", "Dana Desk")
-    app = reviews_app()
-    form = app.get("form")[0]
-    review_id = int(form.selectbox[0].value)
+                                                                  editor_app: AppTest) -> None:
+    app = editor_app
+    decision = form(app, "decision_form")
+    review_id = int(decision.selectbox[0].value)
     follow_up = today() + timedelta(days=21)
-    form.radio[0].set_value("defer")
-    form.date_input[0].set_value(follow_up)
-    form.text_area[0].input("Wait for the panel of experts' report.")
-    form.button[0].click().run()
+    decision.radio[0].set_value("defer")
+    decision.date_input[0].set_value(follow_up)
+    decision.text_area[0].input("Wait for the panel of experts' report.")
+    decision.button[0].click().run()
     listed = list_reviews(with_reviews).set_index("review_id")
     follow = listed[listed["evidence"].str.startswith(f"Deferred from review #{review_id}:")]
     assert listed.loc[review_id, "decision"] == "defer" and len(follow) == 1

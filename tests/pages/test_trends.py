@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
+from tests.pages.rendered import unescaped
 
 TIMEOUT = 60
 INDICATORS = "wdi.infant_mortality,vdem.v2x_polyarchy"
@@ -55,9 +56,9 @@ def test_the_selection_round_trips_through_the_link(warehouse: Warehouse) -> Non
 
 def test_invalid_codes_are_dropped_with_a_visible_notice(warehouse: Warehouse) -> None:
     app = _trends({"countries": "sdn,XXX,<b>", "indicators": "wdi.infant_mortality,no.such"})
-    warnings = " ".join(w.value for w in app.warning)
-    assert "Country code 'XXX'" in warnings and "Country code '<B>'" in warnings
-    assert "Indicator 'no.such'" in warnings
+    warnings = unescaped(" ".join(w.value for w in app.warning))
+    assert "Country code(s) 'XXX', '<B>' in the link" in warnings
+    assert "Indicator(s) 'no.such' in the link" in warnings
     assert app.multiselect(key="compare_countries").value == ["SDN"]
     assert _param(app, "countries") == "SDN" and _param(app, "indicators") == "wdi.infant_mortality"
 

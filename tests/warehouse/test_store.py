@@ -106,3 +106,16 @@ def test_concurrent_writers_from_several_processes_lose_nothing(warehouse: Wareh
         "SELECT actor, count(*), count(DISTINCT entity_id) FROM audit_log WHERE action = 'test' GROUP BY actor"
         " ORDER BY actor").fetchall()
     assert rows == [("alice", 8, 8), ("bob", 8, 8)]
+
+
+def test_a_snapshot_reads_one_version_while_writers_swap_in_new_ones(warehouse: Warehouse) -> None:
+    snapshot = warehouse.snapshot()
+    token = snapshot.version_token()
+    before = query(snapshot, "country_names")
+    for _ in range(2):
+        with warehouse.write() as connection:
+            connection.execute("DELETE FROM country WHERE iso3 = (SELECT min(iso3) FROM country)")
+    assert snapshot.version_token() == token != warehouse.version_token()
+    assert query(snapshot, "country_names").equals(before)
+    assert len(query(warehouse, "country_names")) == len(before) - 2
+    assert warehouse.snapshot().version_token() == warehouse.version_token()

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from r2p.config import setting
+from r2p.access import command_line_user
+from r2p.config import number_setting
 from r2p.engagement.csvio import export_registry, import_registry
 from r2p.warehouse import Warehouse, WarehouseError
 
@@ -39,11 +40,11 @@ def import_command(
 ) -> None:
     """Validate the files and upsert their rows by id in one transaction; on any problem load nothing."""
     try:
-        result = import_registry(Warehouse.default(), directory, reason=reason)
+        result = import_registry(Warehouse.default(), directory, command_line_user(), reason=reason)
     except WarehouseError as error:
         _fail(str(error))
     if result.status == "refused":
-        cap = int(setting("max_errors"))
+        cap = int(number_setting("max_errors"))
         typer.echo(f"Refused {directory}: {len(result.problems)} problem(s); nothing was loaded.", err=True)
         for problem in result.problems[:cap]:
             typer.echo(f"  {problem}", err=True)

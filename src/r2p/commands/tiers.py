@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from r2p.access import Role, User, command_line_user
 from r2p.commands.output import Format, emit
 from r2p.config import setting
 from r2p.reviews import DECISIONS, ReviewError, decide, list_reviews
@@ -38,23 +39,30 @@ def assess(
     iso3: Annotated[str, typer.Argument(help="Country ISO3 code.")],
     tier: Annotated[str, typer.Option(help="Very high, High, Elevated, Moderate, Low or Insufficient data.")],
     rationale: Annotated[str, typer.Option(help="Why (at least 20 characters).")],
-    by: Annotated[str, typer.Option("--by", help="Who assesses.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who assesses (default: your user@host).")] = None,
     period: Annotated[int | None, typer.Option(help="Year assessed (default: the latest scored).")] = None,
 ) -> None:
     """Record an analyst's tier beside the model's (never overwriting it)."""
     warehouse = Warehouse.default()
     year = period or int(tier_table(warehouse, _method(None).label)["period"].max())
     try:
-        number = record_assessment(warehouse, iso3.upper(), year, tier, rationale, by)
+        number = record_assessment(warehouse, iso3.upper(), year, tier, rationale, _acting(by))
     except AssessmentError as error:
         _fail(str(error))
-    typer.echo(f"Recorded assessment #{number}: {iso3.upper()} {year} {tier} by {by}.")
+    typer.echo(f"Recorded assessment #{number}: {iso3.upper()} {year} {tier} by {_acting(by).name}.")
 
 
 def triggers() -> None:
     """Evaluate the trigger rules and open a review for each new piece of evidence (idempotent)."""
-    with Warehouse.default().write() as connection:
-        firings = evaluate_rules(connection)
+    warehouse = Warehouse.default()
+    # NOTE: rules are read through the reader, which sees events kept in Parquet (R2P_EVENTS_PARQUET); the
+    # write only opens reviews, and evidence keys keep that idempotent if data changed in between.
+    reader = warehouse.reader().cursor()
+    try:
+        firings = evaluate_rules(reader)
+    finally:
+        reader.close()
+    with warehouse.write() as connection:
         opened = open_reviews(connection, firings)
     typer.echo(f"Opened {opened} review(s) from {len(firings)} rule firing(s); "
                f"{len(firings) - opened} already had a review.")
@@ -77,17 +85,24 @@ def decide_command(
     review_id: Annotated[int, typer.Argument(help="The review number.")],
     decision: Annotated[str, typer.Option(help=f"One of: {', '.join(DECISIONS)}.")],
     rationale: Annotated[str, typer.Option(help="Why (at least 10 characters).")],
-    by: Annotated[str, typer.Option("--by", help="Who decides.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who decides (default: your user@host).")] = None,
     follow_up: Annotated[str | None, typer.Option(help="With defer: the date the review comes back (YYYY-MM-DD).")]
     = None,
 ) -> None:
     """Close a review with a recorded decision: act, do not act, or defer (which opens a follow-up)."""
     try:
         due = date.fromisoformat(follow_up) if follow_up else None
-        follow = decide(Warehouse.default(), review_id, decision, rationale, by, due)
+        follow = decide(Warehouse.default(), review_id, decision, rationale, _acting(by), due)
     except (ReviewError, ValueError) as error:
         _fail(str(error))
-    typer.echo(f"Review #{review_id}: {decision} (by {by})." + (f" Follow-up review #{follow}." if follow else ""))
+    typer.echo(f"Review #{review_id}: {decision} (by {_acting(by).name})."
+               + (f" Follow-up review #{follow}." if follow else ""))
+
+
+def _acting(by: str | None) -> User:
+    """Whoever runs `r2p` may write (they can write the warehouse file anyway); --by names them in the log."""
+    user = command_line_user()
+    return User(by.strip(), Role.ADMIN, user.via) if by and by.strip() else user
 
 
 def _method(name: str | None):  # noqa: ANN202 - returns a TierMethod

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
 
+from r2p.access import command_line_user
 from r2p.build import ingest_and_score
 from r2p.update import NOT_PUBLIC, Offline, download, releases
 from r2p.warehouse import Warehouse
@@ -37,7 +38,7 @@ def update(
         raise typer.Exit(1) from offline
     refused = 0
     for source, path in files:
-        result = ingest_and_score(Warehouse.default(), source, path)
+        result = ingest_and_score(Warehouse.default(), source, path, user=command_line_user())
         refused += result.status == "refused"
         err.print(f"{source} {path.name}: {result.status} ({result.rows_loaded} values, {result.rows_rejected}"
                   f" rejected){'; ' + str(result.errors[0]) if result.errors else ''}", highlight=False)

@@ -9,12 +9,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from r2p.access import User, require
 from r2p.engagement.dates import format_partial_date
 from r2p.engagement.registry import DATE_COLUMNS, Registry, load_registry
 from r2p.engagement.validation import CSV_COLUMNS, FILES, validate_files
 from r2p.warehouse.audit import audit
 from r2p.warehouse.ingest.result import IngestRefused, Problem
 from r2p.warehouse.ingest.sheets import read_csv_text
+from r2p.warehouse.ingest.uploads import check_upload
 from r2p.warehouse.queries import query, run
 from r2p.warehouse.store import Warehouse
 
@@ -71,6 +73,7 @@ def read_directory(directory: Path) -> dict[str, pd.DataFrame]:
     frames, problems = {}, []
     for table, path in present.items():
         try:
+            check_upload(path, "engagement")
             frames[table] = read_csv_text(path, "engagement")
         except IngestRefused as refused:
             problems += refused.problems
@@ -79,9 +82,12 @@ def read_directory(directory: Path) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def import_registry(warehouse: Warehouse, directory: Path, who: str | None = None,
-                    reason: str | None = None) -> ImportResult:
-    """Validate the files against the warehouse and upsert their rows by id in one write, or change nothing."""
+def import_registry(warehouse: Warehouse, directory: Path, user: User, reason: str | None = None) -> ImportResult:
+    """Validate the files against the warehouse and upsert their rows by id in one write, or change nothing.
+
+    Raises PermissionDenied before reading anything unless the user's role may import (admin).
+    """
+    require(user, "engagement_import")
     try:
         raw = read_directory(directory)
     except IngestRefused as refused:
@@ -95,7 +101,7 @@ def import_registry(warehouse: Warehouse, directory: Path, who: str | None = Non
         return ImportResult("unchanged")
     with warehouse.write() as connection:
         for table, rows in changes.items():
-            write_rows(connection, table, rows, existing, who, reason or f"import from {directory.name}")
+            write_rows(connection, table, rows, existing, user.name, reason or f"import from {directory.name}")
     return ImportResult("loaded", changed={table: len(rows) for table, rows in changes.items()})
 
 

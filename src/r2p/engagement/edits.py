@@ -1,7 +1,4 @@
-"""Editors add, end and correct engagements: every change validated, given a reason, written and audited at once.
-
-Until roles arrive, editing runs in local mode: enabled only when R2P_LOCAL_EDITOR names the editor.
-"""
+"""Editors add, end and correct engagements: every change checked, given a reason, written and audited at once."""
 
 from __future__ import annotations
 
@@ -11,7 +8,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from r2p.config import setting
+from r2p.access import User, require
 from r2p.engagement.checks import registry_problems
 from r2p.engagement.csvio import csv_frame, write_rows
 from r2p.engagement.registry import Registry, normalise
@@ -33,12 +30,6 @@ class EditRefused(Exception):
         super().__init__("; ".join(f"{p.column + ': ' if p.column else ''}{p.message}" for p in problems))
 
 
-def local_editor() -> str | None:
-    """The editor's name in local mode (R2P_LOCAL_EDITOR), or None: the dashboard is then read-only."""
-    name = setting("local_editor").strip()
-    return name or None
-
-
 def engagement_record(registry: Registry, engagement_id: int) -> dict[str, str]:
     """One engagement as text cells (partial dates kept), for prefilling a correction form."""
     row = registry.engagements[registry.engagements["engagement_id"] == engagement_id]
@@ -47,31 +38,33 @@ def engagement_record(registry: Registry, engagement_id: int) -> dict[str, str]:
     return csv_frame(row, "engagements").iloc[0].to_dict()
 
 
-def add_engagement(warehouse: Warehouse, fields: Mapping[str, object], reason: str, who: str) -> int:
-    """Record a new engagement; returns its id."""
+def add_engagement(warehouse: Warehouse, fields: Mapping[str, object], reason: str, user: User) -> int:
+    """Record a new engagement; returns its id. Refused (PermissionDenied) before any write unless an editor."""
+    require(user, "engagement")
     with warehouse.write() as connection:
         new_id = int(run(connection, "engagement_next_id", {"seed_range": SEED_RANGE}).iloc[0, 0])
-        _write(connection, dict(fields) | {"engagement_id": new_id}, reason, who, "add")
+        _write(connection, dict(fields) | {"engagement_id": new_id}, reason, user.name, "add")
     return new_id
 
 
-def end_engagement(warehouse: Warehouse, engagement_id: int, ended: date, reason: str, who: str) -> None:
+def end_engagement(warehouse: Warehouse, engagement_id: int, ended: date, reason: str, user: User) -> None:
     """Give an engagement its end date (the last day it was active)."""
-    correct_engagement(warehouse, engagement_id, {"ended": ended.isoformat()}, reason, who, action="end")
+    correct_engagement(warehouse, engagement_id, {"ended": ended.isoformat()}, reason, user, action="end")
 
 
 def correct_engagement(warehouse: Warehouse, engagement_id: int, changes: Mapping[str, object], reason: str,
-                       who: str, action: str = "correct") -> None:
-    """Change some fields of an engagement (text cells as in engagements.csv)."""
+                       user: User, action: str = "correct") -> None:
+    """Change some fields of an engagement (text cells as in engagements.csv); editors only, like adding."""
+    require(user, "engagement")
     with warehouse.write() as connection:
         current = engagement_record(_registry(connection), engagement_id)
-        _write(connection, current | {k: ("" if v is None else str(v)) for k, v in changes.items()}, reason, who,
-               action)
+        _write(connection, current | {k: ("" if v is None else str(v)) for k, v in changes.items()}, reason,
+               user.name, action)
 
 
 def _write(connection: duckdb.DuckDBPyConnection, record: Mapping[str, object], reason: str, who: str,
            action: str) -> None:
-    problems = _reason_problems(reason, who)
+    problems = _reason_problems(reason)
     existing = _registry(connection)
     row, found = parse_record({k: record.get(k, "") for k in CSV_COLUMNS["engagements"]}, "engagements", FORM, ())
     frame = normalise(pd.DataFrame([row]), "engagements").assign(_row=None)
@@ -81,13 +74,10 @@ def _write(connection: duckdb.DuckDBPyConnection, record: Mapping[str, object], 
     write_rows(connection, "engagements", frame.drop(columns="_row"), existing, who, reason.strip(), action)
 
 
-def _reason_problems(reason: str, who: str) -> list[Problem]:
-    problems = []
+def _reason_problems(reason: str) -> list[Problem]:
     if len((reason or "").strip()) < MIN_REASON:
-        problems.append(Problem(FORM, f"is required (at least {MIN_REASON} characters)", None, "reason", reason))
-    if not (who or "").strip():
-        problems.append(Problem(FORM, "is required: set R2P_LOCAL_EDITOR to your name", None, "editor", ""))
-    return problems
+        return [Problem(FORM, f"is required (at least {MIN_REASON} characters)", None, "reason", reason)]
+    return []
 
 
 def _registry(connection: duckdb.DuckDBPyConnection) -> Registry:

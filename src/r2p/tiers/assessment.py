@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from r2p.access import User, require
 from r2p.tiers import INSUFFICIENT, TIERS
 from r2p.warehouse.audit import audit
 from r2p.warehouse.store import Warehouse
@@ -15,22 +16,24 @@ class AssessmentError(ValueError):
     """An assessment that cannot be recorded; the message says why."""
 
 
-def record_assessment(warehouse: Warehouse, iso3: str, period: int, tier: str, rationale: str, author: str) -> int:
-    """Append an assessment (the latest per country and period is the one shown); returns its id."""
+def record_assessment(warehouse: Warehouse, iso3: str, period: int, tier: str, rationale: str, user: User) -> int:
+    """Append an assessment (the latest per country and period is the one shown); returns its id.
+
+    Raises PermissionDenied, before anything is opened, unless the user's role may assess.
+    """
+    require(user, "assess")
     if tier not in (*TIERS, INSUFFICIENT):
         raise AssessmentError(f"An assessed tier is one of: {', '.join((*TIERS, INSUFFICIENT))}.")
     if len(rationale.strip()) < MIN_RATIONALE:
         raise AssessmentError(f"Explain the assessment (a rationale of at least {MIN_RATIONALE} characters).")
-    if not author.strip():
-        raise AssessmentError("An assessment needs its author.")
     with warehouse.write() as connection:
         if not connection.execute("SELECT count(*) FROM country WHERE iso3 = $c", {"c": iso3}).fetchall()[0][0]:
             raise AssessmentError(f"Unknown country {iso3!r}.")
         row = connection.execute(
             "INSERT INTO assessment (iso3, period, tier, rationale, author, created_at)"
             " VALUES ($iso3, $period, $tier, $rationale, $author, $at) RETURNING assessment_id",
-            {"iso3": iso3, "period": period, "tier": tier, "rationale": rationale.strip(), "author": author.strip(),
+            {"iso3": iso3, "period": period, "tier": tier, "rationale": rationale.strip(), "author": user.name,
              "at": datetime.now(UTC)}).fetchall()[0]
         audit(connection, "assess", "assessment", str(row[0]), None,
-              {"iso3": iso3, "period": period, "tier": tier, "rationale": rationale.strip()}, author.strip())
+              {"iso3": iso3, "period": period, "tier": tier, "rationale": rationale.strip()}, user.name)
     return int(row[0])

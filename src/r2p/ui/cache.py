@@ -16,11 +16,22 @@ Query = Callable[..., pd.DataFrame]
 _QUERIES: dict[str, Query] = {}
 
 
+SNAPSHOT = "r2p_snapshot"  # the warehouse as this script run found it (set by the shell before every page)
+
+
+def run_snapshot() -> Warehouse:
+    """The warehouse version this page run reads, so its queries never mix data from before and after a write."""
+    held = st.session_state.get(SNAPSHOT)
+    current = Warehouse.default()
+    return held if isinstance(held, Warehouse) and held.location == current.location else current.snapshot()
+
+
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _run(name: str, location: str, version: str, *args: Any) -> pd.DataFrame:
+def _run(name: str, location: str, version: str, _snapshot: Warehouse, *args: Any) -> pd.DataFrame:
     # NOTE: one cached function keyed by query name: st.cache_data tells functions apart by their source,
-    # so per-query closures of the same code would share (and clobber) one cache.
-    return _QUERIES[name](Warehouse(location), *args)
+    # so per-query closures of the same code would share (and clobber) one cache. The snapshot is not hashed
+    # (leading underscore): location and version name it.
+    return _QUERIES[name](_snapshot, *args)
 
 
 def cached(function: Query) -> Query:
@@ -29,8 +40,8 @@ def cached(function: Query) -> Query:
     _QUERIES[name] = function
 
     def call(*args: Any) -> pd.DataFrame:
-        warehouse = Warehouse.default()
-        return _run(name, warehouse.location, warehouse.version_token(), *args)
+        warehouse = run_snapshot()
+        return _run(name, warehouse.location, warehouse.version_token(), warehouse, *args)
 
     return call
 

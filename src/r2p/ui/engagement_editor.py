@@ -1,4 +1,4 @@
-"""Editing engagements in local mode (R2P_LOCAL_EDITOR): add, end or correct one, always with a reason."""
+"""Editing engagements (editors and admins): add, end or correct one, always with a reason."""
 
 from __future__ import annotations
 
@@ -6,24 +6,25 @@ from datetime import date
 
 import streamlit as st
 
+from r2p.access import PermissionDenied, User
 from r2p.engagement.edits import EditRefused, add_engagement, correct_engagement, engagement_record
 from r2p.engagement.registry import Registry, actor_table
 from r2p.engagement.vocabulary import ENGAGEMENT_KINDS
+from r2p.ui.auth import read_only_notice
 from r2p.warehouse.store import Warehouse
 
 _FLASH = "engagement_edit_flash"
 DATE_HELP = "YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known."
 
 
-def render_editor(registry: Registry, editor: str | None, as_of: date) -> None:
+def render_editor(registry: Registry, editor: User, as_of: date) -> None:
     st.subheader("Edit engagements")
-    if editor is None:
-        st.info("Read-only: editing is off. To edit in local mode, start the dashboard with the environment "
-                "variable R2P_LOCAL_EDITOR set to your name; every change then needs a reason and is audited.")
+    if not editor.can("engagement"):
+        read_only_notice(editor, "engagement", "add, end or correct engagements")
         return
     if message := st.session_state.pop(_FLASH, None):
         st.success(message)
-    st.caption(f"Local mode: changes are recorded in the audit log as {editor}.")
+    st.caption(f"Changes need a reason and are recorded in the audit log as {editor.name}.")
     mode = st.radio("Change", ["Add", "End", "Correct"], horizontal=True, key="engagement_edit_mode")
     if mode == "Add":
         _add_form(registry, editor, as_of)
@@ -33,7 +34,7 @@ def render_editor(registry: Registry, editor: str | None, as_of: date) -> None:
         _correct_form(registry, editor)
 
 
-def _add_form(registry: Registry, editor: str, as_of: date) -> None:
+def _add_form(registry: Registry, editor: User, as_of: date) -> None:
     actors = actor_table(registry.actors).set_index("actor_id")["label"]
     names = registry.situation_names()
     with st.form("engagement_add"):
@@ -50,7 +51,7 @@ def _add_form(registry: Registry, editor: str, as_of: date) -> None:
             _apply(lambda: f"Added engagement #{add_engagement(Warehouse.default(), record, reason, editor)}.")
 
 
-def _end_form(registry: Registry, editor: str, as_of: date) -> None:
+def _end_form(registry: Registry, editor: User, as_of: date) -> None:
     open_ones = registry.engagements[registry.engagements["ended"].isna()]
     choice = _engagement_choice(registry, open_ones, "engagement_end_choice")
     with st.form("engagement_end"):
@@ -61,12 +62,12 @@ def _end_form(registry: Registry, editor: str, as_of: date) -> None:
             _apply(lambda: _ended(choice, ended, reason, editor))
 
 
-def _ended(engagement_id: int, ended: str, reason: str, editor: str) -> str:
+def _ended(engagement_id: int, ended: str, reason: str, editor: User) -> str:
     correct_engagement(Warehouse.default(), engagement_id, {"ended": ended}, reason, editor, action="end")
     return f"Ended engagement #{engagement_id} on {ended}."
 
 
-def _correct_form(registry: Registry, editor: str) -> None:
+def _correct_form(registry: Registry, editor: User) -> None:
     choice = _engagement_choice(registry, registry.engagements, "engagement_correct_choice")
     if choice is None:
         return
@@ -78,7 +79,7 @@ def _correct_form(registry: Registry, editor: str) -> None:
             _apply(lambda: _corrected(choice, fields, reason, editor))
 
 
-def _corrected(engagement_id: int, fields: dict[str, str], reason: str, editor: str) -> str:
+def _corrected(engagement_id: int, fields: dict[str, str], reason: str, editor: User) -> str:
     correct_engagement(Warehouse.default(), engagement_id, fields, reason, editor)
     return f"Corrected engagement #{engagement_id}."
 
@@ -111,6 +112,9 @@ def _engagement_choice(registry: Registry, rows: object, key: str) -> int | None
 def _apply(change) -> None:  # noqa: ANN001 - a zero-argument callable returning the success message
     try:
         st.session_state[_FLASH] = change()
+    except PermissionDenied as denied:
+        st.error(str(denied))
+        return
     except EditRefused as refused:
         for problem in refused.problems:
             st.error(f"{problem.column or 'edit'}: {problem.message}" + (f" ({problem.value!r})" if problem.value

@@ -13,6 +13,7 @@ from r2p.engagement.registry import Registry, actor_table, lineage
 from r2p.engagement.seed import SEED_SOURCE
 from r2p.engagement.vocabulary import ENGAGEMENT_KINDS, GROUPS, actor_kind_label
 from r2p.tiers import TIERS
+from r2p.ui.plain import plain_markdown
 
 EARLIEST = date(1945, 1, 1)  # the UN Charter: nothing in the registry is older
 ENGAGEMENT_COLUMNS = {"engagement_id": "#", "actor": "actor", "situation": "situation", "kind_label": "kind",
@@ -83,8 +84,9 @@ def engagement_table(view: pd.DataFrame, as_of: date, without: tuple[str, ...] =
 def situation_header(registry: Registry, situation_id: str, tier: str) -> None:
     row = registry.situations.set_index("situation_id").loc[situation_id]
     countries = str(row["countries"]).replace(";", ", ")
-    st.caption(f"{row['scope'].capitalize()} situation · countries: {countries} · model tier: {tier}"
-               + (f" · {row['note']}" if isinstance(row["note"], str) and row["note"] else ""))
+    # NOTE: registry text comes from imports: shown as plain text (plain_markdown), never as Markdown.
+    st.caption(plain_markdown(f"{row['scope'].capitalize()} situation · countries: {countries} · model tier: {tier}"
+                              + (f" · {row['note']}" if isinstance(row["note"], str) and row["note"] else "")))
 
 
 def actor_section(registry: Registry, view: pd.DataFrame, as_of: date) -> None:
@@ -94,16 +96,19 @@ def actor_section(registry: Registry, view: pd.DataFrame, as_of: date) -> None:
                             format_func=lambda a: f"{actors.at[a, 'label']} — {actors.at[a, 'name']}")
     actor = actors.loc[actor_id]
     established = format_partial_date(actor["established"], actor["established_precision"]) or "unknown"
-    st.caption(f"{actor['kind_label']} · established {established}" + ("" if actor["verified"] else " · unverified")
-               + (f" · {actor['note']}" if _text(actor["note"]) else ""))
+    st.caption(plain_markdown(f"{actor['kind_label']} · established {established}"
+                              + ("" if actor["verified"] else " · unverified")
+                              + (f" · {actor['note']}" if _text(actor["note"]) else "")))
     if pd.notna(actor["dissolved"]):
         successor = f"its successor is {actor['successor_name']}" if _text(actor["successor_name"]) \
             else "no successor is recorded"
-        st.warning(f"{actor['name']} was dissolved "
-                   f"({format_partial_date(actor['dissolved'], actor['dissolved_precision'])}); {successor}.")
+        st.warning(plain_markdown(f"{actor['name']} was dissolved "
+                                  f"({format_partial_date(actor['dissolved'], actor['dissolved_precision'])}); "
+                                  f"{successor}."))
     chain = lineage(registry.actors, actor_id)
     if len(chain) > 1:
-        st.markdown("**Lineage** (oldest first): " + " → ".join(chain["short_name"].fillna(chain["name"])))
+        names = " → ".join(chain["short_name"].fillna(chain["name"]))
+        st.markdown("**Lineage** (oldest first): " + plain_markdown(names))
     own = view[view["actor_id"] == actor_id]
     if own.empty:
         st.info("No engagement is recorded for this actor.")

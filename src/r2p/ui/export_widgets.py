@@ -22,7 +22,10 @@ from r2p.exports.pack import PACK_FORMATS, make_pack, pack_filename
 from r2p.exports.pack_figures import REGISTRY_SOURCE, PackChart
 from r2p.exports.sections import Section
 from r2p.exports.tables import TableMeta, table_csv, table_xlsx
+from r2p.link_params import echoed
 from r2p.ui.cache import cached
+from r2p.ui.maps import with_inline_geometry
+from r2p.ui.plain import plain_markdown
 from r2p.warehouse import Warehouse
 
 __all__ = ["REGISTRY_SOURCE", "briefing", "briefing_preview", "chart_downloads", "cover_box", "pack_downloads",
@@ -56,9 +59,13 @@ def show_chart(figure: go.Figure, key: str, *, sources: str, as_of: object = Non
 def _chart_buttons(figure: go.Figure, meta: ChartMeta, key: str, name: str) -> None:
     stem = f"r2p-{meta.title}-{name}" if name else f"r2p-{meta.title}"
     for fmt in FORMATS:
-        st.download_button(f"{name} {fmt.upper()}".strip(), data=partial(export_figure, figure, meta, fmt),
+        st.download_button(f"{name} {fmt.upper()}".strip(), data=partial(_export, figure, meta, fmt),
                            file_name=filename(stem, fmt, meta.is_demo), mime=MIME_TYPES[fmt],
                            on_click="ignore", key=f"{key}_{fmt}", width="stretch")
+
+
+def _export(figure: go.Figure, meta: ChartMeta, fmt: str) -> bytes:
+    return export_figure(with_inline_geometry(figure), meta, fmt)
 
 
 def table_downloads(frame: pd.DataFrame, key: str, *, title: str, sources: str = "", as_of: object = None,
@@ -108,7 +115,8 @@ def _link_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
-        st.warning(f"The date {value!r} in the link is not a date (YYYY-MM-DD); using a year ago.")
+        st.warning(plain_markdown(f"The date {echoed(value)} in the link is not a date (YYYY-MM-DD); "
+                                  "using a year ago."))
         return None
 
 
@@ -161,5 +169,6 @@ def _quiet_warm_up() -> None:
 
 
 def _escaped(text: str) -> str:
-    """Plain text shown through Markdown: characters Markdown would act on are escaped."""
-    return "".join(f"\\{c}" if c in "\\`*_{}[]<>()#+!|~$" else c for c in text)
+    """Plain text shown through Markdown (registry titles and names come from imports)."""
+    # NOTE: all ASCII punctuation, not only Markdown's own: an unescaped "http://…)" became a link eating "\)".
+    return plain_markdown(text)

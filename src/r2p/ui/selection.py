@@ -7,8 +7,9 @@ import streamlit as st
 
 from r2p.comparison import MAX_COUNTRIES, MAX_INDICATORS
 from r2p.config import setting
-from r2p.link_params import parse_codes, resolve_method
+from r2p.link_params import listed, parse_codes, resolve_method
 from r2p.tiers.method import TierMethod, method, methods
+from r2p.ui.plain import plain_markdown
 from r2p.view_state import ViewState
 
 # Non-widget keys: they survive moving to a page that does not draw the widgets (see ui/state.py).
@@ -23,7 +24,7 @@ def method_selector() -> TierMethod:
         label, notices = resolve_method(st.query_params.get("method"), setting("tier_method"))
         st.session_state[_METHOD] = label
         for notice in notices:
-            st.warning(notice)
+            st.warning(plain_markdown(notice))  # it quotes the link, which may hold anything
     labels = [m.label for m in methods()]
     st.session_state[_WIDGETS["method"]] = st.session_state[_METHOD]
     st.selectbox("Tier method", labels, key=_WIDGETS["method"], on_change=_store, args=("method", _METHOD),
@@ -56,12 +57,12 @@ def _from_link(country_codes: list[str], indicator_ids: list[str], current: View
     """The link's selection; missing or fully invalid parts fall back to the shared view's country/indicator."""
     countries, bad_countries = parse_codes(_link_value("countries"), country_codes, MAX_COUNTRIES, upper=True)
     chosen_ids, bad_ids = parse_codes(_link_value("indicators"), indicator_ids, MAX_INDICATORS)
-    for code in bad_countries:
-        st.warning(f"Country code {code!r} in the link is unknown (or one too many, at most {MAX_COUNTRIES}); "
-                   "it was dropped.")
-    for code in bad_ids:
-        st.warning(f"Indicator {code!r} in the link is unknown (or one too many, at most {MAX_INDICATORS}); "
-                   "it was dropped.")
+    if bad_countries:
+        st.warning(plain_markdown(f"Country code(s) {listed(bad_countries)} in the link are unknown (or too many, "
+                                  f"at most {MAX_COUNTRIES}); dropped."))
+    if bad_ids:
+        st.warning(plain_markdown(f"Indicator(s) {listed(bad_ids)} in the link are unknown (or too many, at most "
+                                  f"{MAX_INDICATORS}); dropped."))
     return {"countries": countries or [current.country], "indicators": chosen_ids or [current.indicator]}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from r2p.build import initialise
+from r2p.ui.cache import SNAPSHOT
 from r2p.ui.sidebar import render_sidebar
 from r2p.ui.state import show_notices, sync_view
 from r2p.warehouse import Warehouse, WarehouseError
@@ -15,6 +16,8 @@ def prepare_page() -> None:
     """Stops the script with a clear message when the warehouse cannot be used."""
     try:
         _ensure_warehouse()
+        # NOTE: every query of this run reads the version current now, even if an ingest lands mid-run.
+        st.session_state[SNAPSHOT] = Warehouse.default().snapshot()
         sync_view()
     except WarehouseError as error:
         st.error(str(error))

@@ -1,10 +1,11 @@
-"""The shared sidebar: the view selectors, and which data is shown with its as-of date."""
+"""The shared sidebar: who is signed in, the view selectors, and which data is shown with its as-of date."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from r2p.ui import cache
+from r2p.ui.auth import render_sign_in
 from r2p.ui.banner import format_date
 from r2p.ui.state import options, set_view, view
 
@@ -13,6 +14,8 @@ _KEYS = {"country": "sidebar_country", "indicator": "sidebar_indicator", "period
 
 def render_sidebar() -> None:
     with st.sidebar:
+        render_sign_in()
+        st.divider()
         _selectors()
         st.divider()
         _data_as_of()

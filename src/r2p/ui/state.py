@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from r2p.ui import cache
+from r2p.ui.plain import plain_markdown
 from r2p.view_state import Options, ViewState, default_view, resolve_view
 
 _VIEW = "r2p_view"  # a non-widget key: it survives moving to a page that does not draw the selectors
@@ -47,7 +48,7 @@ def set_view(**changes: object) -> None:
 def show_notices() -> None:
     """Tell the user once which parts of their link could not be used."""
     for notice in st.session_state.pop(_NOTICES, []):
-        st.warning(notice)
+        st.warning(plain_markdown(notice))  # it quotes the link, which may hold anything
 
 
 def _write_url(view: ViewState) -> None:

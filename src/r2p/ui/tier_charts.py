@@ -3,6 +3,7 @@ makes up one period's score."""
 
 from __future__ import annotations
 
+import html
 import textwrap
 
 import pandas as pd
@@ -65,4 +66,5 @@ def contribution_chart(parts: pd.DataFrame, title: str) -> go.Figure:
 
 def _assessment_note(row: object) -> str:
     rationale = textwrap.shorten(str(getattr(row, "assessed_rationale", "") or ""), 80, placeholder="…")
-    return f"assessed {row.assessed_tier} by {row.assessed_by}: {rationale}"  # type: ignore[attr-defined]
+    # NOTE: Plotly renders a few HTML tags (<a>, <b>, <br>) in hover text, so analyst text is entity-escaped.
+    return html.escape(f"assessed {row.assessed_tier} by {row.assessed_by}: {rationale}")  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from r2p.tiers.method import TierMethod
+from r2p.ui.plain import plain_markdown
 
 
 def show_tier_facts(row: pd.Series | None, method: TierMethod, period: int, reason: str | None) -> None:
@@ -35,4 +36,5 @@ def _values(row: pd.Series | None) -> tuple[str, str, float | None, float | None
 def _assessment_help(row: pd.Series | None) -> str | None:
     if row is None or pd.isna(row["assessed_tier"]):
         return "No analyst has assessed this period."
-    return f"By {row['assessed_by']} on {str(row['assessed_at'])[:10]}: {row['assessed_rationale']}"
+    # NOTE: the tooltip is Markdown; the rationale is the analyst's own text, so it is escaped.
+    return plain_markdown(f"By {row['assessed_by']} on {str(row['assessed_at'])[:10]}: {row['assessed_rationale']}")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pandas as pd
 
-from r2p.warehouse.store import Warehouse
+if TYPE_CHECKING:  # store needs `sql` at import time (remote version tokens), so no import back at run time
+    from r2p.warehouse.store import Warehouse
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from r2p.warehouse.migrate import schema_version
+from r2p.warehouse.parquet_events import events_parquet
 from r2p.warehouse.queries import run
 from r2p.warehouse.store import Warehouse
 
@@ -15,8 +16,9 @@ def warehouse_status(warehouse: Warehouse) -> dict[str, Any]:
     try:
         sources = run(cursor, "source_status")
         return {
-            "location": warehouse.location,
+            "location": warehouse.label,
             "schema_version": schema_version(cursor),
+            "events_parquet": events_parquet() or None,  # where events are read from, when not the warehouse
             "sources": sources.to_dict("records"),
         }
     finally:

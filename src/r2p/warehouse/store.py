@@ -9,18 +9,17 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 from filelock import FileLock, Timeout
 
-from r2p.config import setting, warehouse_location
+from r2p.config import number_setting, warehouse_location
+from r2p.warehouse import parquet_events, remote
+from r2p.warehouse.errors import WarehouseError
 
-
-class WarehouseError(RuntimeError):
-    """A warehouse problem the user can act on; the message says what to do."""
-
+__all__ = ["Warehouse", "WarehouseError"]
 
 # NOTE: DuckDB lets one process hold a file read-write only while no other process has it open at all
 # (shared/reference/offline-stack.md). So the live file is never opened read-write: a writer copies the
@@ -37,6 +36,8 @@ class Warehouse:
     """A warehouse location: a local DuckDB file, or a remote database such as MotherDuck (`md:...`)."""
 
     location: str
+    # A snapshot's (version token, connection): every read through it sees that one version.
+    pinned: tuple[str, duckdb.DuckDBPyConnection] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def default(cls) -> Warehouse:
@@ -44,11 +45,18 @@ class Warehouse:
 
     @property
     def is_local_file(self) -> bool:
-        return not (self.location.startswith("md:") or self.location == ":memory:")
+        return not remote.is_remote(self.location)
+
+    @property
+    def label(self) -> str:
+        """Where the warehouse is, as shown to people (never a token that came inside an `md:` location)."""
+        return str(self.path) if self.is_local_file else remote.label(self.location)
 
     @property
     def path(self) -> Path:
         """The warehouse path users see (a symlink to the current version once anything was written)."""
+        if not self.is_local_file:
+            raise WarehouseError(f"The warehouse {self.label} is a database, not a local file.")
         return Path(os.path.abspath(Path(self.location).expanduser()))
 
     @property
@@ -63,36 +71,51 @@ class Warehouse:
         return not self.is_local_file or self.path.is_file()
 
     def version_token(self) -> str:
-        """Changes whenever a writer has swapped in a new version of the file."""
+        """Changes whenever the data may have: a new file version (local), any write (remote), new event files."""
+        if self.pinned is not None:
+            return self.pinned[0]
+        events = parquet_events.source_token(parquet_events.events_parquet())
         if not self.is_local_file:
-            return "remote"
+            return f"{remote.version_token(self.location)}|{events}"
         try:
             target = self.path.resolve(strict=True)
             stat = target.stat()
         except FileNotFoundError:
             return "missing"
-        return f"{target.name}-{stat.st_ino}-{stat.st_mtime_ns}"
+        return f"{target.name}-{stat.st_ino}-{stat.st_mtime_ns}|{events}"
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """The process-wide read connection for the current version; take a `.cursor()` per query."""
+        return self.pinned[1] if self.pinned is not None else self._current_reader()[1]
+
+    def snapshot(self) -> Warehouse:
+        """This warehouse held at its current version: reads through the result all see that one version,
+        even while a writer swaps in the next (a page run reads through one snapshot, never a mix)."""
+        return self if self.pinned is not None else replace(self, pinned=self._current_reader())
+
+    def _current_reader(self) -> tuple[str, duckdb.DuckDBPyConnection]:
         if not self.exists():
             raise WarehouseError(f"No warehouse at {self.path}. Run `r2p init` to build it.")
         token = self.version_token()
         with _readers_lock:
             cached = _readers.get(self.location)
             if cached and cached[0] == token:
-                return cached[1]
-            connection = self._open_reader()
-            # The previous connection is not closed here: another thread may still be reading from it.
-            # It is released when its last cursor is gone.
-            _readers[self.location] = (token, connection)
-            return connection
+                return cached
+            # The previous connection is not closed here: another thread or a snapshot may still read from it.
+            # It is released when its last user is gone.
+            _readers[self.location] = (token, self._open_reader())
+            return _readers[self.location]
 
     def _open_reader(self) -> duckdb.DuckDBPyConnection:
+        events = parquet_events.events_parquet()
         if not self.is_local_file:
-            return duckdb.connect(self.location)
+            if events:
+                return parquet_events.open_reader(remote.attachable(self.location), False, events)
+            return remote.connection(self.location)
         for attempt in range(3):
             try:
+                if events:
+                    return parquet_events.open_reader(str(self.current_file()), True, events)
                 return duckdb.connect(str(self.current_file()), read_only=True)
             except (duckdb.IOException, FileNotFoundError) as error:
                 # A writer may have swapped in a new version between resolving the path and opening it.
@@ -107,20 +130,40 @@ class Warehouse:
             with self._write_remote() as connection:
                 yield connection
             return
+        with self._writers_lock(), self._write_copy() as connection:
+            yield connection
+
+    @contextmanager
+    def replace(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Like write(), but on an empty database: what is built on the connection becomes the whole warehouse.
+
+        Used by restore. Local files: a new, empty version is swapped in under the writers' lock; remote
+        databases: everything is dropped and rebuilt in one transaction.
+        """
+        if not self.is_local_file:
+            with self._write_remote() as connection:
+                _drop_everything(connection)
+                yield connection
+            return
+        with self._writers_lock(), self._write_copy(start_empty=True) as connection:
+            yield connection
+
+    @contextmanager
+    def _writers_lock(self) -> Iterator[None]:
+        """One writer at a time per warehouse, across processes."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(f"{self.path}.lock", timeout=float(setting("lock_timeout")))
+        lock = FileLock(f"{self.path}.lock", timeout=number_setting("lock_timeout"))
         try:
             lock.acquire()
         except Timeout as error:
             raise WarehouseError(f"Another writer has held {self.path} for too long; try again.") from error
         try:
-            with self._write_copy() as connection:
-                yield connection
+            yield
         finally:
             lock.release()
 
     @contextmanager
-    def _write_copy(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _write_copy(self, start_empty: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         current = self.current_file() if self.path.exists() else None
         if current is not None and Path(f"{current}.wal").exists():
             raise WarehouseError(
@@ -129,7 +172,7 @@ class Warehouse:
             )
         self.versions_dir.mkdir(exist_ok=True)
         work = self.versions_dir / f"{time.time_ns()}-{uuid.uuid4().hex[:8]}.duckdb"
-        if current is not None:
+        if current is not None and not start_empty:
             shutil.copyfile(current, work)
         connection = duckdb.connect(str(work))
         try:
@@ -161,11 +204,14 @@ class Warehouse:
 
     @contextmanager
     def _write_remote(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        connection = self.reader().cursor()
+        # The database's own connection, not the reader: with R2P_EVENTS_PARQUET set the reader is an
+        # in-memory database of views over it.
+        connection = remote.connection(self.location).cursor()
         try:
             connection.execute("BEGIN TRANSACTION")
             yield connection
             connection.execute("COMMIT")
+            remote.wrote(self.location)
         except BaseException:
             connection.execute("ROLLBACK")
             raise
@@ -179,6 +225,15 @@ def _fsync(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def _drop_everything(connection: duckdb.DuckDBPyConnection) -> None:
+    """Empty a database in the open transaction (names come from DuckDB's own catalog, not from input)."""
+    for kind, listing in (("VIEW", "SELECT view_name FROM duckdb_views() WHERE NOT internal"),
+                          ("TABLE", "SELECT table_name FROM duckdb_tables() WHERE NOT internal"),
+                          ("SEQUENCE", "SELECT sequence_name FROM duckdb_sequences()")):
+        for (name,) in connection.execute(listing).fetchall():
+            connection.execute(f'DROP {kind} IF EXISTS "{name.replace(chr(34), chr(34) * 2)}" CASCADE')
 
 
 def _unlink_version(work: Path) -> None:

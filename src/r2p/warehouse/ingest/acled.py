@@ -32,7 +32,7 @@ from r2p.warehouse.ingest.ucdp_common import (
     read_columns,
     rejects,
 )
-from r2p.warehouse.ingest.validate import Reference, resolve_countries
+from r2p.warehouse.ingest.validate import Reference, per_value, resolve_countries
 
 DESCRIPTION = "ACLED: an events export (CSV/XLSX, columns as ACLED documents them)"
 KIND = "acled-events"
@@ -84,7 +84,7 @@ def _parse(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]
                                     ("longitude", False, False)):
         parsed[column], found = numbers(frame, column, file, required=required, whole=whole)
         problems += found
-    parsed["date"] = _dates(frame["event_date"])
+    parsed["date"] = per_value(frame["event_date"], _dates)
     problems += located(frame, parsed["date"].isna(), "event_date", file,
                         "is not a date (ACLED writes 12 March 2024 or 2024-03-12)")
     problems += located(frame, parsed["fatalities"] < 0, "fatalities", file, "is negative")
@@ -96,7 +96,10 @@ def _dates(text: pd.Series) -> pd.Series:
     text = text.astype("string").str.strip()
     dates = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     for date_format in _DATE_FORMATS:
-        dates = dates.fillna(pd.to_datetime(text.where(dates.isna()), format=date_format, errors="coerce"))
+        unread = dates.isna() & text.notna()
+        if not unread.any():
+            break
+        dates = dates.fillna(pd.to_datetime(text.where(unread), format=date_format, errors="coerce"))
     return dates.dt.normalize()
 
 
@@ -105,23 +108,28 @@ def _countries(frame: pd.DataFrame, codes: pd.Series, reference: Reference) -> p
     countries = load_countries()
     coded = countries.dropna(subset=["iso_numeric"])
     by_code = dict(zip(coded["iso_numeric"].astype("int64"), coded["iso3"], strict=True))
-    iso3 = codes.astype("int64").map(by_code).astype("string")
-    if "country" in frame:
+    iso3 = per_value(codes, lambda distinct: distinct.astype("int64").map(by_code).astype("string"))
+    unknown = iso3.isna()
+    if "country" in frame and unknown.any():  # names are read only where the code is not a country's
         codeless = set(countries.loc[countries["iso_numeric"].isna(), "iso3"])
-        by_name = resolve_countries(frame["country"], reference)
+        by_name = resolve_countries(frame.loc[unknown, "country"], reference)
         iso3 = iso3.fillna(by_name.where(by_name.isin(codeless)))
     return iso3
 
 
 def _targets_civilians(frame: pd.DataFrame) -> pd.Series:
     if "civilian_targeting" in frame:
-        return frame["civilian_targeting"].str.strip().str.lower() == _CIVILIAN_TARGETING
-    return frame["event_type"].str.strip().str.lower() == "violence against civilians"
+        return _lowered(frame["civilian_targeting"]) == _CIVILIAN_TARGETING
+    return _lowered(frame["event_type"]) == "violence against civilians"
+
+
+def _lowered(text: pd.Series) -> pd.Series:
+    return per_value(text, lambda distinct: distinct.str.strip().str.lower())
 
 
 def _violence_types(frame: pd.DataFrame) -> pd.Series:
     """ACLED event type (+ actors, civilian targeting) -> UCDP violence type, <NA> where UCDP has none."""
-    event_type = frame["event_type"].str.strip().str.lower()
+    event_type = _lowered(frame["event_type"])
     has_inter = "inter1" in frame and "inter2" in frame
     state = (_is_state(frame["inter1"]) | _is_state(frame["inter2"])) if has_inter else True
     armed = event_type.isin(["battles", "explosions/remote violence"])
@@ -133,7 +141,7 @@ def _violence_types(frame: pd.DataFrame) -> pd.Series:
 
 
 def _is_state(inter: pd.Series) -> pd.Series:
-    return inter.str.strip().str.lower().isin(_STATE_FORCES)
+    return _lowered(inter).isin(_STATE_FORCES)
 
 
 def _events(kept: pd.DataFrame, parsed: pd.DataFrame) -> pd.DataFrame:

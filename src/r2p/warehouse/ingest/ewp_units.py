@@ -8,7 +8,7 @@ import pandas as pd
 
 from r2p.reference import map_ccodes
 from r2p.warehouse.ingest.result import Problem
-from r2p.warehouse.ingest.validate import Reference, is_missing, parse_numbers
+from r2p.warehouse.ingest.validate import Reference, is_missing, is_whole, parse_numbers
 
 REJECT_COLUMNS = ["row_number", "column_name", "value", "message"]
 
@@ -28,7 +28,7 @@ def whole_numbers(
 ) -> tuple[pd.Series, list[Problem]]:
     """A column of whole numbers (codes, years); blank or unreadable cells are problems and become <NA>."""
     values, bad = parse_numbers(frame[name])
-    bad = bad | is_missing(frame[name]) | (values % 1 != 0).fillna(False)
+    bad = bad | is_missing(frame[name]) | ~is_whole(values)
     problems = [Problem(label, f"is not {what}", int(row), cite or name, str(value))
                 for value, row in zip(frame.loc[bad, name], frame.loc[bad, "_row"], strict=True)]
     return values.where(~bad).astype("Int64"), problems

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from r2p.warehouse.ingest.result import IngestRefused, Problem
+from r2p.warehouse.ingest.uploads import WORKBOOK_ERRORS, check_workbook
 
 SUPPORTED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
 _PARSER_LINE = re.compile(r"line (\d+)")
@@ -44,11 +45,12 @@ def read_xlsx_text(path: Path, kind: str = "unknown") -> dict[str, pd.DataFrame]
     """Every sheet of a workbook as text cells; openpyxl reads values only and never runs macros."""
     if not zipfile.is_zipfile(path):
         raise IngestRefused([Problem(path.name, "is not a valid .xlsx workbook (damaged or not a zip file)")], kind)
+    check_workbook(path, kind)  # macros and zip bombs are refused before openpyxl sees the file
     try:
         sheets = pd.read_excel(
             path, sheet_name=None, dtype=str, engine="openpyxl", keep_default_na=False, header=None
         )
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except WORKBOOK_ERRORS as error:
         raise IngestRefused([Problem(path.name, f"cannot be read as a workbook: {error}")], kind) from error
     return {name: _check_header(frame, f"{path.name} [{name}]", kind) for name, frame in sheets.items()}
 

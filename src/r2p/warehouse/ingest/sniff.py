@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from r2p.warehouse.ingest.result import IngestRefused, Problem
+from r2p.warehouse.ingest.uploads import WORKBOOK_ERRORS
 
 SOURCE_MODULES = ("ewp", "ucdp", "vdem", "wdi", "acled")
 
@@ -17,7 +18,10 @@ def header(path: Path) -> list[str]:
     """Column names of a CSV or the first sheet of a workbook; [] when there is no readable header."""
     try:
         if path.suffix.lower() == ".xlsx":
-            return [str(c).strip() for c in pd.read_excel(path, nrows=0, engine="openpyxl").columns]
+            try:
+                return [str(c).strip() for c in pd.read_excel(path, nrows=0, engine="openpyxl").columns]
+            except WORKBOOK_ERRORS:
+                return []
         if path.suffix.lower() == ".geojson":
             return []
         first_line = path.open("rb").readline().decode("utf-8-sig", errors="replace")

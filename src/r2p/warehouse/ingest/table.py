@@ -14,7 +14,9 @@ from r2p.warehouse.ingest.validate import (
     Reference,
     country_problems,
     is_missing,
+    is_whole,
     parse_numbers,
+    per_value,
     resolve_countries,
 )
 
@@ -113,8 +115,8 @@ def _resolve(
     long["iso3"] = resolve_countries(long["country_raw"], reference)
     problems = country_problems(long["country_raw"], long["iso3"], long["_row"], label,
                                 country_column, reference)
-    years = pd.to_numeric(long["period_raw"].astype(str).str.strip(), errors="coerce")
-    bad_year = years.isna() | (years % 1 != 0)
+    years = per_value(long["period_raw"], lambda cells: pd.to_numeric(cells.astype(str).str.strip(), errors="coerce"))
+    bad_year = ~is_whole(years)
     problems += [Problem(label, "is not a year (e.g. 2024)", int(r), str(c), str(v)) for v, r, c in
                  zip(long.loc[bad_year, "period_raw"], long.loc[bad_year, "_row"],
                      long.loc[bad_year, "_period_column"], strict=True)]

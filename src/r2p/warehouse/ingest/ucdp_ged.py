@@ -61,7 +61,8 @@ def read_ged_geojson(path: Path, reference: Reference) -> Staged:
     if missing:
         raise IngestRefused([Problem(path.name, f"features lack GED propert(ies) {', '.join(missing)}")], kind,
                             len(features))
-    frame = pd.DataFrame(features.drop(columns="geometry")).rename(
+    # Only the columns found: another spelling of one ("BEST" beside "best") would become a second "best".
+    frame = pd.DataFrame(features[list(columns.values())]).rename(
         columns={spelled: name for name, spelled in columns.items()})
     geometry = features.geometry.to_numpy()
     frame = frame.assign(longitude=shapely.get_x(geometry), latitude=shapely.get_y(geometry),

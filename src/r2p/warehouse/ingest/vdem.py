@@ -9,7 +9,7 @@ import pandas as pd
 from r2p.warehouse.ingest.csv_columns import first_rows, read_columns
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
-from r2p.warehouse.ingest.validate import FIRST_YEAR, Reference, parse_numbers
+from r2p.warehouse.ingest.validate import FIRST_YEAR, Reference, is_whole, parse_numbers
 
 DESCRIPTION = "V-Dem country-year data: the full V-Dem CY file or extracts such as Episodes of Regime Transformation"
 EXPECTED = "a V-Dem country-year file (columns country_text_id, year, v2x_polyarchy, …)"
@@ -79,10 +79,10 @@ def _layout_problem(file: str, missing: list[str]) -> Problem:
 def _years(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Whole-number years; a row whose year is unreadable is a problem (the file is refused)."""
     years = pd.to_numeric(frame[YEAR_COLUMN].str.strip(), errors="coerce")
-    bad = years.isna() | (years % 1 != 0)
+    bad = ~is_whole(years)
     problems = [Problem(file, "is not a year (e.g. 2024)", int(row), YEAR_COLUMN, value)
                 for value, row in zip(frame.loc[bad, YEAR_COLUMN], frame.loc[bad, "_row"], strict=True)]
-    return frame.assign(period=years.astype("Int64"))[~bad], problems
+    return frame.assign(period=years.where(~bad).astype("Int64"))[~bad], problems
 
 
 def _countries(frame: pd.DataFrame, reference: Reference) -> tuple[pd.DataFrame, pd.DataFrame]:

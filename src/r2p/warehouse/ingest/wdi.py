@@ -9,7 +9,7 @@ import pandas as pd
 from r2p.warehouse.ingest.csv_columns import first_rows
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
-from r2p.warehouse.ingest.validate import Reference, parse_numbers
+from r2p.warehouse.ingest.validate import Reference, is_whole, parse_numbers
 from r2p.warehouse.ingest.wdi_layouts import KINDS, Parsed, detect, parse
 
 DESCRIPTION = "World Bank WDI: bulk download (WDICSV.csv, API_*.csv), R WDI package layout, or API v2 rows"
@@ -100,7 +100,7 @@ def _observations(cells: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Pr
     """Numbers and years of the non-empty cells; anything unreadable is a located problem."""
     values, bad_value = parse_numbers(cells["value_raw"])
     years = pd.to_numeric(cells["period_raw"].str.strip(), errors="coerce")
-    bad_year = values.notna() & (years.isna() | (years % 1 != 0))
+    bad_year = values.notna() & ~is_whole(years)
     problems = [Problem(file, "is not a number", int(r), str(c), str(v)) for v, r, c in
                 zip(cells.loc[bad_value, "value_raw"], cells.loc[bad_value, "_row"], cells.loc[bad_value, "_column"],
                     strict=True)]
@@ -110,7 +110,7 @@ def _observations(cells: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Pr
     keep = values.notna() & ~bad_year
     observations = pd.DataFrame({
         "iso3": cells["iso3"].astype(str), "indicator_id": cells["indicator_code"].map(CODES),
-        "period": years.astype("Int64"), "value": values, "_row": cells["_row"], "_column": cells["_column"],
-        "_period_column": cells["_period_column"], "_id_column": cells["_id_column"],
+        "period": years.where(is_whole(years)).astype("Int64"), "value": values, "_row": cells["_row"],
+        "_column": cells["_column"], "_period_column": cells["_period_column"], "_id_column": cells["_id_column"],
     })[keep]
     return observations.reset_index(drop=True), problems

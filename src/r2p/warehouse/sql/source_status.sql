@@ -1,10 +1,14 @@
 -- Per source that has loaded anything: rows held, as-of date of the data, and when it was last loaded.
-WITH held AS (
-    SELECT i.source_id,
-           (SELECT count(*) FROM observation o WHERE o.ingest_id = i.ingest_id) AS observations,
-           (SELECT count(*) FROM event e WHERE e.ingest_id = i.ingest_id) AS events,
-           i.as_of, i.finished_at
+-- NOTE: rows are counted per load first (one pass over each table), not per load with a correlated subquery.
+WITH observed AS (
+    SELECT ingest_id, count(*) AS n FROM observation GROUP BY ingest_id
+), evented AS (
+    SELECT ingest_id, count(*) AS n FROM event GROUP BY ingest_id
+), held AS (
+    SELECT i.source_id, coalesce(o.n, 0) AS observations, coalesce(e.n, 0) AS events, i.as_of, i.finished_at
     FROM ingest i
+    LEFT JOIN observed o USING (ingest_id)
+    LEFT JOIN evented e USING (ingest_id)
 )
 SELECT s.source_id, s.name, s.publisher, s.citation, s.is_demo,
        sum(h.observations)::BIGINT AS observations, sum(h.events)::BIGINT AS events,

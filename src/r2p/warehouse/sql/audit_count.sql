@@ -1,0 +1,2 @@
+-- How many rows the audit log holds.
+SELECT count(*) AS rows FROM audit_log
