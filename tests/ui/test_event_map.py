@@ -7,7 +7,16 @@ import json
 import pandas as pd
 
 from r2p import geo
-from r2p.ui.event_map import BLANK_STYLE, VIOLENCE, event_deck, feature_bounds, outlines_near, violence_legend
+from r2p.ui.event_map import (
+    BLANK_STYLE,
+    MAX_POINTS,
+    VIOLENCE,
+    event_deck,
+    feature_bounds,
+    map_points,
+    outlines_near,
+    violence_legend,
+)
 from tests.conftest import ROOT
 
 EVENTS = pd.DataFrame({"event_date": pd.to_datetime(["2025-12-01", "2025-11-02", "2025-10-03"]),
@@ -58,3 +67,22 @@ def test_the_view_frames_the_country_or_its_events() -> None:
 def test_the_legend_names_every_violence_type_in_its_colour() -> None:
     legend = violence_legend()
     assert all(label in legend for label, _ in VIOLENCE.values()) and "#d55e00" in legend
+
+
+def test_beyond_the_point_limit_nearby_events_are_merged_keeping_every_event_and_death() -> None:
+    count = 5000
+    events = pd.DataFrame({"event_date": pd.date_range("2024-01-01", periods=count, freq="h"),
+                           "admin1": ["North"] * count, "latitude": [10 + (n % 100) * 0.01 for n in range(count)],
+                           "longitude": [20 + (n // 100) * 0.01 for n in range(count)],
+                           "violence_type": [1 + n % 3 for n in range(count)], "deaths_best": [2] * count})
+    merged = map_points(events, limit=1000)
+    assert len(merged) <= 1000 and merged["events"].sum() == count and merged["deaths_best"].sum() == 2 * count
+    assert set(merged["violence_type"]) == {1, 2, 3}  # types are never merged together
+    assert len(map_points(events.head(1000), limit=1000)) == 1000  # at the limit, every event is its own dot
+    deck = event_deck(events, outlines_near(geo.load_country_shapes(), "SDN"), "SDN")
+    points = next(layer for layer in deck.layers if layer.id == "events").data
+    assert len(points) <= MAX_POINTS and any("events merged" in point["place"] for point in points)
+
+
+def test_the_legend_states_the_point_limit_the_map_uses() -> None:
+    assert f"beyond {MAX_POINTS:,} events" in violence_legend()

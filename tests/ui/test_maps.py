@@ -8,7 +8,8 @@ import json
 import pandas as pd
 
 from r2p import geo
-from r2p.ui.maps import NO_DATA_COLOUR, world_choropleth
+from r2p.ui.maps import NO_DATA_COLOUR, SHAPES_URL, with_inline_geometry, world_choropleth
+from tests.conftest import ROOT
 
 VALUES = pd.DataFrame({"iso3": ["SDN", "MMR", "SGP"], "name": ["Sudan", "Myanmar", "Singapore"],
                        "value": [0.09, 0.05, 0.001]})
@@ -43,3 +44,18 @@ def test_building_a_map_does_not_change_the_shared_geometry() -> None:
     before = copy.deepcopy(shapes)
     _build()
     assert shapes == before
+
+
+def test_the_served_copy_of_the_shapes_is_identical_to_the_packaged_one() -> None:
+    # The Overview's maps point the browser at static/ (SHAPES_URL); a stale copy would draw old borders.
+    served = ROOT / "static" / SHAPES_URL.removeprefix("app/static/")
+    assert served.read_bytes() == (ROOT / "src" / "r2p" / "geo" / "countries_110m.geojson").read_bytes()
+
+
+def test_a_figure_pointing_at_the_served_shapes_exports_with_them_inline() -> None:
+    figure = world_choropleth(VALUES, geo.load_country_shapes(), geo.load_small_states(), "Risk, 2025", "probability",
+                              True, geojson_url=SHAPES_URL)
+    assert {trace.geojson for trace in figure.data if trace.type == "choroplethmap"} == {SHAPES_URL}
+    inline = with_inline_geometry(figure)
+    assert all(trace.geojson["features"] for trace in inline.data if trace.type == "choroplethmap")
+    assert figure.data[0].geojson == SHAPES_URL  # the shown figure is left as it was

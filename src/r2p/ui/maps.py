@@ -5,6 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from r2p import geo
+
+# NOTE: the browser fetches the shapes once from Streamlit's static serving (static/ holds a copy of
+# r2p/geo/countries_110m.geojson) and caches them. Inline, the ~200 KB of coordinates were validated,
+# deep-copied and serialised on every rerun: most of a warm Overview run (measured with `r2p bench`).
+SHAPES_URL = "app/static/countries_110m.geojson"
 NO_DATA_COLOUR = "#d9d9d9"
 BORDER_COLOUR = "#ffffff"
 # ColorBrewer OrRd: sequential and colour-blind safe; darker always means worse.
@@ -12,13 +18,15 @@ WORSE_SCALE = "OrRd"
 
 
 def world_choropleth(
-    values: pd.DataFrame, shapes: dict, markers: pd.DataFrame, title: str, unit: str, higher_is_worse: bool
+    values: pd.DataFrame, shapes: dict, markers: pd.DataFrame, title: str, unit: str, higher_is_worse: bool,
+    geojson_url: str | None = None,
 ) -> go.Figure:
-    """values: iso3, name, value. shapes: GeoJSON with properties.iso3. markers: iso3, name, lon, lat."""
+    """values: iso3, name, value. shapes: GeoJSON with properties.iso3. markers: iso3, name, lon, lat.
+    geojson_url: where the browser finds `shapes` (SHAPES_URL); the figure then references them, not inlines."""
     drawn = {f["properties"]["iso3"] for f in shapes["features"]}
     figure = go.Figure()
-    figure.add_trace(_no_data_trace(shapes, set(values["iso3"])))
-    figure.add_trace(_value_trace(shapes, values[values["iso3"].isin(drawn)], unit, higher_is_worse))
+    figure.add_trace(_no_data_trace(shapes, set(values["iso3"]), geojson_url))
+    figure.add_trace(_value_trace(shapes, values[values["iso3"].isin(drawn)], unit, higher_is_worse, geojson_url))
     figure.add_trace(_marker_trace(values.merge(markers[["iso3", "lon", "lat"]], on="iso3"), higher_is_worse))
     figure.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 16}},
@@ -30,26 +38,38 @@ def world_choropleth(
     return figure
 
 
-def _subset(shapes: dict, keep: set[str]) -> dict:
+def geometry(shapes: dict, keep: set[str], geojson_url: str | None) -> dict | str:
+    """A trace's GeoJSON: the URL of all shapes (plotly draws only the trace's locations), else those kept."""
+    if geojson_url is not None:
+        return geojson_url
     features = [f for f in shapes["features"] if f["properties"]["iso3"] in keep]
     return {"type": "FeatureCollection", "features": features}
 
 
-def _no_data_trace(shapes: dict, with_data: set[str]) -> go.Choroplethmap:
+def with_inline_geometry(figure: go.Figure) -> go.Figure:
+    """A copy whose traces carry the shapes themselves (a server-side export cannot fetch SHAPES_URL)."""
+    inline = go.Figure(figure)
+    inline.for_each_trace(lambda trace: trace.update(geojson=geo.load_country_shapes()),
+                          selector=lambda trace: getattr(trace, "geojson", None) == SHAPES_URL)
+    return inline
+
+
+def _no_data_trace(shapes: dict, with_data: set[str], geojson_url: str | None) -> go.Choroplethmap:
     without = {f["properties"]["iso3"] for f in shapes["features"]} - with_data - {"ATA"}
     names = {f["properties"]["iso3"]: f["properties"]["name"] for f in shapes["features"]}
     locations = sorted(without)
     return go.Choroplethmap(
-        geojson=_subset(shapes, without), featureidkey="properties.iso3", locations=locations,
+        geojson=geometry(shapes, without, geojson_url), featureidkey="properties.iso3", locations=locations,
         z=[0] * len(locations), colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], showscale=False,
         marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
         text=[names[code] for code in locations], hovertemplate="%{text}: no data<extra></extra>", name="no data",
     )
 
 
-def _value_trace(shapes: dict, values: pd.DataFrame, unit: str, higher_is_worse: bool) -> go.Choroplethmap:
+def _value_trace(shapes: dict, values: pd.DataFrame, unit: str, higher_is_worse: bool,
+                 geojson_url: str | None) -> go.Choroplethmap:
     return go.Choroplethmap(
-        geojson=_subset(shapes, set(values["iso3"])), featureidkey="properties.iso3",
+        geojson=geometry(shapes, set(values["iso3"]), geojson_url), featureidkey="properties.iso3",
         locations=values["iso3"], z=values["value"], text=values["name"],
         colorscale=WORSE_SCALE, reversescale=not higher_is_worse,
         zmin=values["value"].min(), zmax=values["value"].max(),

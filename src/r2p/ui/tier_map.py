@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from r2p.ui.maps import BORDER_COLOUR
+from r2p.ui.maps import BORDER_COLOUR, geometry
 from r2p.ui.tier_style import NOT_SCORED_COLOUR, TIER_COLOURS, TIER_ORDER
 
 UNSCORED_BORDER = "#bdbdbd"
@@ -16,17 +16,19 @@ def legend_label(tier: str, count: int) -> str:
     return f"{tier} ({count})"
 
 
-def tier_choropleth(tiers: pd.DataFrame, shapes: dict, markers: pd.DataFrame, title: str) -> go.Figure:
+def tier_choropleth(tiers: pd.DataFrame, shapes: dict, markers: pd.DataFrame, title: str,
+                    geojson_url: str | None = None) -> go.Figure:
     """tiers: iso3, name, tier, score, coverage (one row per scored country). shapes: GeoJSON with
-    properties.iso3. markers: iso3, name, lon, lat for states too small for a polygon."""
+    properties.iso3. markers: iso3, name, lon, lat for states too small for a polygon. geojson_url: where the
+    browser finds `shapes` (r2p.ui.maps.SHAPES_URL); the figure then references them instead of inlining them."""
     drawn = {f["properties"]["iso3"] for f in shapes["features"]}
     figure = go.Figure()
-    figure.add_trace(_unscored_trace(shapes, set(tiers["iso3"])))
+    figure.add_trace(_unscored_trace(shapes, set(tiers["iso3"]), geojson_url))
     small = tiers.merge(markers[["iso3", "lon", "lat"]], on="iso3")
     for tier in TIER_ORDER:
         in_tier = tiers[tiers["tier"] == tier]
         label = legend_label(tier, len(in_tier))
-        figure.add_trace(_tier_trace(shapes, in_tier[in_tier["iso3"].isin(drawn)], tier, label))
+        figure.add_trace(_tier_trace(shapes, in_tier[in_tier["iso3"].isin(drawn)], tier, label, geojson_url))
         figure.add_trace(_marker_trace(small[small["tier"] == tier], tier, label))
     figure.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 16}},
@@ -38,19 +40,17 @@ def tier_choropleth(tiers: pd.DataFrame, shapes: dict, markers: pd.DataFrame, ti
     return figure
 
 
-def _subset(shapes: dict, keep: set[str]) -> dict:
-    return {"type": "FeatureCollection", "features": [f for f in shapes["features"] if f["properties"]["iso3"] in keep]}
-
-
 def _hover(frame: pd.DataFrame) -> list[str]:
     return [f"{r.name}: {r.tier} · score {r.score:.3g} · reliability {r.coverage:.0%}" if r.score == r.score
             else f"{r.name}: {r.tier}" for r in frame.itertuples()]
 
 
-def _tier_trace(shapes: dict, in_tier: pd.DataFrame, tier: str, label: str) -> go.Choroplethmap:
+def _tier_trace(shapes: dict, in_tier: pd.DataFrame, tier: str, label: str,
+                geojson_url: str | None) -> go.Choroplethmap:
     colour = TIER_COLOURS[tier]
     return go.Choroplethmap(
-        geojson=_subset(shapes, set(in_tier["iso3"])), featureidkey="properties.iso3", locations=in_tier["iso3"],
+        geojson=geometry(shapes, set(in_tier["iso3"]), geojson_url), featureidkey="properties.iso3",
+        locations=in_tier["iso3"],
         z=[1] * len(in_tier), colorscale=[[0, colour], [1, colour]], showscale=False,
         marker={"line": {"color": BORDER_COLOUR, "width": 0.5}}, text=_hover(in_tier),
         hovertemplate="%{text}<extra></extra>", name=label, legendgroup=tier, showlegend=True,
@@ -66,11 +66,11 @@ def _marker_trace(points: pd.DataFrame, tier: str, label: str) -> go.Scattermap:
     )
 
 
-def _unscored_trace(shapes: dict, scored: set[str]) -> go.Choroplethmap:
+def _unscored_trace(shapes: dict, scored: set[str], geojson_url: str | None) -> go.Choroplethmap:
     unscored = sorted({f["properties"]["iso3"] for f in shapes["features"]} - scored - {"ATA"})
     names = {f["properties"]["iso3"]: f["properties"]["name"] for f in shapes["features"]}
     return go.Choroplethmap(
-        geojson=_subset(shapes, set(unscored)), featureidkey="properties.iso3", locations=unscored,
+        geojson=geometry(shapes, set(unscored), geojson_url), featureidkey="properties.iso3", locations=unscored,
         z=[0] * len(unscored), colorscale=[[0, NOT_SCORED_COLOUR], [1, NOT_SCORED_COLOUR]], showscale=False,
         marker={"line": {"color": UNSCORED_BORDER, "width": 0.5}}, text=[names[c] for c in unscored],
         hovertemplate="%{text}: not scored<extra></extra>", name="not scored", showlegend=False,
