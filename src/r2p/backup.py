@@ -18,6 +18,7 @@ from r2p.access import User, require
 from r2p.warehouse import Warehouse
 from r2p.warehouse.audit import audit
 from r2p.warehouse.migrate import applied_versions, latest_version, migrate, schema_version
+from r2p.warehouse.store import fsync
 
 MANIFEST = "manifest.json"
 FORMAT = "r2p-backup/1"
@@ -45,7 +46,7 @@ def backup(warehouse: Warehouse, folder: Path) -> dict:
         manifest["checksum"] = _manifest_checksum(manifest)
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         for path in partial.iterdir():
-            _fsync(path)
+            fsync(path)
         _swap_in(partial, folder)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -173,7 +174,7 @@ def _swap_in(partial: Path, folder: Path) -> None:
     if old is not None:
         os.replace(folder, old)
     os.replace(partial, folder)
-    _fsync(folder.parent)
+    fsync(folder.parent)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -254,11 +255,3 @@ def _literal(path: Path | str) -> str:
 
 def _identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

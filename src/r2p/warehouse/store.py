@@ -181,7 +181,7 @@ class Warehouse:
             connection.execute("COMMIT")
             connection.execute("CHECKPOINT")
             connection.close()
-            _fsync(work)
+            fsync(work)
             self._point_to(work)
         except BaseException:
             connection.close()
@@ -194,7 +194,7 @@ class Warehouse:
         link = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex[:8]}.link")
         link.symlink_to(version.relative_to(self.path.parent))
         os.replace(link, self.path)
-        _fsync(self.path.parent)
+        fsync(self.path.parent)
 
     def _remove_old_versions(self, keep: Path) -> None:
         """Readers that still have an old version open keep reading it: POSIX frees it when they close."""
@@ -219,7 +219,8 @@ class Warehouse:
             connection.close()
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Flush a file or a folder (a rename is durable only once its folder is flushed) to the disk."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
