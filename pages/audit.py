@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from r2p.audit_trail import may_read
+from r2p.read.audit_trail import may_read
 from r2p.ui import cache
 from r2p.ui.audit_view import audit_filters, chain_line, refused_notice, show_entries
-from r2p.ui.auth import current_user
 from r2p.ui.banner import demo_banner
+from r2p.ui.sign_in import current_user
 
 st.title("Audit log")
 demo_banner(bool(cache.data_sources()["is_demo"].any()))

@@ -2,21 +2,23 @@
 
 import streamlit as st
 
-from r2p import geo, profile, review_queue
+from r2p import geo
+from r2p.figures.event_map import event_deck, outlines_near, violence_legend
+from r2p.figures.indicator_panels import indicator_panels
+from r2p.figures.tier_charts import contribution_chart, tier_history_chart
 from r2p.provenance import sources_as_of
+from r2p.read import profile
+from r2p.reviews import queue as review_queue
 from r2p.ui import cache
-from r2p.ui.auth import current_user
 from r2p.ui.banner import demo_banner, format_date, provenance
 from r2p.ui.country_notes import show_country_notes
-from r2p.ui.event_map import event_deck, outlines_near, violence_legend
 from r2p.ui.exported import About, plot, scores_about
 from r2p.ui.forms import assessment_form, show_saved
-from r2p.ui.indicator_panels import indicator_panels
 from r2p.ui.selection import method_selector
+from r2p.ui.sign_in import current_user
 from r2p.ui.state import view
-from r2p.ui.tables import show_reviews
-from r2p.ui.tier_charts import contribution_chart, tier_history_chart
 from r2p.ui.tier_facts import show_tier_facts
+from r2p.ui.tier_tables import show_reviews
 
 current = view()
 name = cache.countries().set_index("iso3")["name"][current.country]

@@ -8,7 +8,7 @@ from r2p.catalog import RISK_FACTORS
 from r2p.tiers.method import methods
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
-from r2p.ui.export_widgets import table_downloads
+from r2p.ui.downloads import table_downloads
 from r2p.ui.methods_view import backtest_table, method_card
 
 coverage = cache.source_coverage(date.today().year)

@@ -4,12 +4,12 @@ import streamlit as st
 
 from r2p.engagement.analysis import engagement_view, filtered, gaps, situation_tiers
 from r2p.engagement.invitees import suggested_invitees
+from r2p.figures.engagement import engagement_matrix, engagement_network
 from r2p.ui import cache
 from r2p.ui import engagement_data as data
-from r2p.ui.auth import current_user
 from r2p.ui.banner import demo_banner
+from r2p.ui.downloads import REGISTRY_SOURCE, chart_downloads, table_downloads
 from r2p.ui.engagement_editor import render_editor
-from r2p.ui.engagement_figures import engagement_matrix, engagement_network
 from r2p.ui.engagement_widgets import (
     actor_section,
     engagement_table,
@@ -19,7 +19,7 @@ from r2p.ui.engagement_widgets import (
     registry_caption,
     situation_header,
 )
-from r2p.ui.export_widgets import REGISTRY_SOURCE, chart_downloads, table_downloads
+from r2p.ui.sign_in import current_user
 from r2p.ui.state import view
 
 registry = data.registry()

@@ -3,12 +3,12 @@ previewed here and packed as PDF or PPTX for the convenor."""
 
 import streamlit as st
 
-from r2p import review_queue
 from r2p.exports.pack_figures import briefing_charts
 from r2p.exports.sections import cover_lines, pack_sections
+from r2p.reviews import queue as review_queue
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
-from r2p.ui.export_widgets import (
+from r2p.ui.downloads import (
     briefing,
     briefing_preview,
     cover_box,

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from r2p import review_queue
+from r2p.reviews import queue as review_queue
 from r2p.ui import cache
-from r2p.ui.auth import current_user
 from r2p.ui.banner import demo_banner
 from r2p.ui.exported import About
 from r2p.ui.forms import decision_form, show_saved
-from r2p.ui.tables import show_reviews
+from r2p.ui.sign_in import current_user
+from r2p.ui.tier_tables import show_reviews
 
 reviews = cache.review_list(review_queue.today())
 st.title("Reviews")

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from r2p import comparison
+from r2p.figures.comparison_chart import comparison_chart
 from r2p.provenance import sources_as_of
+from r2p.read import comparison
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, provenance
-from r2p.ui.comparison_chart import comparison_chart
 from r2p.ui.exported import About, plot
 from r2p.ui.selection import comparison_selector
 from r2p.ui.state import view

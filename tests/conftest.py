@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from r2p.build import initialise
+from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 
 ROOT = Path(__file__).resolve().parents[1]

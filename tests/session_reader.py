@@ -17,7 +17,7 @@ import time
 import traceback
 from pathlib import Path
 
-from r2p import explore, profile, standings
+from r2p.read import explore, profile, standings
 from r2p.tiers import current_tiers
 from r2p.warehouse import Warehouse
 

@@ -10,7 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
-from r2p.access import Role, User
+from r2p.access.rights import Role, User
 from r2p.tiers.assessment import record_assessment
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from r2p.link_params import MAX_ECHO, echoed, listed, parse_codes, resolve_method
-from r2p.view_state import Options, ViewState, resolve_view
+from r2p.view import Options, ViewState, resolve_view
 
 OPTIONS = Options(
     countries=pd.DataFrame({"iso3": ["MMR", "SDN"], "name": ["Myanmar", "Sudan"]}),

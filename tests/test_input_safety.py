@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from r2p.ui import event_map
+from r2p.figures import event_map
 from tests.conftest import ROOT
 
 SOURCES = sorted([*(ROOT / "src").rglob("*.py"), ROOT / "app.py", *(ROOT / "pages").glob("*.py")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from r2p.access import ANONYMOUS, PermissionDenied, Role, User
+from r2p.access.rights import ANONYMOUS, PermissionDenied, Role, User
 from r2p.notes import MAX_NOTE, NoteError, add_country_note, country_notes
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query

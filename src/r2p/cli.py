@@ -10,8 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from r2p.access import PermissionDenied, command_line_user, require
-from r2p.build import ingest_and_score, initialise
+from r2p.access.rights import PermissionDenied, command_line_user, require
 from r2p.commands import accounts as account_commands
 from r2p.commands import audit as audit_commands
 from r2p.commands import backup as backup_commands
@@ -22,6 +21,7 @@ from r2p.commands import events as event_commands
 from r2p.commands import tiers as tier_commands
 from r2p.commands import update as update_commands
 from r2p.config import SETTINGS, SettingError
+from r2p.ops.build import ingest_and_score, initialise
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.ingest import SOURCE_NAMES
 from r2p.warehouse.ingest.framework import error_cap

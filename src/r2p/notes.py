@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from r2p.access import User, require
+from r2p.access.rights import User, require
 from r2p.warehouse.audit import audit
 from r2p.warehouse.queries import query, run
 from r2p.warehouse.store import Warehouse

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from r2p.bench.measure import latency, percentile
-from r2p.ui.page_timing import navigation_pages
+from r2p.bench.page_timing import navigation_pages
 from tests.conftest import ROOT
 from tests.test_cli import r2p
 

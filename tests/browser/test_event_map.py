@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from r2p.ui.event_map import VIOLENCE
+from r2p.figures.event_map import VIOLENCE
 from tests.browser.conftest import OfflinePage, Server
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from r2p.access import Role
-from r2p.auth.accounts import Account, save
+from r2p.access.accounts import Account, save
+from r2p.access.rights import Role
 from tests.browser.conftest import running_server
 from tests.pages.signin import PASSWORD, password_hash
 

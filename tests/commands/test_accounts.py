@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from r2p.access import Role
-from r2p.auth.accounts import load, verify
+from r2p.access.accounts import load, verify
+from r2p.access.rights import Role
 from r2p.warehouse import Warehouse
 
 PASSWORD = "a long enough password"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 
-from r2p.access import Role, User
-from r2p.audit_trail import AuditFilter, audit_entries
+from r2p.access.rights import Role, User
 from r2p.notes import add_country_note
+from r2p.read.audit_trail import AuditFilter, audit_entries
 from r2p.warehouse import Warehouse
 from tests.test_cli import r2p
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from r2p import profile
+from r2p.read import profile
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 

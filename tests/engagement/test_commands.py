@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from r2p.build import initialise
 from r2p.commands.engagement import register
+from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from tests.conftest import FIXED_TODAY
 from tests.engagement.conftest import empty_registry

@@ -6,10 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
-from r2p.access import Role, User, command_line_user
-from r2p.build import initialise
+from r2p.access.rights import Role, User, command_line_user
 from r2p.engagement.csvio import export_registry, import_registry
 from r2p.engagement.registry import load_registry
+from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.conftest import FIXED_TODAY, contents

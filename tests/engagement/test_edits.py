@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from r2p.access import ANONYMOUS, PermissionDenied, Role, User
+from r2p.access.rights import ANONYMOUS, PermissionDenied, Role, User
 from r2p.engagement.edits import EditRefused, add_engagement, correct_engagement, end_engagement
 from r2p.engagement.registry import load_registry
 from r2p.engagement.seed import SEED_RANGE

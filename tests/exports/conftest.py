@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from r2p.access import Role, User
+from r2p.access.rights import Role, User
 from r2p.exports import renderer
-from r2p.reviews import decide, list_reviews
+from r2p.reviews.records import decide, list_reviews
 from r2p.tiers.assessment import record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse

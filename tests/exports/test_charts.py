@@ -14,8 +14,8 @@ import pytest
 from r2p import geo
 from r2p.exports.charts import PNG_SCALE, WIDTH, ChartMeta, chart_content, export_figure, framed_figure
 from r2p.exports.renderer import Renderer, RenderError
-from r2p.ui.tier_charts import contribution_chart
-from r2p.ui.tier_map import tier_choropleth
+from r2p.figures.tier_charts import contribution_chart
+from r2p.figures.tier_map import tier_choropleth
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

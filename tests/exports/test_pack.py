@@ -10,11 +10,11 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from r2p.build import initialise
 from r2p.exports.briefing import Briefing, gather_briefing
 from r2p.exports.pack import Pack, build_pack, make_pack, pack_images
 from r2p.exports.pack_pdf import pdf_pack
 from r2p.exports.sections import ENGAGEMENT, INVITEES, REVIEWS, SNAPSHOT, SOURCES, cover_lines, pack_sections
+from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from tests.conftest import FIXED_TODAY
 from tests.exports.conftest import MARKING

@@ -9,8 +9,8 @@ from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from r2p.access import Role
-from r2p.auth.accounts import Account, save
+from r2p.access.accounts import Account, save
+from r2p.access.rights import Role
 
 PASSWORD = "a long test password"
 # NOTE: argon2-cffi's defaults take ~0.1 s a hash; one precomputed hash keeps every page test fast.

@@ -8,9 +8,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p.access import Role, User
-from r2p.audit_trail import audit_row_count
+from r2p.access.rights import Role, User
 from r2p.notes import add_country_note
+from r2p.read.audit_trail import audit_row_count
 from r2p.warehouse import Warehouse
 from tests.pages.signin import accounts_file, sign_in
 from tests.pages.test_reviews import reviews_app, texts

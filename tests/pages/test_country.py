@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p import profile
-from r2p.access import Role
+from r2p.access.rights import Role
+from r2p.read import profile
 from r2p.tiers import INSUFFICIENT
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT

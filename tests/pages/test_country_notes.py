@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p.access import Role, User
+from r2p.access.rights import Role, User
 from r2p.notes import add_country_note, country_notes
 from r2p.ui.plain import plain_markdown
 from r2p.warehouse import Warehouse

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from r2p import explore
 from r2p.catalog import RISK_FACTORS
+from r2p.read import explore
 from r2p.tiers.backtest import backtest_report
 from r2p.warehouse import Warehouse
 from tests.conftest import EXAMPLES, ROOT

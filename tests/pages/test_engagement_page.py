@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p.access import Role
+from r2p.access.rights import Role
 from r2p.engagement.registry import load_registry
 from r2p.engagement.seed import SEED_RANGE, load_seed
 from r2p.warehouse import Warehouse

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.exports.briefing import default_since
-from r2p.review_queue import today
+from r2p.reviews.queue import today
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
 from tests.pages.rendered import unescaped

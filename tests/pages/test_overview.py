@@ -7,7 +7,7 @@ import json
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from r2p import standings
+from r2p.read import standings
 from r2p.tiers import INSUFFICIENT, TIERS, tier_table
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query

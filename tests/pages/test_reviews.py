@@ -9,9 +9,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p.access import Role
-from r2p.review_queue import today
-from r2p.reviews import list_reviews
+from r2p.access.rights import Role
+from r2p.reviews.queue import today
+from r2p.reviews.records import list_reviews
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT

@@ -1,5 +1,5 @@
 """Sign-in and roles as a person meets them: read-only by default, local accounts, single sign-on, and a URL
-that grants nothing. The domain refuses the same writes (tests/test_write_access.py)."""
+that grants nothing. The domain refuses the same writes (tests/access/test_write_access.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p.access import Role
-from r2p.auth.accounts import remove
+from r2p.access.accounts import remove
+from r2p.access.rights import Role
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
 from tests.pages.signin import PASSWORD, accounts_file, form_ids, sign_in

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from r2p.access import command_line_user
+from r2p.access.rights import command_line_user
 from r2p.notes import add_country_note
 from r2p.tiers.assessment import record_assessment
 from r2p.warehouse import Warehouse

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from r2p.build import initialise
+from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from tests.conftest import EXAMPLES, FIXED_TODAY, ROOT

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from r2p.build import initialise
+from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.migrate import latest_version, migrate, migrations, schema_version
 from tests.conftest import FIXED_TODAY

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p import explore, profile
-from r2p.access import command_line_user
-from r2p.build import ingest_and_score
+from r2p.access.rights import command_line_user
+from r2p.ops.build import ingest_and_score
+from r2p.read import explore, profile
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.parquet_events import export_events
 from r2p.warehouse.queries import query

@@ -18,8 +18,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from r2p.access import command_line_user
-from r2p.build import ingest_and_score, initialise
+from r2p.access.rights import command_line_user
+from r2p.ops.build import ingest_and_score, initialise
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.ingest.framework import load_staged
 from r2p.warehouse.ingest.result import Staged

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from r2p import comparison, explore, profile, reviews, standings, tiers
+from r2p import tiers
 from r2p.config import setting
 from r2p.engagement import registry
 from r2p.exports.briefing import gather_briefing
+from r2p.read import comparison, explore, profile, standings
+from r2p.reviews import records as reviews
 from r2p.tiers import backtest
 from r2p.tiers.method import method
 from r2p.warehouse.queries import query

@@ -37,7 +37,7 @@ def _measure_all(scale: float, app_path: Path, page_timer: PageTimer, progress: 
                  folder: Path) -> dict:
     today = date.today()
     progress(f"building the synthetic warehouse at scale {scale} in {folder}")
-    built = child("r2p.bench.build", {"folder": str(folder), "scale": scale, "today": today.isoformat()}, folder)
+    built = child("r2p.bench.workload", {"folder": str(folder), "scale": scale, "today": today.isoformat()}, folder)
     progress(f"built: {built['observations']:,} observations, {built['events']:,} events, {built['warehouse_mb']} MB")
     warehouse = Warehouse(built["warehouse"])
     view = View(busiest_country(warehouse), "bench_001", built["last_year"], today)

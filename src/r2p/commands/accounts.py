@@ -9,9 +9,9 @@ from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
-from r2p.access import Role, command_line_user
-from r2p.auth.accounts import MIN_PASSWORD, AccountError, accounts_path, load
-from r2p.auth.changes import add_account, remove_account, set_account_role
+from r2p.access.account_changes import add_account, remove_account, set_account_role
+from r2p.access.accounts import MIN_PASSWORD, AccountError, accounts_path, load
+from r2p.access.rights import Role, command_line_user
 from r2p.warehouse import Warehouse, WarehouseError
 
 ROLE_HELP = "viewer, editor or admin."

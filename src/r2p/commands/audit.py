@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from r2p.audit_trail import AuditFilter, audit_entries, audit_row_count, broken_rows, chain_status
 from r2p.commands.output import Format, emit
 from r2p.exports.tables import table_csv
+from r2p.read.audit_trail import AuditFilter, audit_entries, audit_row_count, broken_rows, chain_status
 from r2p.warehouse import Warehouse
 
 

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from r2p.access import PermissionDenied, command_line_user
-from r2p.backup import BackupError, backup, restore, verify
+from r2p.access.rights import PermissionDenied, command_line_user
+from r2p.ops.backup import BackupError, backup, restore, verify
 from r2p.warehouse import Warehouse, WarehouseError
 
 err = Console(stderr=True, soft_wrap=True)

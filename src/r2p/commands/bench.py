@@ -36,8 +36,8 @@ def bench(
     if not APP.is_file():
         raise typer.BadParameter(f"app.py not found at {APP}: run r2p bench from a checkout of R2P Watch")
     # NOTE: imported here, so `r2p --help` and the other commands do not load Streamlit.
+    from r2p.bench.page_timing import time_pages
     from r2p.bench.run import run_bench
-    from r2p.ui.page_timing import time_pages
 
     result = run_bench(scale, APP, time_pages, stderr_progress, runs, keep)
     text = json.dumps(result, indent=2, default=str)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from r2p.access import command_line_user
+from r2p.access.rights import command_line_user
 from r2p.config import number_setting
 from r2p.engagement.csvio import export_registry, import_registry
 from r2p.warehouse import Warehouse, WarehouseError

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from r2p.access import Role, User, command_line_user
+from r2p.access.rights import Role, User, command_line_user
 from r2p.commands.output import Format, emit
 from r2p.config import setting
-from r2p.reviews import DECISIONS, ReviewError, decide, list_reviews
+from r2p.reviews.records import DECISIONS, ReviewError, decide, list_reviews
 from r2p.tiers import tier_table
 from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.tiers.method import method

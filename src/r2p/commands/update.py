@@ -8,9 +8,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
 
-from r2p.access import command_line_user
-from r2p.build import ingest_and_score
-from r2p.update import NOT_PUBLIC, Offline, download, releases
+from r2p.access.rights import command_line_user
+from r2p.ops.build import ingest_and_score
+from r2p.ops.update import NOT_PUBLIC, Offline, download, releases
 from r2p.warehouse import Warehouse
 
 err = Console(stderr=True, soft_wrap=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from r2p.access import User, require
+from r2p.access.rights import User, require
 from r2p.engagement.dates import format_partial_date
 from r2p.engagement.registry import DATE_COLUMNS, Registry, load_registry
 from r2p.engagement.validation import CSV_COLUMNS, FILES, validate_files

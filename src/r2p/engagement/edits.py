@@ -8,7 +8,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from r2p.access import User, require
+from r2p.access.rights import User, require
 from r2p.engagement.checks import registry_problems
 from r2p.engagement.csvio import csv_frame, write_rows
 from r2p.engagement.registry import Registry, normalise

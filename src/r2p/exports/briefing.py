@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 
-from r2p import explore, profile, review_queue
 from r2p.config import setting
 from r2p.engagement.analysis import (
     active_on,
@@ -21,7 +20,9 @@ from r2p.engagement.analysis import (
 from r2p.engagement.invitees import suggested_invitees
 from r2p.engagement.registry import Registry, load_registry
 from r2p.exports import changes
-from r2p.reviews import list_reviews
+from r2p.read import explore, profile
+from r2p.reviews import queue as review_queue
+from r2p.reviews.records import list_reviews
 from r2p.tiers import current_tiers
 from r2p.tiers.method import TierMethod, method
 from r2p.warehouse.queries import query

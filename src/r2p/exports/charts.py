@@ -65,7 +65,7 @@ def export_figure(fig: go.Figure, meta: ChartMeta, fmt: str, width: int = WIDTH)
 def _offline_topojson(fig: go.Figure) -> str | None:
     """Where a plotly geo map finds its outlines: only local files (`pio.defaults.topojson = "file:///…/"`).
 
-    Our maps are MapLibre choropleths (r2p.ui.maps), which need none. A geo trace would make plotly.js fetch
+    Our maps are MapLibre choropleths (r2p.figures.maps), which need none. A geo trace would make plotly.js fetch
     its outlines from cdn.plot.ly, which offline means a blank map after a long wait; it is refused instead."""
     if not any(trace.type in GEO_TRACES for trace in fig.data):
         return None
@@ -73,7 +73,7 @@ def _offline_topojson(fig: go.Figure) -> str | None:
     if isinstance(local, str) and local.startswith("file://"):
         return local
     raise ValueError("This chart is a plotly geo map, whose country outlines come from a CDN. Draw it with "
-                     "go.Choroplethmap (r2p.ui.maps), or set plotly.io.defaults.topojson to local files.")
+                     "go.Choroplethmap (r2p.figures.maps), or set plotly.io.defaults.topojson to local files.")
 
 
 def chart_content(fig: go.Figure) -> go.Figure:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from r2p.view_state import KEYS
+from r2p.view import KEYS
 
 
 def permalink(base_url: str | None, page_path: str, params: Mapping[str, str]) -> str:

@@ -11,8 +11,8 @@ from r2p.exports.charts import ChartMeta, export_figure
 
 # NOTE: these builder modules live in r2p.ui but import only plotly; the pack must show the same figures as
 # the pages, so it calls them rather than keeping copies. (Importing r2p.ui loads streamlit, harmlessly.)
-from r2p.ui.engagement_figures import engagement_network
-from r2p.ui.tier_charts import contribution_chart, tier_history_chart
+from r2p.figures.engagement import engagement_network
+from r2p.figures.tier_charts import contribution_chart, tier_history_chart
 
 REGISTRY_SOURCE = "R2P Watch engagement registry (curated from public UN, US and regional sources)"
 
@@ -28,7 +28,7 @@ def briefing_charts(b: Briefing) -> tuple[PackChart, ...]:
     """Tier history, what makes up the score (when scored) and the engagement network (when anyone is engaged).
 
     NOTE: the network, not the matrix: for a handful of situations the matrix draws a one-row subplot's cells
-    off their row (r2p.ui.engagement_figures.engagement_matrix, seen for Sudan), and the network reads better."""
+    off their row (r2p.figures.engagement.engagement_matrix, seen for Sudan), and the network reads better."""
     demo, label = (" — DEMO" if b.is_demo else ""), b.method.label
     charts = [_chart(b, "tier_history", tier_history_chart(b.history, label, b.method.thresholds,
                                                            f"Model tier ({label}) and assessed tier, {b.name}{demo}"),

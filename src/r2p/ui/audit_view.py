@@ -6,7 +6,15 @@ from datetime import UTC, date, datetime
 
 import streamlit as st
 
-from r2p.audit_trail import READER, AuditFilter, audit_entries, audit_facets, audit_row_count, broken_rows, chain_status
+from r2p.read.audit_trail import (
+    READER,
+    AuditFilter,
+    audit_entries,
+    audit_facets,
+    audit_row_count,
+    broken_rows,
+    chain_status,
+)
 from r2p.ui.cache import cached
 from r2p.ui.exported import About, table_exports
 from r2p.warehouse import Warehouse

@@ -8,7 +8,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from r2p import comparison, explore, profile, reviews, standings, tiers
+from r2p import tiers
+from r2p.read import comparison, explore, profile, standings
+from r2p.reviews import records as reviews
 from r2p.tiers import backtest
 from r2p.warehouse.store import Warehouse
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from r2p.ui.export_widgets import show_chart, table_downloads
+from r2p.ui.downloads import show_chart, table_downloads
 
 
 @dataclass(frozen=True)

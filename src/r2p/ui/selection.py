@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from r2p.comparison import MAX_COUNTRIES, MAX_INDICATORS
 from r2p.config import setting
 from r2p.link_params import listed, parse_codes, resolve_method
+from r2p.read.comparison import MAX_COUNTRIES, MAX_INDICATORS
 from r2p.tiers.method import TierMethod, method, methods
 from r2p.ui.plain import plain_markdown
-from r2p.view_state import ViewState
+from r2p.view import ViewState
 
 # Non-widget keys: they survive moving to a page that does not draw the widgets (see ui/state.py).
 _METHOD = "r2p_method"

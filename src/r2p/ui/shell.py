@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from r2p.build import initialise
+from r2p.ops.build import initialise
 from r2p.ui.cache import SNAPSHOT
 from r2p.ui.sidebar import render_sidebar
 from r2p.ui.state import show_notices, sync_view

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from r2p.ui import cache
-from r2p.ui.auth import render_sign_in
 from r2p.ui.banner import format_date
+from r2p.ui.sign_in import render_sign_in
 from r2p.ui.state import options, set_view, view
 
 _KEYS = {"country": "sidebar_country", "indicator": "sidebar_indicator", "period": "sidebar_period"}

@@ -6,7 +6,7 @@ import streamlit as st
 
 from r2p.ui import cache
 from r2p.ui.plain import plain_markdown
-from r2p.view_state import Options, ViewState, default_view, resolve_view
+from r2p.view import Options, ViewState, default_view, resolve_view
 
 _VIEW = "r2p_view"  # a non-widget key: it survives moving to a page that does not draw the selectors
 _NOTICES = "r2p_view_notices"

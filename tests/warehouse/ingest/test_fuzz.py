@@ -19,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from r2p.access import command_line_user
-from r2p.build import initialise
+from r2p.access.rights import command_line_user
 from r2p.engagement.csvio import export_registry, import_registry, read_directory
 from r2p.engagement.registry import load_registry
 from r2p.engagement.validation import FILES, validate_files
+from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.catalog_sync import shipped_ranges
 from r2p.warehouse.ingest import SOURCE_NAMES, ingest, source_module

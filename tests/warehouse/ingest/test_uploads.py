@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from r2p.access import command_line_user
+from r2p.access.rights import command_line_user
 from r2p.engagement.csvio import export_registry, import_registry
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest

@@ -1,1 +1,0 @@
-"""Who is signed in: role rules for single sign-on (OIDC) and local accounts with hashed passwords."""

@@ -1,0 +1,70 @@
+"""Country tier charts: the model's tier and score over time with the analyst's tier beside it, and what
+makes up one period's score."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from r2p.figures.tier_style import TIER_COLOURS, TIER_ORDER
+
+MODEL_LINE = "#4d4d4d"
+ASSESSED_COLOUR = "#000000"
+BAR_COLOUR = "#b2182b"
+
+
+def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dict[str, float],
+                       title: str) -> go.Figure:
+    """history: period, score, tier, coverage, assessed_tier, assessed_by, assessed_rationale. Top: model tier and
+    assessed tier per period; bottom: model score against the method's tier thresholds."""
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.06)
+    model = history.dropna(subset=["tier"])
+    figure.add_trace(go.Scatter(
+        x=model["period"], y=model["tier"], mode="lines+markers", name=f"Model tier ({method_label})",
+        line={"color": MODEL_LINE, "shape": "hv", "width": 1},
+        marker={"size": 9, "color": [TIER_COLOURS[t] for t in model["tier"]],
+                "line": {"color": MODEL_LINE, "width": 1}},
+        customdata=model[["score", "coverage"]], legendgroup="model",
+        hovertemplate="%{x}: %{y} · score %{customdata[0]:.3g} · reliability %{customdata[1]:.0%}<extra></extra>",
+    ), row=1, col=1)
+    assessed = history.dropna(subset=["assessed_tier"])
+    figure.add_trace(go.Scatter(
+        x=assessed["period"], y=assessed["assessed_tier"], mode="markers", name="Assessed tier (analyst)",
+        marker={"symbol": "diamond-open", "size": 16, "color": ASSESSED_COLOUR, "line": {"width": 2}},
+        text=[_assessment_note(r) for r in assessed.itertuples()], hovertemplate="%{x}: %{text}<extra></extra>",
+    ), row=1, col=1)
+    figure.add_trace(go.Scatter(
+        x=model["period"], y=model["score"], mode="lines", name=f"Model score ({method_label})",
+        line={"color": MODEL_LINE, "width": 2}, legendgroup="model", hovertemplate="%{x}: %{y:.3g}<extra></extra>",
+    ), row=2, col=1)
+    for tier, lower in thresholds.items():
+        if lower > 0:
+            figure.add_hline(y=lower, row=2, col=1, line={"color": TIER_COLOURS[tier], "dash": "dot", "width": 1},
+                             annotation_text=tier, annotation_position="top left", annotation_font_size=10)
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=list(reversed(TIER_ORDER)),
+                        range=[-0.5, len(TIER_ORDER) - 0.5], row=1, col=1)
+    figure.update_yaxes(title_text="score", row=2, col=1)
+    figure.update_layout(title={"text": title, "x": 0.01}, height=460, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                         legend={"orientation": "h", "y": -0.08})
+    return figure
+
+
+def contribution_chart(parts: pd.DataFrame, title: str) -> go.Figure:
+    """parts: name, part — one bar each, largest at the top; the bars add up to the score."""
+    ordered = parts.sort_values("part")
+    labels = [textwrap.shorten(name, 48, placeholder="…") for name in ordered["name"]]
+    figure = go.Figure(go.Bar(x=ordered["part"], y=labels, orientation="h", marker={"color": BAR_COLOUR},
+                              customdata=ordered["name"], hovertemplate="%{customdata}: %{x:.3g}<extra></extra>"))
+    figure.update_layout(title={"text": title, "x": 0.01}, height=max(220, 26 * len(ordered) + 80),
+                         margin={"l": 10, "r": 10, "t": 50, "b": 10}, xaxis={"title": {"text": "part of the score"}})
+    return figure
+
+
+def _assessment_note(row: object) -> str:
+    rationale = textwrap.shorten(str(getattr(row, "assessed_rationale", "") or ""), 80, placeholder="…")
+    # NOTE: Plotly renders a few HTML tags (<a>, <b>, <br>) in hover text, so analyst text is entity-escaped.
+    return html.escape(f"assessed {row.assessed_tier} by {row.assessed_by}: {rationale}")  # type: ignore[attr-defined]

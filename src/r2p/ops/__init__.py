@@ -1,0 +1,1 @@
+"""Operating the warehouse: building it, updating from public releases, backup and restore."""

@@ -1,0 +1,123 @@
+"""Building the warehouse: `r2p init` (schema, reference, demo) and ingest followed by fresh tier scores."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from r2p import catalog, geo, reference
+from r2p.access.rights import User, require
+from r2p.demo import series as demo
+from r2p.engagement.seed import load_seed
+from r2p.tiers.method import methods
+from r2p.tiers.refresh import refresh_scores
+from r2p.warehouse.catalog_sync import sync_catalog
+from r2p.warehouse.ingest import ingest
+from r2p.warehouse.ingest.framework import Progress, load_staged
+from r2p.warehouse.ingest.result import IngestResult, Staged
+from r2p.warehouse.migrate import migrate, schema_version
+from r2p.warehouse.queries import run
+from r2p.warehouse.store import Warehouse
+
+DEMO_SEED = 2014
+DEMO_VERSION = "2"
+# Besides what the tier methods use: the outcome the backtest checks, and what triggers and maps show first.
+DEMO_EXTRA_INDICATORS = ("ewp.risk_2yr", "ewp.mk_onset", "ewp.mk_ongoing", "ucdp.battle_deaths", "ucdp.osv_deaths")
+
+
+@dataclass(frozen=True)
+class InitReport:
+    """What `r2p init` did."""
+
+    location: str
+    migrations_applied: list[int]
+    schema_version: int
+    countries: int
+    indicators: int
+    demo: str  # loaded | unchanged | removed | absent | kept-real-data
+
+
+def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date | None = None) -> InitReport:
+    """Idempotent: running it twice leaves the same contents. want_demo None = demo only without real data."""
+    last_year = (today or date.today()).year - 1
+    with warehouse.write() as connection:
+        applied = migrate(connection)
+        load_reference(connection)
+        load_seed(connection)
+        demo_status = _apply_demo(connection, want_demo, last_year)
+        refresh_scores(connection)
+        version = schema_version(connection)
+        counts = connection.execute("SELECT (SELECT count(*) FROM country), (SELECT count(*) FROM indicator)") \
+            .fetchall()[0]
+    return InitReport(warehouse.label, applied, version, int(counts[0]), int(counts[1]), demo_status)
+
+
+def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path | None = None,
+                     progress: Progress | None = None, *, user: User) -> IngestResult:
+    """`r2p ingest`: load a file and, in the same transaction, recompute every tier method's scores.
+
+    Raises PermissionDenied before reading the file unless the user's role may ingest (admin).
+    """
+    require(user, "ingest")
+    return ingest(warehouse, source, path, meta, progress, after_load=refresh_scores)
+
+
+def load_reference(connection: duckdb.DuckDBPyConnection) -> None:
+    """Countries, aliases, the ccode crosswalk, sources and the catalog, replaced as shipped."""
+    countries = reference.load_countries()
+    connection.register("shipped_country", countries)
+    connection.execute("DELETE FROM country; INSERT INTO country SELECT iso3, iso2, iso_numeric, name,"
+                       " official_name, un_status, un_member_since, un_region, un_subregion FROM shipped_country")
+    connection.register("shipped_alias", _aliases(countries))
+    connection.execute("DELETE FROM country_alias; INSERT INTO country_alias SELECT alias, iso3 FROM shipped_alias")
+    connection.register("shipped_ccode", reference.load_ccode_crosswalk())
+    connection.execute("DELETE FROM country_ccode; INSERT INTO country_ccode SELECT ccode, iso3, first_year,"
+                       " last_year, \"primary\", unit_name FROM shipped_ccode")
+    sync_catalog(connection)
+    for name in ("shipped_country", "shipped_alias", "shipped_ccode"):
+        connection.unregister(name)
+
+
+def _aliases(countries: pd.DataFrame) -> pd.DataFrame:
+    exploded = countries[["iso3", "aliases"]].assign(alias=countries["aliases"].fillna("").str.split("|"))
+    exploded = exploded.explode("alias")
+    exploded["alias"] = exploded["alias"].str.strip().str.lower()
+    return exploded[exploded["alias"] != ""].drop_duplicates(["alias"])[["alias", "iso3"]]
+
+
+def _apply_demo(connection: duckdb.DuckDBPyConnection, want_demo: bool | None, last_year: int) -> str:
+    has_real = bool(run(connection, "has_real_data").iloc[0, 0])
+    if want_demo is False or (want_demo is None and has_real):
+        removed = _remove_demo(connection)
+        return "removed" if removed else ("kept-real-data" if has_real else "absent")
+    digest = hashlib.sha256(f"demo:{DEMO_VERSION}:{DEMO_SEED}:{last_year}".encode()).hexdigest()
+    if len(run(connection, "ingest_by_hash", {"source_id": "demo", "sha256": digest})):
+        return "unchanged"
+    _remove_demo(connection)
+    data = demo.generate_demo(reference.load_countries(), demo_indicators(), geo.country_geometries(),
+                              geo.load_small_states(), last_year=last_year, seed=DEMO_SEED)
+    staged = Staged(kind="demo", rows_read=len(data.observations) + len(data.events),
+                    observations=data.observations, events=data.events, as_of=date(last_year, 12, 31))
+    load_staged(connection, "demo", f"demo seed {DEMO_SEED}", digest, staged, datetime.now(UTC))
+    return "loaded"
+
+
+def demo_indicators() -> pd.DataFrame:
+    """The catalog rows the demo generates: every indicator a tier method uses, plus DEMO_EXTRA_INDICATORS."""
+    wanted = {spec.id for method in methods() for spec in method.indicators} | set(DEMO_EXTRA_INDICATORS)
+    frame = catalog.indicators_frame()
+    return frame[frame["id"].isin(wanted)].reset_index(drop=True)
+
+
+def _remove_demo(connection: duckdb.DuckDBPyConnection) -> int:
+    demo_ingests = "SELECT ingest_id FROM ingest JOIN source USING (source_id) WHERE source.is_demo"
+    removed = connection.execute(f"SELECT count(*) FROM ingest WHERE ingest_id IN ({demo_ingests})").fetchall()[0][0]
+    for table in ("observation", "event", "ingest_reject"):
+        connection.execute(f"DELETE FROM {table} WHERE ingest_id IN ({demo_ingests})")
+    connection.execute(f"DELETE FROM ingest WHERE ingest_id IN ({demo_ingests})")
+    return int(removed)
