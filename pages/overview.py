@@ -7,13 +7,13 @@ from r2p.figures.maps import SHAPES_URL, world_choropleth
 from r2p.figures.tier_map import tier_choropleth
 from r2p.read import standings
 from r2p.reviews import queue as review_queue
-from r2p.tiers import INSUFFICIENT
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner, provenance
 from r2p.ui.exported import About, plot, scores_about
 from r2p.ui.selection import method_selector
 from r2p.ui.state import view
 from r2p.ui.tier_tables import show_movers, show_reviews, show_sources, show_tier_table
+from r2p.vocabulary import INSUFFICIENT
 
 current = view()
 st.title("Overview")

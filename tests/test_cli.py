@@ -7,12 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from r2p.warehouse import Warehouse
 from tests.conftest import EXAMPLES
-
-
-def r2p(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "r2p.cli", *args], capture_output=True, text=True, check=False)
+from tests.helpers.cli import r2p
 
 
 def test_ingest_json_reports_a_load(warehouse: Warehouse) -> None:
@@ -65,3 +64,12 @@ def test_init_builds_a_warehouse_and_status_describes_it(tmp_path: Path, monkeyp
     assert loaded.returncode == 0, loaded.stderr
     status = json.loads(r2p("status", "--json").stdout)
     assert [(s["source_id"], s["observations"]) for s in status["sources"]] == [("table", 19)]
+
+
+@pytest.mark.slow
+def test_the_installed_console_script_starts_and_shows_its_help() -> None:
+    """The one test that runs the real `r2p` script in a new process; the rest call its entry point in-process."""
+    script = Path(sys.executable).with_name("r2p")
+    shown = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
+    assert shown.returncode == 0, shown.stderr
+    assert "Usage" in shown.stdout and "R2P Watch" in shown.stdout and "ingest" in shown.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from r2p.config import SettingError, number_setting
-from tests.test_cli import r2p
+from tests.helpers.cli import r2p
 
 
 def test_a_number_setting_reads_the_environment_or_its_default(monkeypatch) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import typer.main
 
@@ -12,6 +10,7 @@ from r2p.catalog import indicators
 from r2p.cli import app
 from r2p.config import SETTINGS
 from tests.conftest import ROOT
+from tests.helpers.cli import r2p
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -34,7 +33,7 @@ def test_every_cli_command_is_documented_and_has_help() -> None:
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
     for name in commands:
         assert f"`r2p {name}" in README, name
-        shown = subprocess.run([sys.executable, "-m", "r2p.cli", name, "--help"], capture_output=True, text=True)
+        shown = r2p(name, "--help")
         assert shown.returncode == 0 and "Usage" in shown.stdout
 
 
@@ -51,7 +50,6 @@ def test_every_page_is_described() -> None:
 
 
 def test_the_refusal_shown_in_the_readme_is_what_the_command_prints(warehouse) -> None:  # noqa: ANN001
-    shown = subprocess.run([sys.executable, "-m", "r2p.cli", "ingest", "table",
-                            str(ROOT / "data" / "examples" / "table_malformed.csv")], capture_output=True, text=True)
+    shown = r2p("ingest", "table", str(ROOT / "data" / "examples" / "table_malformed.csv"))
     for line in shown.stderr.strip().splitlines():
         assert line in README, line

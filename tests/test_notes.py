@@ -20,7 +20,7 @@ def test_notes_are_appended_stripped_latest_first_and_audited(warehouse: Warehou
     assert list(notes["note_id"]) == [second, first]
     assert list(notes["body"]) == ["Second note, <b>not</b> HTML.", "First note on Sudan."]
     assert set(notes["author"]) == {"ed@example.org"} and country_notes(warehouse, "MMR").empty
-    logged = query(warehouse, "audit_entries", {"since": None, "until": None, "who": "ed@example.org",
+    logged = query(warehouse, "read/audit_entries", {"since": None, "until": None, "who": "ed@example.org",
                                                 "action": "note", "entity": "country_note", "entity_id": None,
                                                 "text": None, "limit": 10})
     assert sorted(logged["entity_id"]) == sorted([str(first), str(second)])

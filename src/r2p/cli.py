@@ -2,162 +2,103 @@
 
 from __future__ import annotations
 
-import json
+import importlib
 import sys
-from pathlib import Path
-from typing import Annotated
 
+import click
 import typer
+import typer.main
 from rich.console import Console
+from typer.core import TyperGroup
 
-from r2p.access.rights import PermissionDenied, command_line_user, require
-from r2p.commands import accounts as account_commands
-from r2p.commands import audit as audit_commands
-from r2p.commands import backup as backup_commands
-from r2p.commands import bench as bench_commands
-from r2p.commands import brief as brief_commands
-from r2p.commands import engagement as engagement_commands
-from r2p.commands import events as event_commands
-from r2p.commands import tiers as tier_commands
-from r2p.commands import update as update_commands
-from r2p.config import SETTINGS, SettingError
-from r2p.ops.build import ingest_and_score, initialise
-from r2p.warehouse import Warehouse, WarehouseError
-from r2p.warehouse.ingest import SOURCE_NAMES
-from r2p.warehouse.ingest.framework import error_cap
-from r2p.warehouse.ingest.result import IngestResult
-from r2p.warehouse.status import warehouse_status
+from r2p.access.rights import PermissionDenied
+from r2p.config import SettingError
+from r2p.warehouse.errors import WarehouseError
+
+# Each command, the module that defines it (imported only when that command runs) and the line `r2p --help` lists.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("warehouse", "Build the warehouse, or upgrade it in place: schema, countries, catalog and (without real "
+                          "data) demo."),
+    "ingest": ("warehouse", "Validate a file and load it in one transaction; on any problem load nothing and say "
+                            "where."),
+    "status": ("warehouse", "Where the warehouse is, its schema version, and what each source holds (rows, as-of, "
+                            "last load)."),
+    "settings": ("warehouse", "List every setting: environment variable, current value and meaning."),
+    "update": ("update", "Download the latest public releases (EWP, UCDP, V-Dem, WDI) into the cache and ingest "
+                         "them."),
+    "tiers": ("tiers", "The tier table the Overview shows: iso3, name, period, method version, score, tier, "
+                       "coverage, assessed tier."),
+    "assess": ("tiers", "Record an analyst's tier beside the model's (never overwriting it)."),
+    "triggers": ("tiers", "Evaluate the trigger rules and open a review for each new piece of evidence "
+                          "(idempotent)."),
+    "reviews": ("tiers", "List reviews with their state (open, overdue, decided)."),
+    "decide": ("tiers", "Close a review with a recorded decision: act, do not act, or defer (which opens a "
+                        "follow-up)."),
+    "brief": ("brief", "Build the briefing pack for a country (cover, risk snapshot, what changed, engagement, "
+                       "invitees, open reviews, sources and method) as the Meeting prep page does; print where it "
+                       "went and how long it took."),
+    "engagement": ("engagement", "The engagement map's registry as CSV: actors, situations and engagements."),
+    "events": ("events", "Events outside the warehouse: Parquet files that R2P_EVENTS_PARQUET can point at."),
+    "backup": ("backup", "Save the current warehouse version into FOLDER: one Parquet file per table and a "
+                         "checksummed manifest."),
+    "restore": ("backup", "Replace the whole warehouse with the backup in FOLDER, after checking every file against "
+                          "the manifest."),
+    "audit": ("audit", "The audit log (newest first): who changed what, when, before and after. Never edits it."),
+    "accounts": ("accounts", "Local accounts in the R2P_ACCOUNTS file: add, set-role, remove, list."),
+    "bench": ("bench", "Measure page runs, data queries, ingest, the pandas baseline, memory and the cost curve; "
+                       "JSON to stdout."),
+}
+
+
+class LazyCommands(TyperGroup):
+    """A group whose command modules load on first use: `r2p --help` imports none of them (no DuckDB, pandas,
+    PDF or chart libraries), so it answers at once; `r2p NAME` imports only NAME's module."""
+
+    listing = False  # True while the group's own help is drawn: then each command is its listed line only
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        if self.listing:
+            return click.Command(cmd_name, help=COMMANDS[cmd_name][1])
+        return load_command(cmd_name)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.listing = False
+
+
+def load_command(name: str) -> click.Command:
+    """The command NAME as its module defines it (the module registers its commands on a Typer app)."""
+    module = importlib.import_module(f"r2p.commands.{COMMANDS[name][0]}")
+    commands = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    module.register(commands)
+    group = typer.main.get_group(commands)
+    command = group.get_command(click.Context(group), name)
+    if command is None:
+        raise LookupError(f"r2p.commands.{COMMANDS[name][0]} does not register {name!r}")
+    return command
+
 
 app = typer.Typer(
+    cls=LazyCommands,
     help="R2P Watch: build the warehouse, load data and inspect it. The warehouse location comes from R2P_DB.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, soft_wrap=True)
-tier_commands.register(app)
-engagement_commands.register(app)
-event_commands.register(app)
-brief_commands.register(app)
-update_commands.register(app)
-backup_commands.register(app)
-audit_commands.register(app)
-account_commands.register(app)
-bench_commands.register(app)
-LARGE_FILE_BYTES = 5 * 1024 * 1024
 
 
-@app.command()
-def init(
-    demo: Annotated[
-        bool | None,
-        typer.Option("--demo/--no-demo", help="Load the demo data (default: only when no real data is loaded)."),
-    ] = None,
-) -> None:
-    """Build the warehouse, or upgrade it in place: schema, countries, catalog and (without real data) demo."""
-    warehouse = Warehouse.default()
-    require(command_line_user(), "ingest")  # NOTE: always true today; kept so a weaker CLI role cannot build
-    try:
-        report = initialise(warehouse, demo)
-    except WarehouseError as error:
-        _fail(str(error))
-    typer.echo(
-        f"Warehouse {report.location}: schema version {report.schema_version}"
-        f" (applied {report.migrations_applied or 'none'}), {report.countries} countries,"
-        f" {report.indicators} indicators, demo data {report.demo}."
-    )
-
-
-@app.command("ingest")
-def ingest_command(
-    source: Annotated[str, typer.Argument(help=f"One of: {', '.join(SOURCE_NAMES)}.")],
-    path: Annotated[Path, typer.Argument(help="The file to load (CSV or XLSX).")],
-    meta: Annotated[
-        Path | None, typer.Option(help="Indicator metadata CSV (table source; default: NAME.indicators.csv).")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as one JSON object, last line.")] = False,
-) -> None:
-    """Validate a file and load it in one transaction; on any problem load nothing and say where."""
-    if source not in SOURCE_NAMES:
-        _fail(f"Unknown source {source!r}. Sources: {', '.join(SOURCE_NAMES)}.")
-    warehouse = Warehouse.default()
-    show = not as_json and (path.is_file() and path.stat().st_size > LARGE_FILE_BYTES or sys.stderr.isatty())
-    try:
-        with err.status(f"Reading {path.name}…", spinner="dots") if show else _nothing() as status:
-            result = ingest_and_score(warehouse, source, path, meta, progress=_stage_printer(status, path.name),
-                                      user=command_line_user())
-    except WarehouseError as error:
-        _fail(str(error))
-    _report(result, as_json)
-    if result.status == "refused":
-        raise typer.Exit(1)
-
-
-@app.command()
-def status(
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
-) -> None:
-    """Where the warehouse is, its schema version, and what each source holds (rows, as-of, last load)."""
-    try:
-        report = warehouse_status(Warehouse.default())
-    except WarehouseError as error:
-        _fail(str(error))
-    if as_json:
-        typer.echo(json.dumps(report, default=str))
-        return
-    typer.echo(f"Warehouse: {report['location']} (schema version {report['schema_version']})")
-    if report["events_parquet"]:
-        typer.echo(f"Events: read from Parquet at {report['events_parquet']} (R2P_EVENTS_PARQUET)")
-    for row in report["sources"]:
-        demo = " DEMO" if row["is_demo"] else ""
-        typer.echo(f"  {row['source_id']:<8}{demo} {row['observations']:>9} observations {row['events']:>8} events"
-                   f"  as of {row['as_of'] or '-'}  last load {row['last_load'] or '-'}")
-
-
-@app.command()
-def settings() -> None:
-    """List every setting: environment variable, current value and meaning."""
-    for item in SETTINGS:
-        typer.echo(f"{item.env}={item.value()}\n    {item.help}")
-
-
-def _report(result: IngestResult, as_json: bool) -> None:
-    cap = error_cap()
-    if result.status == "refused":
-        err.print(f"[bold red]Refused[/] {result.file}: {result.errors_total} problem(s); nothing was loaded.",
-                  highlight=False)
-        for problem in result.errors[:cap]:
-            err.print(f"  {problem}", highlight=False, markup=False)
-        if result.errors_total > cap:
-            err.print(f"  … and {result.errors_total - cap} more.", highlight=False)
-    elif result.status == "unchanged":
-        err.print(f"{result.file}: already loaded (ingest #{result.ingest_id}); nothing to do.", highlight=False)
-    else:
-        err.print(f"Loaded {result.file} ({result.kind}): {result.rows_read} rows read, {result.rows_loaded} values"
-                  f" loaded, {result.rows_rejected} rejected (ingest #{result.ingest_id}).", highlight=False)
-    if as_json:
-        typer.echo(json.dumps(result.as_json(cap), default=str))
-
-
-def _stage_printer(status: object, name: str):  # noqa: ANN202 - a small closure
-    def show(stage: str) -> None:
-        if status is not None:
-            status.update(f"{stage.capitalize()} {name}…")
-
-    return show
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _fail(message: str) -> None:
-    err.print(f"[bold red]Error:[/] {message}", highlight=False)
-    raise typer.Exit(2)
+@app.callback()
+def _root() -> None:
+    # NOTE: a callback makes Typer build a group even though every command is added lazily by LazyCommands.
+    pass
 
 
 def main() -> None:
@@ -165,7 +106,7 @@ def main() -> None:
     try:
         app()
     except (SettingError, PermissionDenied, WarehouseError) as error:
-        err.print(f"[bold red]Error:[/] {error}", highlight=False)
+        Console(stderr=True, soft_wrap=True).print(f"[bold red]Error:[/] {error}", highlight=False)
         sys.exit(2)
 
 

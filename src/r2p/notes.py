@@ -34,9 +34,9 @@ def add_country_note(warehouse: Warehouse, iso3: str, body: str, user: User) -> 
     require(user, "country_note")
     text = check_note(body)
     with warehouse.write() as connection:
-        if not int(run(connection, "note_country_known", {"iso3": iso3})["known"].iloc[0]):
+        if not int(run(connection, "read/country_known", {"iso3": iso3})["known"].iloc[0]):
             raise NoteError(f"Unknown country {iso3!r}.")
-        added = run(connection, "note_insert", {"iso3": iso3, "body": text, "author": user.name,
+        added = run(connection, "write/add_country_note", {"iso3": iso3, "body": text, "author": user.name,
                                                 "created_at": datetime.now(UTC).replace(tzinfo=None)})
         note_id = int(added["note_id"].iloc[0])
         audit(connection, "note", "country_note", str(note_id), None, {"iso3": iso3, "body": text}, user.name)
@@ -45,4 +45,4 @@ def add_country_note(warehouse: Warehouse, iso3: str, body: str, user: User) -> 
 
 def country_notes(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
     """note_id, iso3, body, author, created_at of a country's notes, latest first."""
-    return query(warehouse, "note_list", {"iso3": iso3})
+    return query(warehouse, "read/country_notes", {"iso3": iso3})

@@ -9,7 +9,7 @@ import pytest
 from r2p.bench.measure import latency, percentile
 from r2p.bench.page_timing import navigation_pages
 from tests.conftest import ROOT
-from tests.test_cli import r2p
+from tests.helpers.cli import r2p
 
 SCALE = 0.002  # 10,000 events and one synthetic indicator
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -13,13 +12,13 @@ import pytest
 from r2p.access.accounts import load, verify
 from r2p.access.rights import Role
 from r2p.warehouse import Warehouse
+from tests.helpers.cli import r2p
 
 PASSWORD = "a long enough password"
 
 
 def accounts(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "r2p.cli", "accounts", *args], input=stdin, capture_output=True,
-                          text=True, check=False)
+    return r2p("accounts", *args, input=stdin)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from r2p.access.rights import Role, User
 from r2p.notes import add_country_note
 from r2p.read.audit_trail import AuditFilter, audit_entries
 from r2p.warehouse import Warehouse
-from tests.test_cli import r2p
+from tests.helpers.cli import r2p
 
 EDITOR = User("ed@example.org", Role.EDITOR, "local account")
 

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from r2p.warehouse import Warehouse
 from tests.conftest import EXAMPLES, contents
-
-
-def r2p(*args: str, answer: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "r2p.cli", *args], capture_output=True, text=True, check=False,
-                          input=answer)
+from tests.helpers.cli import r2p
 
 
 def test_backup_then_restore_undoes_a_later_ingest(warehouse: Warehouse, tmp_path: Path) -> None:
@@ -41,7 +35,7 @@ def test_restore_asks_first_and_no_means_nothing_changes(warehouse: Warehouse, t
     with warehouse.write() as connection:
         connection.execute("DELETE FROM event")
     before = warehouse.path.read_bytes()
-    declined = r2p("restore", str(tmp_path / "backup"), answer="n\n")
+    declined = r2p("restore", str(tmp_path / "backup"), input="n\n")
     assert declined.returncode == 1
     assert "Replace the warehouse" in declined.stdout and "Aborted" in declined.stderr
     assert warehouse.path.read_bytes() == before

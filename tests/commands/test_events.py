@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,16 +10,16 @@ import pytest
 from r2p.read import profile
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
+from tests.helpers.cli import r2p
 
 
 def events(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "r2p.cli", "events", *args], capture_output=True, text=True,
-                          check=False, env={**os.environ, **(env or {})})
+    return r2p("events", *args, env=env)
 
 
 def test_export_writes_one_folder_per_year_and_reads_back_the_same(warehouse: Warehouse, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    spikes, latest = query(warehouse, "events_for_spikes"), profile.latest_event_date(warehouse)
+    spikes, latest = query(warehouse, "read/event_deaths"), profile.latest_event_date(warehouse)
     held = int(warehouse.reader().cursor().execute("SELECT count(*) FROM event").fetchall()[0][0])
     result = events("export-parquet", str(tmp_path / "events"))
     assert result.returncode == 0, result.stderr
@@ -30,9 +28,9 @@ def test_export_writes_one_folder_per_year_and_reads_back_the_same(warehouse: Wa
     years = {f"year={year}" for year in spikes["event_date"].dt.year.unique()}
     assert {folder.name for folder in (tmp_path / "events").iterdir()} == years
     monkeypatch.setenv("R2P_EVENTS_PARQUET", str(tmp_path / "events"))
-    assert len(query(warehouse, "events_for_spikes")) == len(spikes)
+    assert len(query(warehouse, "read/event_deaths")) == len(spikes)
     assert profile.latest_event_date(warehouse).equals(latest)
-    status = subprocess.run([sys.executable, "-m", "r2p.cli", "status"], capture_output=True, text=True, check=False)
+    status = r2p("status")
     assert status.returncode == 0, status.stderr
     assert f"Events: read from Parquet at {tmp_path / 'events'} (R2P_EVENTS_PARQUET)" in status.stdout.splitlines()
     assert f"{held} events" in status.stdout

@@ -9,7 +9,7 @@ import pandas as pd
 
 from r2p.tiers import tier_table
 from r2p.warehouse import Warehouse
-from tests.test_cli import r2p
+from tests.helpers.cli import r2p
 
 
 def test_tiers_prints_the_overview_table_in_each_format(warehouse: Warehouse) -> None:

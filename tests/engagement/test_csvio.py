@@ -17,7 +17,7 @@ from tests.engagement.conftest import empty_registry
 
 ADMIN = command_line_user()
 
-TABLES = ("engagement_actors", "engagement_situations", "engagement_records")
+TABLES = ("read/actors", "read/situations", "read/engagements")
 
 
 def _rows(warehouse: Warehouse) -> dict[str, list[tuple]]:
@@ -26,9 +26,9 @@ def _rows(warehouse: Warehouse) -> dict[str, list[tuple]]:
 
 def test_export_then_import_into_a_fresh_warehouse_gives_identical_rows(seeded: Warehouse, tmp_path: Path) -> None:
     written = export_registry(seeded, tmp_path / "export")
-    assert written == {"actors.csv": len(query(seeded, "engagement_actors")),
-                       "situations.csv": len(query(seeded, "engagement_situations")),
-                       "engagements.csv": len(query(seeded, "engagement_records"))}
+    assert written == {"actors.csv": len(query(seeded, "read/actors")),
+                       "situations.csv": len(query(seeded, "read/situations")),
+                       "engagements.csv": len(query(seeded, "read/engagements"))}
     fresh = Warehouse(str(tmp_path / "fresh.duckdb"))
     initialise(fresh, want_demo=False, today=FIXED_TODAY)
     empty_registry(fresh)

@@ -9,7 +9,7 @@ import pytest
 
 from r2p.engagement.registry import COLUMNS, country_list, cycles, lineage, shipped_coverage
 from r2p.engagement.seed import SEED_RANGE, load_seed, seed_directory, seed_frames
-from r2p.engagement.vocabulary import ACTOR_KINDS, ENGAGEMENT_KINDS
+from r2p.vocabulary import ACTOR_KINDS, ENGAGEMENT_KINDS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.conftest import contents
@@ -113,7 +113,7 @@ def test_loading_the_seed_twice_adds_nothing_the_second_time_and_keeps_edits(war
     with warehouse.write() as connection:
         second = load_seed(connection)
     assert first.added["engagements"] >= 100 and set(second.added.values()) == {0}
-    actors = query(warehouse, "engagement_actors").set_index("actor_id")
+    actors = query(warehouse, "read/actors").set_index("actor_id")
     assert actors.at["un.dppa", "name"] == "Renamed"
     audit = contents(warehouse.current_file())["audit_log"]
     seeded = [row for row in audit if row[3] == "seed-row"]

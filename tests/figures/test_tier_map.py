@@ -10,7 +10,7 @@ import pandas as pd
 from r2p import geo
 from r2p.figures.tier_map import tier_choropleth
 from r2p.figures.tier_style import NOT_SCORED_COLOUR, TIER_COLOURS, TIER_ORDER, tier_cell_style
-from r2p.tiers import INSUFFICIENT
+from r2p.vocabulary import INSUFFICIENT
 
 TIERS = pd.DataFrame({"iso3": ["SDN", "MMR", "SGP", "FRA"], "name": ["Sudan", "Myanmar", "Singapore", "France"],
                       "tier": ["Very high", "Very high", "Low", INSUFFICIENT], "score": [7.1, 6.5, 1.0, float("nan")],

@@ -13,7 +13,7 @@ import pytest
 from r2p.ops.update import releases
 from r2p.warehouse import Warehouse
 from tests.conftest import SHARED_DATA, require_shared
-from tests.test_cli import r2p
+from tests.helpers.cli import r2p
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from r2p.access.rights import Role
 from r2p.read import profile
-from r2p.tiers import INSUFFICIENT
+from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
 from tests.pages.signin import accounts_file, form, sign_in

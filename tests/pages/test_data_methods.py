@@ -9,7 +9,7 @@ from r2p.read import explore
 from r2p.tiers.backtest import backtest_report
 from r2p.warehouse import Warehouse
 from tests.conftest import EXAMPLES, ROOT
-from tests.test_cli import r2p
+from tests.helpers.cli import r2p
 
 
 def _page() -> AppTest:

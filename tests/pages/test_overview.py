@@ -8,7 +8,8 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from r2p.read import standings
-from r2p.tiers import INSUFFICIENT, TIERS, tier_table
+from r2p.tiers import tier_table
+from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.conftest import ROOT
@@ -57,7 +58,7 @@ def test_the_top_risk_table_holds_the_rows_r2p_tiers_prints(warehouse: Warehouse
 
 
 def test_movers_are_the_countries_whose_tier_changed_since_the_previous_period(warehouse: Warehouse) -> None:
-    history = query(warehouse, "tier_history_all", {"method_version": "composite-1"})
+    history = query(warehouse, "read/tier_history_all", {"method_version": "composite-1"})
     latest = int(history["period"].max())
     tiers = history.pivot(index="iso3", columns="period", values="tier")[[latest - 1, latest]].dropna()
     changed = tiers[tiers[latest - 1] != tiers[latest]]

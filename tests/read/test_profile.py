@@ -11,9 +11,9 @@ import pytest
 from r2p.access.rights import Role, User
 from r2p.catalog import RISK_FACTORS
 from r2p.read import profile
-from r2p.tiers import INSUFFICIENT
 from r2p.tiers.assessment import record_assessment
 from r2p.tiers.method import method
+from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
 
 COMPOSITE = method("composite-1")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from r2p.read import standings
-from r2p.tiers import INSUFFICIENT, TIERS, tier_table
+from r2p.tiers import tier_table
+from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 
@@ -43,7 +44,7 @@ def test_tier_counts_add_up_to_the_tier_table(warehouse: Warehouse) -> None:
 
 
 def test_movers_match_the_tier_history_computed_by_hand(warehouse: Warehouse) -> None:
-    history = query(warehouse, "tier_history_all", {"method_version": "composite-1"})
+    history = query(warehouse, "read/tier_history_all", {"method_version": "composite-1"})
     latest = int(history["period"].max())
     before = history[history["period"] == latest - 1].set_index("iso3")["tier"]
     now = history[history["period"] == latest].set_index("iso3")["tier"]

@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from r2p.tiers import INSUFFICIENT
 from r2p.tiers.method import TierMethod
 from r2p.tiers.scoring import assign_tiers, latest_values, score_method
+from r2p.vocabulary import INSUFFICIENT
 
 CATALOG = pd.DataFrame({
     "indicator_id": ["ucdp.battle_deaths", "vdem.v2x_polyarchy", "ewp.risk_2yr"],

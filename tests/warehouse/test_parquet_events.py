@@ -57,11 +57,11 @@ def without_event(exported: Path, event_id: str, out: Path) -> Path:
 
 def event_answers(warehouse: Warehouse, iso3: str) -> dict[str, pd.DataFrame]:
     """What the pages, the briefing pack, the trigger rules and the sidebar ask about events."""
-    spikes = query(warehouse, "events_for_spikes")
+    spikes = query(warehouse, "read/event_deaths")
     return {
         "recent_events": profile.recent_events(warehouse, iso3),
         "latest_event_date": profile.latest_event_date(warehouse),
-        "brief_events": query(warehouse, "brief_events_since", {"iso3": iso3, "since": SINCE, "until": FIXED_TODAY}),
+        "brief_events": query(warehouse, "read/country_events_since", {"iso3": iso3, "since": SINCE, "until": FIXED_TODAY}),
         "events_for_spikes": spikes.sort_values(list(spikes.columns)).reset_index(drop=True),
         "data_sources": explore.data_sources(warehouse),
         "source_coverage": explore.source_coverage(warehouse, FIXED_TODAY.year),
@@ -98,13 +98,13 @@ def test_the_parquet_is_what_is_read_an_event_left_out_there_is_gone_everywhere(
 def test_changing_the_files_in_place_changes_the_version_token_and_the_answers(
         warehouse: Warehouse, exported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("R2P_EVENTS_PARQUET", str(exported))
-    token, spikes = warehouse.version_token(), query(warehouse, "events_for_spikes")
+    token, spikes = warehouse.version_token(), query(warehouse, "read/event_deaths")
     first_year = sorted(exported.iterdir())[0]
     in_first_year = (spikes["event_date"].dt.year == int(first_year.name.split("=")[1])).sum()
     assert in_first_year > 0
     shutil.rmtree(first_year)
     assert warehouse.version_token() != token
-    assert len(query(warehouse, "events_for_spikes")) == len(spikes) - in_first_year
+    assert len(query(warehouse, "read/event_deaths")) == len(spikes) - in_first_year
 
 
 def test_an_event_ingest_is_refused_while_events_are_read_from_parquet(

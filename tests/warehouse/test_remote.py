@@ -49,7 +49,7 @@ def another_machine_loads(warehouse: Warehouse, value: float) -> None:
 
 
 def sdn_risk(warehouse: Warehouse) -> float:
-    values = query(warehouse, "indicator_values", {"indicator_id": "ewp.risk_2yr", "period": 2024})
+    values = query(warehouse, "read/indicator_values", {"indicator_id": "ewp.risk_2yr", "period": 2024})
     return float(values.set_index("iso3").at["SDN", "value"])
 
 
@@ -61,7 +61,7 @@ def test_a_remote_warehouse_is_built_loaded_and_read_without_any_file(stand_in: 
     result = ingest_and_score(stand_in, "table", EXAMPLES / "table_long.csv", user=command_line_user())
     assert result.status == "loaded", result.errors
     assert stand_in.version_token() != before
-    values = query(stand_in, "indicator_values", {"indicator_id": "table.hate_rhetoric", "period": 2024})
+    values = query(stand_in, "read/indicator_values", {"indicator_id": "table.hate_rhetoric", "period": 2024})
     assert set(values["iso3"]) == {"SDN", "ETH"}
     with pytest.raises(WarehouseError, match="is a database, not a local file"):
         _ = stand_in.path
@@ -86,12 +86,12 @@ def test_the_dashboard_cache_notices_a_remote_write(stand_in: Warehouse, monkeyp
 
 
 def test_a_failed_remote_write_is_rolled_back_whole(stand_in: Warehouse) -> None:
-    countries, token = query(stand_in, "country_names"), stand_in.version_token()
+    countries, token = query(stand_in, "read/country_names"), stand_in.version_token()
     with pytest.raises(RuntimeError, match="boom"), stand_in.write() as connection:
         connection.execute("DELETE FROM country_alias")
         connection.execute("UPDATE country SET name = 'Renamed' WHERE iso3 = 'SDN'")
         raise RuntimeError("boom")
-    pd.testing.assert_frame_equal(query(stand_in, "country_names"), countries)
+    pd.testing.assert_frame_equal(query(stand_in, "read/country_names"), countries)
     assert stand_in.version_token() == token
 
 
@@ -99,7 +99,7 @@ def test_parquet_events_need_a_database_that_can_be_attached(stand_in: Warehouse
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("R2P_EVENTS_PARQUET", "/nowhere/events")
     with pytest.raises(WarehouseError, match="needs a warehouse DuckDB can attach"):
-        query(stand_in, "page_latest_event_date")
+        query(stand_in, "read/latest_event_date")
 
 
 def test_motherduck_offline_gives_a_clear_error_naming_the_extension_and_the_token(

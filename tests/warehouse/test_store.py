@@ -24,14 +24,14 @@ def test_a_failed_write_leaves_the_file_byte_for_byte_unchanged(warehouse: Wareh
 
 
 def test_an_open_reader_keeps_working_and_then_sees_the_new_version(warehouse: Warehouse) -> None:
-    before = query(warehouse, "country_names")
+    before = query(warehouse, "read/country_names")
     held = warehouse.reader()
     with warehouse.write() as connection:
         connection.execute("UPDATE country SET name = 'Renamed' WHERE iso3 = 'SDN'")
     # The connection opened before the write still reads the old version, whole.
     old = held.cursor().execute("SELECT name FROM country WHERE iso3 = 'SDN'").fetchone()[0]
     assert old == before.set_index("iso3").at["SDN", "name"]
-    assert query(warehouse, "country_names").set_index("iso3").at["SDN", "name"] == "Renamed"
+    assert query(warehouse, "read/country_names").set_index("iso3").at["SDN", "name"] == "Renamed"
 
 
 def test_another_process_can_write_while_this_one_holds_the_file_open(warehouse: Warehouse) -> None:
@@ -42,7 +42,7 @@ def test_another_process_can_write_while_this_one_holds_the_file_open(warehouse:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
-    values = query(warehouse, "indicator_values", {"indicator_id": "table.hate_rhetoric", "period": 2024})
+    values = query(warehouse, "read/indicator_values", {"indicator_id": "table.hate_rhetoric", "period": 2024})
     assert set(values["iso3"]) == {"SDN", "ETH"}
 
 
@@ -64,7 +64,7 @@ def test_each_write_is_a_new_version_file_and_the_path_follows_it(warehouse: War
         with warehouse.write() as connection:
             connection.execute("UPDATE country SET name = $v WHERE iso3 = 'SDN'", {"v": value})
         names.append(warehouse.current_file().name)
-        assert query(warehouse, "country_names").set_index("iso3").at["SDN", "name"] == value
+        assert query(warehouse, "read/country_names").set_index("iso3").at["SDN", "name"] == value
     assert warehouse.path.is_symlink() and names[0] != names[1]
 
 
@@ -100,7 +100,7 @@ def test_concurrent_writers_from_several_processes_lose_nothing(warehouse: Wareh
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(warehouse.path), who, "8"])
                for who in ("alice", "bob")]
     while any(w.poll() is None for w in writers):
-        assert query(warehouse, "country_names")["iso3"].is_unique  # a reader keeps reading meanwhile
+        assert query(warehouse, "read/country_names")["iso3"].is_unique  # a reader keeps reading meanwhile
     assert [w.returncode for w in writers] == [0, 0]
     rows = warehouse.reader().cursor().execute(
         "SELECT actor, count(*), count(DISTINCT entity_id) FROM audit_log WHERE action = 'test' GROUP BY actor"
@@ -111,11 +111,11 @@ def test_concurrent_writers_from_several_processes_lose_nothing(warehouse: Wareh
 def test_a_snapshot_reads_one_version_while_writers_swap_in_new_ones(warehouse: Warehouse) -> None:
     snapshot = warehouse.snapshot()
     token = snapshot.version_token()
-    before = query(snapshot, "country_names")
+    before = query(snapshot, "read/country_names")
     for _ in range(2):
         with warehouse.write() as connection:
             connection.execute("DELETE FROM country WHERE iso3 = (SELECT min(iso3) FROM country)")
     assert snapshot.version_token() == token != warehouse.version_token()
-    assert query(snapshot, "country_names").equals(before)
-    assert len(query(warehouse, "country_names")) == len(before) - 2
+    assert query(snapshot, "read/country_names").equals(before)
+    assert len(query(warehouse, "read/country_names")) == len(before) - 2
     assert warehouse.snapshot().version_token() == warehouse.version_token()

@@ -8,6 +8,7 @@ import re
 import tempfile
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -20,8 +21,6 @@ _HASHER = PasswordHasher()  # argon2id with a fresh random salt per hash (argon2
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")
 MIN_PASSWORD = 10
 REFUSED = "Sign-in refused: unknown account name or wrong password."
-# NOTE: an unknown name still costs one verification, so timing does not tell which names exist.
-_DUMMY_HASH = _HASHER.hash("not a real password")
 
 
 class AccountError(ValueError):
@@ -66,7 +65,7 @@ def verify(path: Path, name: str, password: str) -> User:
     """The signed-in User, or SignInRefused with the same message for an unknown name and a wrong password."""
     account = load(path).get(name.strip())
     try:
-        _HASHER.verify(account.password_hash if account else _DUMMY_HASH, password)
+        _HASHER.verify(account.password_hash if account else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         raise SignInRefused(REFUSED) from None
     if account is None:
@@ -130,3 +129,10 @@ def _existing(path: Path, accounts: dict[str, Account], name: str) -> Account:
     if name not in accounts:
         raise AccountError(f"No account named {name!r} in {path}.")
     return accounts[name]
+
+
+@cache
+def _dummy_hash() -> str:
+    # NOTE: an unknown name still costs one verification, so timing does not tell which names exist. Made on
+    # first use, not at import: a hash costs about a second, and most imports never verify a password.
+    return _HASHER.hash("not a real password")

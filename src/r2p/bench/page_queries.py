@@ -67,7 +67,7 @@ def page_queries(warehouse: Warehouse, view: View) -> dict[str, Callable[[], Any
         "compare_series": lambda: comparison.compare_series(w, (view.indicator,), (iso3,)),
         "engagement_registry": lambda: registry.load_registry(w),
         "current_tiers": lambda: tiers.current_tiers(w, label),
-        "country_event_summary": lambda: query(w, "brief_events_since", {
+        "country_event_summary": lambda: query(w, "read/country_events_since", {
             "iso3": iso3, "since": view.today - timedelta(days=365), "until": view.today}),
         "briefing": lambda: gather_briefing(w, iso3, view.today - timedelta(days=365), label, view.today),
     }

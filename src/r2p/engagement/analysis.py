@@ -10,8 +10,7 @@ import pandas as pd
 
 from r2p.engagement.dates import as_timestamp, period_end
 from r2p.engagement.registry import Registry, actor_table, country_list
-from r2p.engagement.vocabulary import engagement_kind_label
-from r2p.tiers import HIGH_OR_ABOVE, TIERS, tier_rank
+from r2p.vocabulary import HIGH_OR_ABOVE, TIERS, engagement_kind_label, tier_rank
 
 NO_TIER = "No tier"
 

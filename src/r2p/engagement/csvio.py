@@ -23,6 +23,8 @@ from r2p.warehouse.store import Warehouse
 KEYS = {"actors": "actor_id", "situations": "situation_id", "engagements": "engagement_id"}
 ENTITIES = {"actors": "actor", "situations": "situation", "engagements": "engagement"}
 _STAGED = {"actors": "staged_actor", "situations": "staged_situation", "engagements": "staged_engagement"}
+_UPSERTS = {"actors": "write/upsert_actors", "situations": "write/upsert_situations",
+            "engagements": "write/upsert_engagements"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def import_registry(warehouse: Warehouse, directory: Path, user: User, reason: s
     except IngestRefused as refused:
         return ImportResult("refused", problems=refused.problems)
     existing = load_registry(warehouse)
-    parsed, problems = validate_files(raw, existing, set(query(warehouse, "country_names")["iso3"]))
+    parsed, problems = validate_files(raw, existing, set(query(warehouse, "read/country_names")["iso3"]))
     if problems:
         return ImportResult("refused", problems=problems)
     changes = {table: changed_rows(frame, existing, table) for table, frame in parsed.items()}
@@ -120,7 +122,7 @@ def write_rows(connection: duckdb.DuckDBPyConnection, table: str, rows: pd.DataF
         return
     before = _records(_frame(existing, table), table)
     connection.register(_STAGED[table], rows)
-    run(connection, f"engagement_upsert_{table}")
+    run(connection, _UPSERTS[table])
     connection.unregister(_STAGED[table])
     for after in csv_frame(rows, table).to_dict("records"):
         key = after[KEYS[table]]

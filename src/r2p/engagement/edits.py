@@ -42,7 +42,7 @@ def add_engagement(warehouse: Warehouse, fields: Mapping[str, object], reason: s
     """Record a new engagement; returns its id. Refused (PermissionDenied) before any write unless an editor."""
     require(user, "engagement")
     with warehouse.write() as connection:
-        new_id = int(run(connection, "engagement_next_id", {"seed_range": SEED_RANGE}).iloc[0, 0])
+        new_id = int(run(connection, "read/next_engagement_id", {"seed_range": SEED_RANGE}).iloc[0, 0])
         _write(connection, dict(fields) | {"engagement_id": new_id}, reason, user.name, "add")
     return new_id
 
@@ -81,5 +81,5 @@ def _reason_problems(reason: str) -> list[Problem]:
 
 
 def _registry(connection: duckdb.DuckDBPyConnection) -> Registry:
-    return Registry.from_frames(run(connection, "engagement_actors"), run(connection, "engagement_situations"),
-                                run(connection, "engagement_records"))
+    return Registry.from_frames(run(connection, "read/actors"), run(connection, "read/situations"),
+                                run(connection, "read/engagements"))

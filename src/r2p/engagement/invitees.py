@@ -19,8 +19,7 @@ import pandas as pd
 from r2p.engagement.analysis import active_on, engagement_view, related_situations, situation_tiers
 from r2p.engagement.dates import as_timestamp, format_partial_date
 from r2p.engagement.registry import Registry, country_list, current_successor
-from r2p.engagement.vocabulary import CAAC_ACTOR, SPECIAL_ADVISERS
-from r2p.tiers import HIGH_OR_ABOVE
+from r2p.vocabulary import CAAC_ACTOR, HIGH_OR_ABOVE, SPECIAL_ADVISERS
 
 COLUMNS = ["actor_id", "name", "kind", "reason"]
 

@@ -9,7 +9,7 @@ from io import StringIO
 
 import pandas as pd
 
-from r2p.engagement.vocabulary import GROUPS, actor_group, actor_kind_label
+from r2p.vocabulary import GROUPS, actor_group, actor_kind_label
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
@@ -72,15 +72,15 @@ def load_registry(warehouse: Warehouse) -> Registry:
 
 
 def actors(warehouse: Warehouse) -> pd.DataFrame:
-    return query(warehouse, "engagement_actors")
+    return query(warehouse, "read/actors")
 
 
 def situations(warehouse: Warehouse) -> pd.DataFrame:
-    return query(warehouse, "engagement_situations")
+    return query(warehouse, "read/situations")
 
 
 def engagements(warehouse: Warehouse) -> pd.DataFrame:
-    return query(warehouse, "engagement_records")
+    return query(warehouse, "read/engagements")
 
 
 @cache

@@ -53,9 +53,9 @@ def seed_frames(countries: set[str]) -> dict[str, pd.DataFrame]:
 
 def load_seed(connection: duckdb.DuckDBPyConnection) -> SeedReport:
     """Inside the caller's write (after the countries are loaded): add the seed rows not held yet."""
-    existing = Registry.from_frames(run(connection, "engagement_actors"), run(connection, "engagement_situations"),
-                                    run(connection, "engagement_records"))
-    parsed = seed_frames(set(run(connection, "country_names")["iso3"]))
+    existing = Registry.from_frames(run(connection, "read/actors"), run(connection, "read/situations"),
+                                    run(connection, "read/engagements"))
+    parsed = seed_frames(set(run(connection, "read/country_names")["iso3"]))
     added = {}
     for table, frame in parsed.items():
         held = set(getattr(existing, table)[KEYS[table]])

@@ -9,7 +9,7 @@ import pandas as pd
 from r2p.engagement.cells import Cells
 from r2p.engagement.checks import registry_problems
 from r2p.engagement.registry import Registry, normalise
-from r2p.engagement.vocabulary import ACTOR_KINDS, ENGAGEMENT_KINDS, SCOPES
+from r2p.vocabulary import ACTOR_KINDS, ENGAGEMENT_KINDS, SCOPES
 from r2p.warehouse.ingest.result import Problem
 
 FILES = {"actors": "actors.csv", "situations": "situations.csv", "engagements": "engagements.csv"}

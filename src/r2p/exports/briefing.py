@@ -153,7 +153,7 @@ def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str]) -
 
 def _changes(warehouse: Warehouse, history: pd.DataFrame, registry: Registry, situation: Situation,
              reviews: pd.DataFrame, iso3: str, since: date, today: date) -> Changes:
-    events = query(warehouse, "brief_events_since", {"iso3": iso3, "since": since, "until": today}).iloc[0]
+    events = query(warehouse, "read/country_events_since", {"iso3": iso3, "since": since, "until": today}).iloc[0]
     view = engagement_view(registry)
     ids = list(situation.rows["situation_id"])
     return Changes(

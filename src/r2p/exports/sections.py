@@ -9,9 +9,9 @@ import pandas as pd
 
 from r2p.engagement.dates import format_partial_date
 from r2p.engagement.seed import SEED_SOURCE
-from r2p.engagement.vocabulary import actor_kind_label
 from r2p.exports.briefing import Briefing
 from r2p.exports.labels import DEMO_NOTE, format_as_of, stamp
+from r2p.vocabulary import actor_kind_label
 
 SNAPSHOT, ENGAGEMENT, INVITEES, REVIEWS, SOURCES = (
     "Risk snapshot", "Engagement map", "Suggested invitees", "Open reviews and decisions needed", "Sources and method")

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from r2p.engagement.vocabulary import ENGAGEMENT_KINDS, GROUPS
+from r2p.vocabulary import ENGAGEMENT_KINDS, GROUPS
 
 KIND_COLOURS = {
     "mandate": "#1f77b4", "sanctions": "#d62728", "inquiry": "#9467bd", "envoy": "#2ca02c", "resolution": "#ff7f0e",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from r2p.tiers import INSUFFICIENT, TIERS
+from r2p.vocabulary import INSUFFICIENT, TIERS
 
 # ColorBrewer RdBu's red arm (#67001f → #fddbc7): one hue, ordered by lightness, readable with every common
 # colour-vision deficiency. Insufficient data is a neutral grey, never a shade of the ramp, so it cannot pass

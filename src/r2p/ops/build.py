@@ -91,12 +91,12 @@ def _aliases(countries: pd.DataFrame) -> pd.DataFrame:
 
 
 def _apply_demo(connection: duckdb.DuckDBPyConnection, want_demo: bool | None, last_year: int) -> str:
-    has_real = bool(run(connection, "has_real_data").iloc[0, 0])
+    has_real = bool(run(connection, "read/has_real_data").iloc[0, 0])
     if want_demo is False or (want_demo is None and has_real):
         removed = _remove_demo(connection)
         return "removed" if removed else ("kept-real-data" if has_real else "absent")
     digest = hashlib.sha256(f"demo:{DEMO_VERSION}:{DEMO_SEED}:{last_year}".encode()).hexdigest()
-    if len(run(connection, "ingest_by_hash", {"source_id": "demo", "sha256": digest})):
+    if len(run(connection, "read/ingest_by_hash", {"source_id": "demo", "sha256": digest})):
         return "unchanged"
     _remove_demo(connection)
     data = demo.generate_demo(reference.load_countries(), demo_indicators(), geo.country_geometries(),

@@ -48,12 +48,12 @@ def audit_entries(warehouse: Warehouse, chosen: AuditFilter = AuditFilter(), lim
     before, after (JSON text)."""
     if chosen.since and chosen.until and chosen.since > chosen.until:
         raise ValueError(f"The start date {chosen.since} is after the end date {chosen.until}.")
-    return query(warehouse, "audit_entries", chosen.params(limit))[COLUMNS]
+    return query(warehouse, "read/audit_entries", chosen.params(limit))[COLUMNS]
 
 
 def audit_facets(warehouse: Warehouse) -> dict[str, list[str]]:
     """Every actor ("who"), action and entity the log holds, sorted: the choices a filter offers."""
-    facets = query(warehouse, "audit_facets")
+    facets = query(warehouse, "read/audit_facets")
     return {facet: sorted(facets.loc[facets["facet"] == facet, "value"].astype(str)) for facet in
             ("who", "action", "entity")}
 
@@ -68,7 +68,7 @@ def broken_rows(warehouse: Warehouse) -> list[int]:
 
 
 def audit_row_count(warehouse: Warehouse) -> int:
-    return int(query(warehouse, "audit_count")["rows"].iloc[0])
+    return int(query(warehouse, "read/audit_row_count")["rows"].iloc[0])
 
 
 def chain_status(broken: list[int], rows: int) -> str:

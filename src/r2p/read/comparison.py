@@ -16,7 +16,7 @@ MAX_INDICATORS = 6
 def compare_series(warehouse: Warehouse, indicator_ids: Sequence[str], iso3s: Sequence[str]) -> pd.DataFrame:
     """Long form: indicator_id, indicator_name, unit, kind ('country' | 'median'), iso3, line (country name or
     '<sub-region> median'), un_subregion, period, value, source_name, is_demo (median rows carry no source)."""
-    return query(warehouse, "page_compare_series", {"indicator_ids": list(indicator_ids), "iso3s": list(iso3s)})
+    return query(warehouse, "read/compare_series", {"indicator_ids": list(indicator_ids), "iso3s": list(iso3s)})
 
 
 def holds_values(series: pd.DataFrame) -> bool:

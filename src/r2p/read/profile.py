@@ -8,8 +8,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from r2p.catalog import RISK_FACTORS
-from r2p.tiers import INSUFFICIENT
 from r2p.tiers.method import TierMethod
+from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
@@ -18,18 +18,18 @@ def tier_history(warehouse: Warehouse, iso3: str, method_version: str) -> pd.Dat
     """Per period: method_version, score, tier, coverage, stale_share, contributions (JSON text), and the latest
     assessment of that period (assessed_tier, assessed_rationale, assessed_by, assessed_at) — either side may be
     missing."""
-    return query(warehouse, "page_tier_history", {"iso3": iso3, "method_version": method_version})
+    return query(warehouse, "read/tier_history", {"iso3": iso3, "method_version": method_version})
 
 
 def recent_events(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
     """Located events of one country in the 12 months to the latest event held: event_id, event_date, admin1,
     latitude, longitude, violence_type, deaths_best, source_name, is_demo, as_of."""
-    return query(warehouse, "page_country_events", {"iso3": iso3})
+    return query(warehouse, "read/recent_country_events", {"iso3": iso3})
 
 
 def latest_event_date(warehouse: Warehouse) -> pd.DataFrame:
     """last_date: the latest event date held (NULL when there are no events)."""
-    return query(warehouse, "page_latest_event_date")
+    return query(warehouse, "read/latest_event_date")
 
 
 def shown_period(history: pd.DataFrame, wanted: int) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from r2p.tiers import INSUFFICIENT, TIERS, tier_rank
+from r2p.vocabulary import INSUFFICIENT, TIERS, tier_rank
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
@@ -15,7 +15,7 @@ UP, DOWN, CHANGED = "up", "down", "changed"
 
 def scored_periods(warehouse: Warehouse, method_version: str) -> pd.DataFrame:
     """period: every period the method version has scores for, latest first."""
-    return query(warehouse, "page_scored_periods", {"method_version": method_version})
+    return query(warehouse, "read/scored_periods", {"method_version": method_version})
 
 
 def pick_period(periods: Iterable[int], wanted: int | None) -> int | None:
@@ -29,7 +29,7 @@ def pick_period(periods: Iterable[int], wanted: int | None) -> int | None:
 def tier_movers(warehouse: Warehouse, method_version: str, period: int) -> pd.DataFrame:
     """Countries whose model tier changed from the previous period: iso3, name, from_tier, to_tier, from_score,
     to_score, period, method_version, direction (up = riskier, down, changed = to or from Insufficient data)."""
-    moved = query(warehouse, "page_tier_movers", {"method_version": method_version, "period": period})
+    moved = query(warehouse, "read/tier_movers", {"method_version": method_version, "period": period})
     return classify_moves(moved)
 
 

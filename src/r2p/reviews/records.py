@@ -30,7 +30,7 @@ def review_states(reviews: pd.DataFrame, today: date) -> pd.Series:
 
 def list_reviews(warehouse: Warehouse, today: date | None = None) -> pd.DataFrame:
     """Every review, newest first, with country name and state."""
-    reviews = query(warehouse, "reviews_list")
+    reviews = query(warehouse, "read/reviews")
     return reviews.assign(state=review_states(reviews, today or datetime.now(UTC).date()))
 
 

@@ -7,16 +7,6 @@ import pandas as pd
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
-# Highest risk first. "Insufficient data" is never a low tier: it sits apart.
-TIERS: tuple[str, ...] = ("Very high", "High", "Elevated", "Moderate", "Low")
-INSUFFICIENT = "Insufficient data"
-HIGH_OR_ABOVE: frozenset[str] = frozenset(TIERS[:2])
-
-
-def tier_rank(tier: str) -> int | None:
-    """1 for Very high … 5 for Low; None for Insufficient data or an unknown label."""
-    return TIERS.index(tier) + 1 if tier in TIERS else None
-
 
 def current_tiers(warehouse: Warehouse, method_version: str) -> pd.DataFrame:
     """Latest period's model tiers for a method version, with the analyst's assessed tier beside them.
@@ -24,10 +14,10 @@ def current_tiers(warehouse: Warehouse, method_version: str) -> pd.DataFrame:
     Columns: iso3, name, period, method_version, score, tier, coverage, assessed_tier, assessed_rationale,
     assessed_by, assessed_at. Empty when the method has not been scored yet.
     """
-    return query(warehouse, "current_tiers", {"method_version": method_version})
+    return query(warehouse, "read/current_tiers", {"method_version": method_version})
 
 
 def tier_table(warehouse: Warehouse, method_version: str, period: int | None = None) -> pd.DataFrame:
     """One period (default: latest) of a method version: iso3, name, period, method_version, score, tier,
     coverage, stale_share, assessed_tier, assessed_by — highest score first."""
-    return query(warehouse, "tier_table", {"method_version": method_version, "period": period})
+    return query(warehouse, "read/tier_table", {"method_version": method_version, "period": period})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from r2p.access.rights import User, require
-from r2p.tiers import INSUFFICIENT, TIERS
+from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse.audit import audit
 from r2p.warehouse.store import Warehouse
 

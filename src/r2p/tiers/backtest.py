@@ -56,4 +56,4 @@ def _row(version: str, year: object, group: pd.DataFrame) -> dict:
 
 def backtest_report(warehouse: Warehouse) -> pd.DataFrame:
     """The backtest on the warehouse's scores and `ewp.mk_onset` observations."""
-    return backtest(query(warehouse, "backtest_scores"), query(warehouse, "backtest_onsets"))
+    return backtest(query(warehouse, "read/tiered_scores"), query(warehouse, "read/mass_killing_onsets"))

@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from r2p.catalog import RISK_FACTORS, indicators
-from r2p.tiers import TIERS
+from r2p.vocabulary import TIERS
 
 
 class MethodIndicator(BaseModel):

@@ -19,11 +19,11 @@ class MethodChanged(RuntimeError):
 
 def refresh_scores(connection: duckdb.DuckDBPyConnection, chosen: tuple[TierMethod, ...] | None = None) -> dict:
     """Replace the stored scores of each method version; returns {version label: rows stored}."""
-    catalog = run(connection, "indicator_directions")
+    catalog = run(connection, "read/indicator_directions")
     stored = {}
     for method in chosen or methods():
         _check_unchanged(connection, method)
-        observations = run(connection, "method_observations", {"indicator_ids": [i.id for i in method.indicators]})
+        observations = run(connection, "read/observations_of_indicators", {"indicator_ids": [i.id for i in method.indicators]})
         scores = _scores(observations, method, catalog)
         connection.execute("DELETE FROM risk_score WHERE method_version = $v", {"v": method.label})
         if not scores.empty:
@@ -44,7 +44,7 @@ def _scores(observations: pd.DataFrame, method: TierMethod, catalog: pd.DataFram
 
 
 def _check_unchanged(connection: duckdb.DuckDBPyConnection, method: TierMethod) -> None:
-    previous = run(connection, "tier_method_digest", {"version": method.label})
+    previous = run(connection, "read/tier_method_digest", {"version": method.label})
     if len(previous) and previous.iloc[0, 0] not in (None, method.digest()):
         raise MethodChanged(
             f"Tier method {method.label} was edited but keeps version {method.version}: scores are stored per "

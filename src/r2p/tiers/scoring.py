@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pandas as pd
 
-from r2p.tiers import INSUFFICIENT
 from r2p.tiers.method import TierMethod
+from r2p.vocabulary import INSUFFICIENT
 
 SCALE = 10.0
 

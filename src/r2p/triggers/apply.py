@@ -24,10 +24,10 @@ def evaluate_rules(connection: duckdb.DuckDBPyConnection) -> list[Firing]:
 def _fire(connection: duckdb.DuckDBPyConnection, rule: Rule) -> list[Firing]:
     if rule.kind in ("tier_rise", "crosses_into"):
         label = method(rule.method or "").label
-        return tier_firings(rule, run(connection, "tier_history_all", {"method_version": label}), label)
+        return tier_firings(rule, run(connection, "read/tier_history_all", {"method_version": label}), label)
     if rule.kind == "rank_enters_top":
-        return rank_firings(rule, run(connection, "indicator_all_values", {"indicator_id": rule.indicator}))
-    events = run(connection, "events_for_spikes")
+        return rank_firings(rule, run(connection, "read/indicator_all_values", {"indicator_id": rule.indicator}))
+    events = run(connection, "read/event_deaths")
     if events.empty:
         return []
     return spike_firings(rule, events, events["event_date"].max().date())
@@ -38,7 +38,7 @@ def open_reviews(connection: duckdb.DuckDBPyConnection, firings: list[Firing], t
     """Open a review per firing whose evidence has not opened one before and whose rule has no open review
     for the country; returns how many were opened (inside the caller's write)."""
     today = today or datetime.now(UTC).date()
-    known = run(connection, "review_keys")
+    known = run(connection, "read/review_keys")
     seen = set(known["evidence_key"].dropna())
     still_open = set(zip(known.loc[known["decision"].isna(), "rule_id"], known.loc[known["decision"].isna(), "iso3"],
                          strict=True))

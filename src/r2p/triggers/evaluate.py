@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from r2p.tiers import tier_rank
 from r2p.triggers.rules import Rule
+from r2p.vocabulary import tier_rank
 
 
 @dataclass(frozen=True)

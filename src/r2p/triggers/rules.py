@@ -9,7 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from r2p.tiers import TIERS
+from r2p.vocabulary import TIERS
 
 
 class Rule(BaseModel):

@@ -9,8 +9,8 @@ import streamlit as st
 from r2p.access.rights import PermissionDenied, User
 from r2p.engagement.edits import EditRefused, add_engagement, correct_engagement, engagement_record
 from r2p.engagement.registry import Registry, actor_table
-from r2p.engagement.vocabulary import ENGAGEMENT_KINDS
 from r2p.ui.sign_in import read_only_notice
+from r2p.vocabulary import ENGAGEMENT_KINDS
 from r2p.warehouse.store import Warehouse
 
 _FLASH = "engagement_edit_flash"

@@ -11,9 +11,8 @@ from r2p.engagement.analysis import NO_TIER, EngagementFilter, status_on
 from r2p.engagement.dates import format_partial_date
 from r2p.engagement.registry import Registry, actor_table, lineage
 from r2p.engagement.seed import SEED_SOURCE
-from r2p.engagement.vocabulary import ENGAGEMENT_KINDS, GROUPS, actor_kind_label
-from r2p.tiers import TIERS
 from r2p.ui.plain import plain_markdown
+from r2p.vocabulary import ENGAGEMENT_KINDS, GROUPS, TIERS, actor_kind_label
 
 EARLIEST = date(1945, 1, 1)  # the UN Charter: nothing in the registry is older
 ENGAGEMENT_COLUMNS = {"engagement_id": "#", "actor": "actor", "situation": "situation", "kind_label": "kind",

@@ -10,10 +10,10 @@ import streamlit as st
 from r2p.access.rights import PermissionDenied, User
 from r2p.reviews.queue import today
 from r2p.reviews.records import DECISIONS, ReviewError, decide
-from r2p.tiers import INSUFFICIENT, TIERS
 from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.ui.plain import plain_markdown
 from r2p.ui.sign_in import read_only_notice
+from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 
 _SAVED = "r2p_saved_message"  # survives the rerun that redraws the page with the saved record

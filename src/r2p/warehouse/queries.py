@@ -1,7 +1,9 @@
-"""Run the named queries in r2p/warehouse/sql: one query per file, values always bound as parameters."""
+"""Run the named queries in r2p/warehouse/sql: one statement per file, values always bound as parameters."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -12,19 +14,44 @@ import pandas as pd
 if TYPE_CHECKING:  # store needs `sql` at import time (remote version tokens), so no import back at run time
     from r2p.warehouse.store import Warehouse
 
+# What no bound parameter can stand for (a table name, EXPORT DATABASE's folder) is written in a query file as
+# `{{identifier name}}` or `{{literal name}}` and spliced in quoted, by sql() only.
+_PLACEHOLDER = re.compile(r"\{\{(identifier|literal) ([a-z_]+)\}\}")
+_NAME = re.compile(r"^[a-z_]+(/[a-z_]+)*$")
+
+
+def quoted_identifier(name: str) -> str:
+    """`name` as one SQL identifier, by DuckDB's rule: in double quotes, inner double quotes doubled."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quoted_literal(text: str) -> str:
+    """`text` as one SQL string literal: in single quotes, inner single quotes doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
 
 @cache
-def sql(name: str) -> str:
-    """The text of `sql/<name>.sql`."""
-    entry = resources.files("r2p.warehouse").joinpath("sql", f"{name}.sql")
-    if not entry.is_file():
+def _text(name: str) -> str:
+    entry = resources.files("r2p.warehouse").joinpath("sql", *f"{name}.sql".split("/"))
+    if not _NAME.match(name) or not entry.is_file():
         raise KeyError(f"no query named {name!r} in r2p/warehouse/sql")
     return entry.read_text(encoding="utf-8")
 
 
-def run(connection: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+def sql(name: str, **spliced: str) -> str:
+    """The text of `sql/<name>.sql` (e.g. "read/tier_history"), each placeholder replaced by its value, quoted."""
+    text = _text(name)
+    wanted = {match[2] for match in _PLACEHOLDER.finditer(text)}
+    if wanted != set(spliced):
+        raise KeyError(f"query {name!r} splices {sorted(wanted)}, was given {sorted(spliced)}")
+    quote = {"identifier": quoted_identifier, "literal": quoted_literal}
+    return _PLACEHOLDER.sub(lambda match: quote[match[1]](str(spliced[match[2]])), text)
+
+
+def run(connection: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None,
+        spliced: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Run a named query on a connection (a writer's, or a cursor) and return its rows."""
-    return connection.execute(sql(name), params or {}).df()
+    return connection.execute(sql(name, **(spliced or {})), params or {}).df()
 
 
 def query(warehouse: Warehouse, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
@@ -34,3 +61,10 @@ def query(warehouse: Warehouse, name: str, params: dict[str, Any] | None = None)
         return run(cursor, name, params)
     finally:
         cursor.close()
+
+
+def query_names() -> list[str]:
+    """Every named query shipped with the package, e.g. "read/tier_history"."""
+    root = resources.files("r2p.warehouse").joinpath("sql")
+    return sorted(f"{folder.name}/{entry.name.removesuffix('.sql')}" for folder in root.iterdir()
+                  if folder.is_dir() for entry in folder.iterdir() if entry.name.endswith(".sql"))

@@ -42,7 +42,7 @@ def version_token(location: str) -> str:
     """Changes after any write, from this process (counted) or elsewhere (read from the warehouse itself)."""
     cursor = connection(location).cursor()
     try:
-        changes = cursor.execute(sql("warehouse_changes")).fetchall()[0]
+        changes = cursor.execute(sql("read/warehouse_changes")).fetchall()[0]
     except duckdb.CatalogException:
         changes = ("uninitialised",)  # no schema yet: `r2p init` (or the first page view) builds it
     finally:

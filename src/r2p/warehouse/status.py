@@ -14,7 +14,7 @@ def warehouse_status(warehouse: Warehouse) -> dict[str, Any]:
     """A summary for `r2p status` and the sidebar."""
     cursor = warehouse.reader().cursor()
     try:
-        sources = run(cursor, "source_status")
+        sources = run(cursor, "read/source_status")
         return {
             "location": warehouse.label,
             "schema_version": schema_version(cursor),

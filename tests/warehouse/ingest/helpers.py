@@ -14,7 +14,7 @@ from r2p.warehouse.queries import query
 
 def values_of(warehouse: Warehouse, indicator: str, period: int) -> dict[str, float]:
     """iso3 → value of one indicator in one year."""
-    frame = query(warehouse, "indicator_values", {"indicator_id": indicator, "period": period})
+    frame = query(warehouse, "read/indicator_values", {"indicator_id": indicator, "period": period})
     return dict(zip(frame["iso3"], frame["value"], strict=True))
 
 

@@ -60,7 +60,7 @@ def test_forecasts_give_the_latest_risk_list_of_168_real_countries(warehouse: Wa
     # 168 countries x 6 risk/rank columns (two-year, one-year, previous two-year), no missing values.
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "ewp-forecasts", 168, 168 * 6, 0)
-    latest = query(warehouse, "indicator_values", {"indicator_id": "ewp.risk_2yr", "period": 2024})
+    latest = query(warehouse, "read/indicator_values", {"indicator_id": "ewp.risk_2yr", "period": 2024})
     assert len(latest) == 168 and not latest["is_demo"].any()
     assert latest.iloc[0]["iso3"] == "MMR" and latest.iloc[0]["value"] == pytest.approx(0.1041)
     assert values_of(warehouse, "ewp.risk_2yr", 2024)["TCD"] == pytest.approx(0.08121)
@@ -90,7 +90,7 @@ def test_the_predictor_panel_loads_one_indicator_per_predictor(warehouse: Wareho
     assert result.rows_loaded == 9394 * 31 - 86
     assert values_of(warehouse, "ewp.popsize_log2", 1960)["USA"] == pytest.approx(27.4287897129285)
     assert values_of(warehouse, "ewp.partyban_new_2", 1960)["USA"] == 1.0
-    assert "ewp.reg_na" not in set(query(warehouse, "indicators_with_data")["indicator_id"])
+    assert "ewp.reg_na" not in set(query(warehouse, "read/indicators_with_data")["indicator_id"])
 
 
 def test_out_of_sample_forecasts_are_filed_under_the_outcome_year(warehouse: Warehouse) -> None:
@@ -177,7 +177,7 @@ def test_the_one_year_risk_is_optional(warehouse: Warehouse, tmp_path: Path) -> 
     path = _variant(FORECASTS, tmp_path, lambda f: f.drop(columns=[c for c in f.columns if "only" in c]))
     result = ingest(warehouse, "ewp", path)
     assert (result.status, result.rows_loaded) == ("loaded", 168 * 4)
-    assert query(warehouse, "indicator_values", {"indicator_id": "ewp.risk_1yr", "period": 2024})["is_demo"].all()
+    assert query(warehouse, "read/indicator_values", {"indicator_id": "ewp.risk_1yr", "period": 2024})["is_demo"].all()
 
 
 def test_the_compact_list_accepts_another_name_column(warehouse: Warehouse, tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def test_reading_damaged_registry_files_refuses_them_or_validates(choice: tuple,
             assert_located(refused.problems, *FILES.values())
             event("refused while reading")
             return
-        _, problems = validate_files(raw, load_registry(warehouse), set(query(warehouse, "country_names")["iso3"]))
+        _, problems = validate_files(raw, load_registry(warehouse), set(query(warehouse, "read/country_names")["iso3"]))
         event("refused by validation" if problems else "valid")
         for problem in problems:
             assert any(name in problem.file for name in FILES.values()), str(problem)

@@ -36,7 +36,7 @@ def test_the_wide_workbook_example_loads_from_its_data_and_indicators_sheets(war
     assert (result.status, result.kind, result.rows_read, result.rows_loaded) == (
         "loaded", "table-wide-years", 4, 19)
     assert values_of(warehouse, "table.idp_share", 2024) == {"SDN": 0.24, "SSD": 0.15, "CAF": 0.09}
-    catalog = query(warehouse, "indicators_with_data").set_index("indicator_id")
+    catalog = query(warehouse, "read/indicators_with_data").set_index("indicator_id")
     assert catalog.at["table.idp_share", "source_id"] == "table"
 
 

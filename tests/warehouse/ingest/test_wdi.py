@@ -79,7 +79,7 @@ def test_the_api_download_skips_its_preamble_and_dates_the_release(warehouse: Wa
     result = ingest(warehouse, "wdi", API_DOWNLOAD)
     assert (result.status, result.kind, result.rows_read, result.rows_loaded, result.rows_rejected) == (
         "loaded", "wdi-api-download", 11, 12, 8)
-    frame = query(warehouse, "indicator_values", {"indicator_id": "wdi.infant_mortality", "period": 2023})
+    frame = query(warehouse, "read/indicator_values", {"indicator_id": "wdi.infant_mortality", "period": 2023})
     assert pd.Timestamp(frame.set_index("iso3").loc["NAM", "as_of"]) == pd.Timestamp(date(2025, 7, 1))
     rejects = rejects_of(warehouse, result.ingest_id)
     # The header is spreadsheet row 5 (four preamble lines); rows are sorted by name, Africa Eastern … first.

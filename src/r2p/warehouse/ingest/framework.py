@@ -81,7 +81,7 @@ def ingest_file(
 def _reference_and_previous(warehouse: Warehouse, source: str, digest: str) -> tuple[Reference, dict | None]:
     cursor = warehouse.reader().cursor()
     try:
-        previous = run(cursor, "ingest_by_hash", {"source_id": source, "sha256": digest})
+        previous = run(cursor, "read/ingest_by_hash", {"source_id": source, "sha256": digest})
         # The shipped catalog counts even before `r2p init` has copied a newer version of it into the warehouse.
         reference = Reference.load(cursor).with_indicators(shipped_ranges())
         return reference, (previous.iloc[0].to_dict() if len(previous) else None)
@@ -159,7 +159,7 @@ def _load_observations(connection: duckdb.DuckDBPyConnection, observations: pd.D
     rows = observations[["iso3", "indicator_id", "period", "value"]].assign(ingest_id=ingest_id)
     connection.register("staged_observation", rows)
     # A newer load of the same key replaces the older value; real data for an indicator replaces demo data.
-    run(connection, "replace_observations", {"replace_demo": not is_demo})
+    run(connection, "write/drop_replaced_observations", {"replace_demo": not is_demo})
     connection.execute("INSERT INTO observation SELECT iso3, indicator_id, period::INTEGER, value, ingest_id"
                        " FROM staged_observation")
     connection.unregister("staged_observation")
@@ -173,7 +173,7 @@ def _load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | N
                "deaths_best", "deaths_low", "deaths_high", "source_ref"]
     rows = events.reindex(columns=columns).assign(source_id=source, ingest_id=ingest_id)
     connection.register("staged_event", rows)
-    run(connection, "replace_events", {"replace_demo": not is_demo})
+    run(connection, "write/drop_replaced_events", {"replace_demo": not is_demo})
     # NOTE: stored by country then date, so DuckDB's per-row-group min/max skip most of a large table when a
     # page reads one country's events (about 10x faster at 5 M events, measured with `r2p bench`).
     connection.execute(

@@ -50,13 +50,13 @@ class Reference:
 
     @classmethod
     def load(cls, connection: duckdb.DuckDBPyConnection) -> Reference:
-        lookup = run(connection, "country_lookup")
-        countries = run(connection, "country_names")
-        crosswalk = run(connection, "ccode_crosswalk").astype({"first_year": "Int64", "last_year": "Int64"})
+        lookup = run(connection, "read/country_lookup")
+        countries = run(connection, "read/country_names")
+        crosswalk = run(connection, "read/ccode_crosswalk").astype({"first_year": "Int64", "last_year": "Int64"})
         return cls(
             country_names=dict(zip(countries["iso3"], countries["name"], strict=True)),
             lookup=dict(zip(lookup["key"], lookup["iso3"], strict=False)),
-            indicators=run(connection, "indicator_ranges"),
+            indicators=run(connection, "read/indicator_ranges"),
             ccodes=crosswalk,
         )
 

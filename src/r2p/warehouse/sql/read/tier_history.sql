@@ -5,12 +5,11 @@ WITH model AS (
     FROM risk_score WHERE iso3 = $iso3 AND method_version = $method_version
 ), assessed AS (
     SELECT period, tier AS assessed_tier, rationale AS assessed_rationale, author AS assessed_by,
-           created_at AS assessed_at,
-           row_number() OVER (PARTITION BY period ORDER BY created_at DESC, assessment_id DESC) AS n
-    FROM assessment WHERE iso3 = $iso3
+           created_at AS assessed_at
+    FROM latest_assessment WHERE iso3 = $iso3
 )
 SELECT coalesce(m.period, a.period) AS period, $method_version AS method_version, m.score, m.tier, m.coverage,
        m.stale_share, m.contributions, a.assessed_tier, a.assessed_rationale, a.assessed_by, a.assessed_at
 FROM model m
-FULL OUTER JOIN (SELECT * FROM assessed WHERE n = 1) a ON a.period = m.period
+FULL OUTER JOIN assessed a ON a.period = m.period
 ORDER BY period

@@ -2,16 +2,13 @@
 -- method version, with reliability and the latest analyst assessment beside the model tier.
 WITH chosen AS (
     SELECT coalesce($period, (SELECT max(period) FROM risk_score WHERE method_version = $method_version)) AS period
-), assessed AS (
-    SELECT iso3, period, tier AS assessed_tier, author AS assessed_by,
-           row_number() OVER (PARTITION BY iso3, period ORDER BY created_at DESC, assessment_id DESC) AS n
-    FROM assessment
 )
 SELECT r.iso3, c.name, r.period, r.method_version, round(r.score, 4) AS score, r.tier,
-       round(r.coverage, 3) AS coverage, round(r.stale_share, 3) AS stale_share, a.assessed_tier, a.assessed_by
+       round(r.coverage, 3) AS coverage, round(r.stale_share, 3) AS stale_share, a.tier AS assessed_tier,
+       a.author AS assessed_by
 FROM risk_score r
 JOIN chosen USING (period)
 JOIN country c USING (iso3)
-LEFT JOIN assessed a ON a.iso3 = r.iso3 AND a.period = r.period AND a.n = 1
+LEFT JOIN latest_assessment a ON a.iso3 = r.iso3 AND a.period = r.period
 WHERE r.method_version = $method_version
 ORDER BY r.score DESC NULLS LAST, r.iso3

@@ -1,8 +1,18 @@
-"""Controlled vocabularies of the engagement map: kinds of actor and engagement, scopes, date precisions."""
+"""Controlled vocabularies: the risk tiers, and the engagement map's kinds of actor and engagement, scopes, dates."""
 
 from __future__ import annotations
 
 from types import MappingProxyType
+
+# Highest risk first. "Insufficient data" is never a low tier: it sits apart.
+TIERS: tuple[str, ...] = ("Very high", "High", "Elevated", "Moderate", "Low")
+INSUFFICIENT = "Insufficient data"
+HIGH_OR_ABOVE: frozenset[str] = frozenset(TIERS[:2])
+
+
+def tier_rank(tier: str) -> int | None:
+    """1 for Very high … 5 for Low; None for Insufficient data or an unknown label."""
+    return TIERS.index(tier) + 1 if tier in TIERS else None
 
 # Actor kind -> (label, group). The group orders the matrix columns: UN, US, Regional, Other.
 ACTOR_KINDS = MappingProxyType({

@@ -1,4 +1,5 @@
 -- Benchmark: each country's share of synthetic events (Zipf-like skew, rank by a seeded hash) as [lo, hi).
+CREATE OR REPLACE TEMP TABLE bench_country_weight AS
 WITH ranked AS (
     SELECT p.iso3, p.west, p.south, p.east, p.north,
            row_number() OVER (ORDER BY hash(p.iso3, $seed), p.iso3) AS rank

@@ -1,0 +1,2 @@
+-- Drop the temporary country weights once the synthetic events are generated.
+DROP TABLE bench_country_weight

@@ -1,0 +1,2 @@
+-- Drop one table (its name comes from DuckDB's own catalog).
+DROP TABLE IF EXISTS {{identifier name}} CASCADE

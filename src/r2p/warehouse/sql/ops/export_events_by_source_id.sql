@@ -1,0 +1,6 @@
+-- Every event to hive-partitioned Parquet under $directory, one folder per source (kept inside each file too).
+COPY (
+    SELECT event_id, source_id, iso3, event_date, admin1, latitude, longitude, violence_type, deaths_best,
+           deaths_low, deaths_high, source_ref, ingest_id
+    FROM event ORDER BY event_date, event_id
+) TO $directory (FORMAT parquet, PARTITION_BY (source_id), WRITE_PARTITION_COLUMNS true)

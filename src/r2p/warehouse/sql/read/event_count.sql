@@ -1,0 +1,2 @@
+-- How many events are held.
+SELECT count(*) AS events FROM event

@@ -1,0 +1,2 @@
+-- Whether DuckDB's motherduck extension is installed.
+SELECT installed FROM duckdb_extensions() WHERE extension_name = 'motherduck'

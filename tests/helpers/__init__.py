@@ -1,0 +1,1 @@
+"""Helpers the tests share: the `r2p` command in-process, page-test sign-in, importer read-backs, fixtures."""
