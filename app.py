@@ -6,7 +6,7 @@ from r2p.ui.shell import prepare_page
 
 st.set_page_config(page_title="R2P Watch", layout="wide")
 # NOTE: each url_path equals its file's stem, so a link resolves the same way before and after the server
-# leaves Streamlit's legacy pages/ mode (see r2p/ui/__init__.py).
+# leaves Streamlit's legacy pages/ mode (see r2p/ui/navigation.py).
 navigation = st.navigation(
     [
         st.Page("pages/overview.py", title="Overview", default=True),

@@ -10,11 +10,13 @@ import time
 import traceback
 from pathlib import Path
 
+import pytest
+
 from r2p.access.rights import Role, User
 from r2p.tiers.assessment import record_assessment
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
-from tests.session_reader import check_snapshot
+from tests.helpers.session_reader import check_snapshot
 
 MARKER = "table.load_marker"
 PERIODS = range(2000, 2025)
@@ -61,7 +63,7 @@ def edit(warehouse: Warehouse, made: list, failures: list) -> None:
 def _reader(log: Path, *args: str) -> subprocess.Popen:
     """A reader process; its stderr (Streamlit's chatter, or a crash) goes to `log`, kept for the failure message."""
     with log.open("w") as stderr:
-        return subprocess.Popen([sys.executable, "-m", "tests.session_reader", *args], cwd=ROOT,
+        return subprocess.Popen([sys.executable, "-m", "tests.helpers.session_reader", *args], cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=stderr, text=True)
 
 
@@ -79,6 +81,7 @@ def _wait_until_reading(stop_file: Path, count: int) -> None:
         time.sleep(0.2)
 
 
+@pytest.mark.slow  # reader processes, an ingest process and an editor thread at once: processes are the point
 def test_sessions_browsing_during_an_ingest_and_edits_see_no_errors_and_no_mix(
         warehouse: Warehouse, tmp_path: Path) -> None:
     countries = [r[0] for r in warehouse.reader().cursor().execute("SELECT iso3 FROM country ORDER BY 1").fetchall()]

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser
 from r2p.access.accounts import Account, save
 from r2p.access.rights import Role
 from tests.browser.conftest import running_server
-from tests.pages.signin import PASSWORD, password_hash
+from tests.helpers.signin import PASSWORD, password_hash
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,6 @@ import csv
 import shutil
 from pathlib import Path
 
-import duckdb
 
 from r2p.access.rights import Role, User
 from r2p.notes import add_country_note
@@ -43,7 +42,8 @@ def test_since_in_the_future_lists_nothing_and_a_bad_date_exits_2(warehouse: War
 def test_verify_exits_0_on_an_intact_log_and_1_naming_an_altered_row(warehouse: Warehouse, tmp_path: Path) -> None:
     ok = r2p("audit", "--verify")
     assert ok.returncode == 0 and ok.stdout.startswith("Audit chain verified:"), ok.stderr
-    with duckdb.connect(str(warehouse.current_file())) as connection:
+    # NOTE: through the store, not a second read-write connection: this process holds the file open read-only.
+    with warehouse.write() as connection:
         connection.execute("UPDATE audit_log SET before = '{\"x\": 1}' WHERE audit_id = 42")
     before = shutil.copyfile(warehouse.current_file(), tmp_path / "before.duckdb").read_bytes()
     broken = r2p("audit", "--verify")

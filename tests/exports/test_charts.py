@@ -16,6 +16,7 @@ from r2p.exports.charts import PNG_SCALE, WIDTH, ChartMeta, chart_content, expor
 from r2p.exports.renderer import Renderer, RenderError
 from r2p.figures.tier_charts import contribution_chart
 from r2p.figures.tier_map import tier_choropleth
+from r2p.provenance import Provenance
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -27,8 +28,8 @@ def _figure() -> go.Figure:
 
 def _meta(is_demo: bool = True, marking: str = "OFFICIAL USE ONLY") -> ChartMeta:
     return ChartMeta(title="What makes up the 2025 score — Côte d'Ivoire", subtitle="Parts add up to the score",
-                     source="R2P Watch demo data", as_of="2025-12-31", method_version="composite-1",
-                     is_demo=is_demo, marking=marking, generated_at=datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
+                     provenance=Provenance("R2P Watch demo data", "2025-12-31", "composite-1", is_demo),
+                     marking=marking, generated_at=datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -54,8 +55,8 @@ def test_png_svg_and_pdf_carry_title_provenance_demo_and_the_marking(warm_render
 
 def test_real_data_carries_no_demo_label_and_the_marking_defaults_to_the_setting(
         warm_renderer: None, marked: str) -> None:
-    meta = ChartMeta(title="Backtest", source="EWP", as_of="2025-12-31")
-    assert meta.marking == marked and meta.is_demo is False
+    meta = ChartMeta(title="Backtest", provenance=Provenance("EWP", "2025-12-31"))
+    assert meta.marking == marked and meta.provenance.is_demo is False
     svg = export_figure(_figure(), meta, "svg").decode("utf-8")
     assert "DEMO" not in svg and svg.count(marked) == 2
 
@@ -90,7 +91,8 @@ def test_a_tier_map_exports_offline(warm_renderer: None) -> None:
     tiers = pd.DataFrame({"iso3": ["SDN", "CIV"], "name": ["Sudan", "Côte d'Ivoire"], "tier": ["Very high", "High"],
                           "score": [6.5, 5.1], "coverage": [1.0, 0.9]})
     figure = tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), "Model tiers, 2025 — DEMO")
-    png = export_figure(figure, ChartMeta(title="Model tiers, 2025 — DEMO", is_demo=True, marking="M"), "png")
+    meta = ChartMeta(title="Model tiers, 2025 — DEMO", provenance=Provenance(is_demo=True), marking="M")
+    png = export_figure(figure, meta, "png")
     assert png.startswith(PNG_SIGNATURE) and len(png) > 50_000  # the countries are drawn, not only a legend
 
 

@@ -10,13 +10,15 @@ from openpyxl import load_workbook
 
 from r2p.exports.files import filename, slug
 from r2p.exports.tables import ABOUT_SHEET, DATA_SHEET, TableMeta, table_csv, table_xlsx
+from r2p.provenance import Provenance
 
 SHOWN = pd.DataFrame({"iso3": ["SDN", "CIV"], "name": ["Sudan", "Côte d'Ivoire"], "score": [6.25, None],
                       "tier": ["Very high", "Insufficient data"], "risk_factors": [[1, 2], [7]],
                       "rank": [1, 2]})
-META = TableMeta(title="Top risk, 2025 (composite-1)", sources="R2P Watch demo data", as_of="2025-12-31",
-                 method_version="composite-1", filters={"period": 2025, "tiers": ["Very high", "Insufficient data"]},
-                 is_demo=True, marking="OFFICIAL USE ONLY", generated_at=datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+META = TableMeta(title="Top risk, 2025 (composite-1)",
+                 provenance=Provenance("R2P Watch demo data", "2025-12-31", "composite-1", is_demo=True),
+                 filters={"period": 2025, "tiers": ["Very high", "Insufficient data"]}, marking="OFFICIAL USE ONLY",
+                 generated_at=datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
 
 
 def test_the_csv_is_only_the_table_and_reads_back_as_shown() -> None:

@@ -185,6 +185,7 @@ for i in range(int(sys.argv[2])):
 """
 
 
+@pytest.mark.slow  # a second process is the point
 def test_a_backup_taken_while_another_process_writes_is_a_consistent_snapshot(
         warehouse: Warehouse, tmp_path: Path) -> None:
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(warehouse.path), "40"])

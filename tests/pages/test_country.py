@@ -17,7 +17,7 @@ from r2p.read import profile
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
-from tests.pages.signin import accounts_file, form, sign_in
+from tests.helpers.signin import accounts_file, form, sign_in
 from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 60

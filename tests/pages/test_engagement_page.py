@@ -15,8 +15,8 @@ from r2p.engagement.registry import load_registry
 from r2p.engagement.seed import SEED_RANGE, load_seed
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT, contents
-from tests.pages.rendered import unescaped
-from tests.pages.signin import accounts_file, sign_in
+from tests.helpers.rendered import unescaped
+from tests.helpers.signin import accounts_file, sign_in
 
 TIMEOUT = 120
 

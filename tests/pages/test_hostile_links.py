@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from r2p.link_params import echoed
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
-from tests.pages.rendered import unescaped
+from tests.helpers.rendered import unescaped
 
 HOSTILE = {
     "script": "<script>window.__xss=1</script>",

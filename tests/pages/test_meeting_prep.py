@@ -11,7 +11,7 @@ from r2p.exports.briefing import default_since
 from r2p.reviews.queue import today
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
-from tests.pages.rendered import unescaped
+from tests.helpers.rendered import unescaped
 
 TIMEOUT = 120
 

@@ -13,7 +13,7 @@ from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.conftest import ROOT
-from tests.pages.rendered import unescaped
+from tests.helpers.rendered import unescaped
 from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 60

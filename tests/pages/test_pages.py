@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from r2p.warehouse import Warehouse
 from tests.conftest import EXAMPLES, ROOT
-from tests.pages.rendered import unescaped
+from tests.helpers.rendered import unescaped
 
 PAGES = ["overview", "country", "trends", "engagement", "meeting_prep", "reviews", "data_methods", "audit"]
 TIMEOUT = 60
@@ -66,6 +66,7 @@ def test_invalid_link_values_fall_back_with_a_visible_notice(warehouse: Warehous
     assert app.sidebar.selectbox[1].value == "ewp.risk_2yr"
 
 
+@pytest.mark.slow  # a second process is the point
 def test_an_ingest_from_another_process_shows_without_a_restart(warehouse: Warehouse) -> None:
     app = _app({"indicator": "wdi.infant_mortality"}).run()
     before = [o for o in app.sidebar.selectbox[1].options]

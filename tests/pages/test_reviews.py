@@ -15,8 +15,8 @@ from r2p.reviews.records import list_reviews
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
-from tests.pages.rendered import unescaped
-from tests.pages.signin import accounts_file, form, sign_in
+from tests.helpers.rendered import unescaped
+from tests.helpers.signin import accounts_file, form, sign_in
 
 TIMEOUT = 60
 

@@ -12,7 +12,7 @@ from r2p.access.accounts import remove
 from r2p.access.rights import Role
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
-from tests.pages.signin import PASSWORD, accounts_file, form_ids, sign_in
+from tests.helpers.signin import PASSWORD, accounts_file, form_ids, sign_in
 from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 120

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from r2p.warehouse import Warehouse
 from tests.conftest import ROOT
-from tests.pages.rendered import unescaped
+from tests.helpers.rendered import unescaped
 
 TIMEOUT = 60
 INDICATORS = "wdi.infant_mortality,vdem.v2x_polyarchy"

@@ -8,8 +8,6 @@ changed), and a second `duckdb.connect(NAME)` plays another machine writing to t
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,6 +25,7 @@ from r2p.warehouse.migrate import latest_version
 from r2p.warehouse.queries import query
 from r2p.warehouse.status import warehouse_status
 from tests.conftest import EXAMPLES, FIXED_TODAY
+from tests.helpers.cli import r2p
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +123,7 @@ def test_r2p_status_on_motherduck_offline_prints_the_error_not_a_traceback(
     for name in ("motherduck_token", "MOTHERDUCK_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("R2P_DB", "md:r2p_offline")
-    result = subprocess.run([sys.executable, "-m", "r2p.cli", "status"], capture_output=True, text=True, check=False)
+    result = r2p("status")
     assert result.returncode == 2
     assert "Cannot open the MotherDuck warehouse md:r2p_offline" in result.stderr
     assert "motherduck_token" in result.stderr

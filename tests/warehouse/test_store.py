@@ -34,6 +34,7 @@ def test_an_open_reader_keeps_working_and_then_sees_the_new_version(warehouse: W
     assert query(warehouse, "read/country_names").set_index("iso3").at["SDN", "name"] == "Renamed"
 
 
+@pytest.mark.slow  # a second process is the point
 def test_another_process_can_write_while_this_one_holds_the_file_open(warehouse: Warehouse) -> None:
     """The dashboard keeps a read connection open; `r2p ingest` in another process must still succeed."""
     warehouse.reader().cursor().execute("SELECT count(*) FROM observation").fetchone()
@@ -95,6 +96,7 @@ for i in range(int(sys.argv[3])):
 """
 
 
+@pytest.mark.slow  # a second process is the point
 def test_concurrent_writers_from_several_processes_lose_nothing(warehouse: Warehouse) -> None:
     """Two editors and a reader at once: every write lands, each exactly once."""
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(warehouse.path), who, "8"])

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit import config
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from r2p.bench.measure import Progress, timed
+from r2p.ui.navigation import production_navigation
 
 _PAGE = re.compile(r"""st\.Page\(\s*["']pages/(\w+)\.py["']""")
 WARM_RUNS = 3
@@ -32,7 +32,7 @@ def time_pages(app_path: Path, location: str, params: Mapping[str, str], progres
     ingest); warm = the median of WARM_RUNS reruns of the same view, as when someone clicks on the page."""
     results = {}
     # NOTE: Streamlit prints a page's traceback on stdout, which carries the bench's JSON: send it to stderr.
-    with _production_navigation(), _environment("R2P_DB", location), _error_details(), redirect_stdout(sys.stderr):
+    with production_navigation(), _environment("R2P_DB", location), _error_details(), redirect_stdout(sys.stderr):
         for page in navigation_pages(app_path):
             progress(f"page {page}: cold and warm runs")
             results[page] = _time_page(app_path, page, params)
@@ -56,22 +56,6 @@ def _time_page(app_path: Path, page: str, params: Mapping[str, str]) -> dict:
 def _error(app: AppTest) -> str:
     error = app.exception[0]
     return " | ".join([error.message, *error.stack_trace[-2:]])
-
-
-@contextmanager
-def _production_navigation() -> Iterator[None]:
-    """Run app.py on every AppTest run, as the real server does (see tests/pages/conftest.py for why)."""
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        PagesManager.__init__ = original  # type: ignore[method-assign]
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from r2p.bench.measure import Progress, latency, peak_rss_mb, repeat_ms
 from r2p.bench.page_queries import View, busiest_country, page_queries
 from r2p.bench.pandas_way import READS
 from r2p.bench.targets import check_targets
+from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
 PageTimer = Callable[[Path, str, Mapping[str, str], Progress], dict[str, dict]]
@@ -89,12 +90,7 @@ def _files(built: dict) -> dict:
 
 
 def _view_spec(warehouse: Warehouse, view: View) -> dict:
-    cursor = warehouse.reader().cursor()
-    try:
-        code = cursor.execute("SELECT coalesce(iso_numeric, 0) FROM country WHERE iso3 = $iso3",
-                              {"iso3": view.country}).fetchall()[0][0]
-    finally:
-        cursor.close()
+    code = query(warehouse, "read/country_numeric_code", {"iso3": view.country})["iso_numeric"].iloc[0]
     return {"iso3": view.country, "iso_numeric": int(code), "indicator": view.indicator, "period": view.period,
             "today": view.today.isoformat()}
 

@@ -19,20 +19,17 @@ from r2p.warehouse.queries import run
 
 MULTIPLES = (1, 2, 4)
 ROUNDS = 10
-COPIED = ("country", "source", "ingest")
 
 
 def scratch_database(path: Path, warehouse_file: Path, events: int, last_year: int) -> duckdb.DuckDBPyConnection:
     """The warehouse's country, source and ingest tables, and `events` synthetic events, in a new file."""
     connection = duckdb.connect(str(path))
-    quoted = "'" + str(warehouse_file).replace("'", "''") + "'"
-    connection.execute(f"ATTACH {quoted} AS warehouse (READ_ONLY)")
-    for table in (*COPIED, "event"):
-        connection.execute(f"CREATE TABLE {table} AS FROM warehouse.{table} LIMIT 0" if table == "event"
-                           else f"CREATE TABLE {table} AS FROM warehouse.{table}")
-    bench_load = connection.execute("SELECT max(ingest_id) FROM ingest WHERE source_id = 'bench'").fetchall()[0][0]
-    connection.execute("DETACH warehouse")
-    insert_events(connection, events, last_year, int(bench_load))
+    run(connection, "ops/attach_warehouse_read_only", {"database": str(warehouse_file)})
+    run(connection, "bench/scratch_copy")
+    bench_load = int(run(connection, "bench/latest_bench_load")["ingest_id"].iloc[0])
+    insert_events(connection, events, last_year, bench_load)
+    # NOTE: SQL kept here, not in a query file: one fixed word with no parameter (so the timed queries read the
+    # events from the file, not from the write-ahead log).
     connection.execute("CHECKPOINT")
     return connection
 

@@ -14,6 +14,7 @@ import plotly.io as pio
 from r2p.config import setting
 from r2p.exports import renderer
 from r2p.exports.labels import DEMO_NOTE, format_as_of, stamp
+from r2p.provenance import Provenance
 
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 WIDTH = 1100  # px: a full A4-landscape or 16:9 slide width at print resolution with PNG_SCALE
@@ -36,10 +37,7 @@ class ChartMeta:
 
     title: str
     subtitle: str = ""
-    source: str = ""
-    as_of: object = None
-    method_version: str = ""
-    is_demo: bool = False
+    provenance: Provenance = Provenance()
     marking: str = field(default_factory=lambda: setting("handling_marking"))
     generated_at: datetime | None = None
 
@@ -96,13 +94,13 @@ def framed_figure(image: bytes, image_format: str, meta: ChartMeta, width: int, 
     Header: the marking (centred), the title, the subtitle. Footer: DEMO, the provenance line, the marking."""
     header = _lines(meta.marking, MARKING, width, bold=True, centre=True) + _lines(meta.title, TITLE, width, bold=True)
     header += _lines(meta.subtitle, SUBTITLE, width, colour=MUTED_COLOUR)
-    footer = _lines(DEMO_NOTE, FOOTER, width, colour=DEMO_COLOUR) if meta.is_demo else []
+    footer = _lines(DEMO_NOTE, FOOTER, width, colour=DEMO_COLOUR) if meta.provenance.is_demo else []
     footer += _lines(provenance_line(meta), FOOTER, width, colour=MUTED_COLOUR)
     footer += _lines(meta.marking, MARKING, width, bold=True, centre=True)
     top = sum(line.height for line in header) + PAD
     total = top + height + PAD + sum(line.height for line in footer)
     annotations = _place(header, 0, total, width) + _place(footer, top + height + PAD, total, width)
-    if meta.is_demo:
+    if meta.provenance.is_demo:
         annotations.append(_watermark(top, height, width, total))
     mime = "image/png" if image_format == "png" else "image/svg+xml"
     frame = go.Figure()
@@ -119,8 +117,9 @@ def framed_figure(image: bytes, image_format: str, meta: ChartMeta, width: int, 
 
 def provenance_line(meta: ChartMeta) -> str:
     """Source · data as of · tier method · exported."""
-    parts = [f"Source: {meta.source or 'not stated'}", f"data as of {format_as_of(meta.as_of)}"]
-    parts += [f"tier method {meta.method_version}"] if meta.method_version else []
+    about = meta.provenance
+    parts = [f"Source: {about.sources or 'not stated'}", f"data as of {format_as_of(about.as_of)}"]
+    parts += [f"tier method {about.method_version}"] if about.method_version else []
     parts += [f"exported {stamp(meta.generated_at)} from R2P Watch"]
     return " · ".join(parts)
 

@@ -13,6 +13,7 @@ from r2p.exports.charts import ChartMeta, export_figure
 # the pages, so it calls them rather than keeping copies. (Importing r2p.ui loads streamlit, harmlessly.)
 from r2p.figures.engagement import engagement_network
 from r2p.figures.tier_charts import contribution_chart, tier_history_chart
+from r2p.provenance import Provenance, of_scores
 
 REGISTRY_SOURCE = "R2P Watch engagement registry (curated from public UN, US and regional sources)"
 
@@ -46,7 +47,7 @@ def briefing_charts(b: Briefing) -> tuple[PackChart, ...]:
         charts.append(PackChart("engagement", figure, ChartMeta(
             title=title, subtitle="Situations (inner ring, coloured by model tier) and the actors engaged on them, "
                                   "lines coloured by kind of engagement; the situation and those sharing a country.",
-            source=REGISTRY_SOURCE, as_of=b.today, method_version=label, is_demo=b.is_demo, marking=b.marking,
+            provenance=Provenance(REGISTRY_SOURCE, b.today, label, b.is_demo), marking=b.marking,
             generated_at=b.generated_at)))
     return tuple(charts)
 
@@ -58,8 +59,6 @@ def chart_images(charts: tuple[PackChart, ...]) -> dict[str, bytes]:
 
 def _chart(b: Briefing, key: str, figure: go.Figure, subtitle: str) -> PackChart:
     title = figure.layout.title.text or key
-    source = f"{b.method.label} scores from " + (", ".join(b.sources["name"]) or "no loaded source")
-    as_of = b.sources["as_of"].max() if len(b.sources) else None
-    return PackChart(key, figure, ChartMeta(title=title, subtitle=subtitle, source=source, as_of=as_of,
-                                            method_version=b.method.label, is_demo=b.is_demo, marking=b.marking,
-                                            generated_at=b.generated_at))
+    return PackChart(key, figure, ChartMeta(title=title, subtitle=subtitle,
+                                            provenance=of_scores(b.method.label, b.sources, b.is_demo),
+                                            marking=b.marking, generated_at=b.generated_at))

@@ -18,14 +18,13 @@ from r2p.access.rights import User, require
 from r2p.warehouse import Warehouse
 from r2p.warehouse.audit import audit
 from r2p.warehouse.migrate import applied_versions, latest_version, migrate, schema_version
+from r2p.warehouse.queries import run, sql
 from r2p.warehouse.store import fsync
 
 MANIFEST = "manifest.json"
 FORMAT = "r2p-backup/1"
 # DuckDB's EXPORT DATABASE always writes these two beside one Parquet file per table; IMPORT needs both.
 REQUIRED = ("schema.sql", "load.sql")
-_TABLES = ("SELECT table_name FROM duckdb_tables()"
-           " WHERE NOT internal AND database_name = current_database() AND schema_name = 'main' ORDER BY 1")
 
 
 class BackupError(RuntimeError):
@@ -76,7 +75,7 @@ def restore(warehouse: Warehouse, folder: Path, user: User) -> dict:
         with warehouse.replace() as connection:
             # Read under the writers' lock, before the swap: no audit row written since the backup is lost.
             later = _audit_rows(warehouse) if before is not None else None
-            connection.execute(f"IMPORT DATABASE {_literal(staging)}")
+            run(connection, "ops/import_database", spliced={"folder": staging})
             _check_counts(connection, manifest, folder)
             migrate(connection)
             if later is not None:
@@ -89,7 +88,7 @@ def _audit_rows(warehouse: Warehouse) -> object:
     """The current warehouse's whole audit log (an Arrow table), read from the version a restore replaces."""
     connection = _warehouse_cursor(warehouse)
     try:
-        return connection.sql("SELECT * FROM audit_log ORDER BY audit_id").to_arrow_table()
+        return connection.execute(sql("read/audit_log")).fetch_arrow_table()
     finally:
         connection.close()
 
@@ -101,12 +100,11 @@ def _carry_audit(connection: duckdb.DuckDBPyConnection, current_log: object) -> 
     ids beyond the backup's last; a backup of another warehouse is joined the same way and the chain check then
     reports the seam.
     """
-    connection.register("r2p_current_audit", current_log)
+    connection.register("carried_audit", current_log)
     try:
-        connection.execute("INSERT INTO audit_log BY NAME SELECT * FROM r2p_current_audit"
-                           " WHERE audit_id > (SELECT coalesce(max(audit_id), 0) FROM audit_log)")
+        run(connection, "write/carry_audit_rows")
     finally:
-        connection.unregister("r2p_current_audit")
+        connection.unregister("carried_audit")
 
 
 def summary(warehouse: Warehouse) -> dict:
@@ -122,11 +120,11 @@ def _export(warehouse: Warehouse, partial: Path) -> dict:
     """EXPORT DATABASE and the figures the manifest records, all read in one transaction (one snapshot)."""
     connection = _warehouse_cursor(warehouse)
     try:
-        connection.execute("BEGIN TRANSACTION")
+        connection.begin()
         snapshot = {"schema_version": schema_version(connection),
                     "migrations": sorted(applied_versions(connection)), "tables": _row_counts(connection)}
-        connection.execute(f"EXPORT DATABASE {_literal(partial)} (FORMAT parquet)")
-        connection.execute("COMMIT")
+        run(connection, "ops/export_database", spliced={"folder": str(partial)})
+        connection.commit()
     finally:
         connection.close()
     return snapshot
@@ -139,18 +137,16 @@ def _warehouse_cursor(warehouse: Warehouse) -> duckdb.DuckDBPyConnection:
     as `warehouse`; EXPORT DATABASE must export that one, not the views (USE only changes this cursor).
     """
     cursor = warehouse.reader().cursor()
-    attached = cursor.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'warehouse'"
-                              " AND database_name <> current_database()").fetchall()[0][0]
-    if attached:
+    if int(run(cursor, "read/warehouse_is_attached")["attached"].iloc[0]):
+        # NOTE: SQL kept here, not in a query file: one fixed statement with no parameter or name to splice.
         cursor.execute("USE warehouse")
     return cursor
 
 
 def _row_counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    # Table names come from DuckDB's own catalog (the allow-list), quoted as identifiers.
-    tables = [row[0] for row in connection.execute(_TABLES).fetchall()]
-    return {name: int(connection.execute(f"SELECT count(*) FROM {_identifier(name)}").fetchall()[0][0])
-            for name in tables}
+    # Table names come from DuckDB's own catalog (the allow-list), spliced in as quoted identifiers.
+    tables = run(connection, "read/table_names")["table_name"]
+    return {name: int(run(connection, "read/row_count", spliced={"table": name})["rows"].iloc[0]) for name in tables}
 
 
 def _check_target(folder: Path) -> None:
@@ -247,11 +243,3 @@ def _describe(path: Path) -> dict:
             digest.update(block)
     return {"bytes": path.stat().st_size, "sha256": digest.hexdigest()}
 
-
-def _literal(path: Path | str) -> str:
-    """A path as an SQL string literal: EXPORT/IMPORT DATABASE take no bound parameter for their folder."""
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def _identifier(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'

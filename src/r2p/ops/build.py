@@ -52,9 +52,9 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
         demo_status = _apply_demo(connection, want_demo, last_year)
         refresh_scores(connection)
         version = schema_version(connection)
-        counts = connection.execute("SELECT (SELECT count(*) FROM country), (SELECT count(*) FROM indicator)") \
-            .fetchall()[0]
-    return InitReport(warehouse.label, applied, version, int(counts[0]), int(counts[1]), demo_status)
+        counts = run(connection, "read/reference_counts").iloc[0]
+    return InitReport(warehouse.label, applied, version, int(counts["countries"]), int(counts["indicators"]),
+                      demo_status)
 
 
 def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path | None = None,
@@ -70,17 +70,14 @@ def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path |
 def load_reference(connection: duckdb.DuckDBPyConnection) -> None:
     """Countries, aliases, the ccode crosswalk, sources and the catalog, replaced as shipped."""
     countries = reference.load_countries()
-    connection.register("shipped_country", countries)
-    connection.execute("DELETE FROM country; INSERT INTO country SELECT iso3, iso2, iso_numeric, name,"
-                       " official_name, un_status, un_member_since, un_region, un_subregion FROM shipped_country")
-    connection.register("shipped_alias", _aliases(countries))
-    connection.execute("DELETE FROM country_alias; INSERT INTO country_alias SELECT alias, iso3 FROM shipped_alias")
-    connection.register("shipped_ccode", reference.load_ccode_crosswalk())
-    connection.execute("DELETE FROM country_ccode; INSERT INTO country_ccode SELECT ccode, iso3, first_year,"
-                       " last_year, \"primary\", unit_name FROM shipped_ccode")
+    shipped = {"shipped_country": (countries, "write/replace_countries"),
+               "shipped_alias": (_aliases(countries), "write/replace_country_aliases"),
+               "shipped_ccode": (reference.load_ccode_crosswalk(), "write/replace_ccode_crosswalk")}
+    for frame_name, (frame, replacement) in shipped.items():
+        connection.register(frame_name, frame)
+        run(connection, replacement)
+        connection.unregister(frame_name)
     sync_catalog(connection)
-    for name in ("shipped_country", "shipped_alias", "shipped_ccode"):
-        connection.unregister(name)
 
 
 def _aliases(countries: pd.DataFrame) -> pd.DataFrame:
@@ -115,9 +112,6 @@ def demo_indicators() -> pd.DataFrame:
 
 
 def _remove_demo(connection: duckdb.DuckDBPyConnection) -> int:
-    demo_ingests = "SELECT ingest_id FROM ingest JOIN source USING (source_id) WHERE source.is_demo"
-    removed = connection.execute(f"SELECT count(*) FROM ingest WHERE ingest_id IN ({demo_ingests})").fetchall()[0][0]
-    for table in ("observation", "event", "ingest_reject"):
-        connection.execute(f"DELETE FROM {table} WHERE ingest_id IN ({demo_ingests})")
-    connection.execute(f"DELETE FROM ingest WHERE ingest_id IN ({demo_ingests})")
-    return int(removed)
+    removed = int(run(connection, "read/demo_load_count")["loads"].iloc[0])
+    run(connection, "write/remove_demo_data")
+    return removed

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+import duckdb
 import pandas as pd
 
 from r2p.access.rights import User, require
 from r2p.warehouse.audit import audit
-from r2p.warehouse.queries import query
+from r2p.warehouse.queries import query, run, sql
 from r2p.warehouse.store import Warehouse
 
 DECISIONS = ("act", "do not act", "defer")
@@ -44,28 +46,51 @@ def decide(warehouse: Warehouse, review_id: int, decision: str, rationale: str, 
     _check_decision(decision, rationale, follow_up_due)
     who = user.name
     with warehouse.write() as connection:
-        rows = connection.execute("SELECT iso3, rule_id, evidence, owner, decision, method_version FROM review"
-                                  " WHERE review_id = $id", {"id": review_id}).fetchall()
+        cursor = connection.execute(sql("read/review"), {"review_id": review_id})
+        rows = cursor.fetchall()
         if not rows:
             raise ReviewError(f"There is no review #{review_id}.")
-        iso3, rule_id, evidence, owner, previous, method_version = rows[0]
-        if previous is not None:
-            raise ReviewError(f"Review #{review_id} was already decided ({previous}); decisions are not overwritten.")
-        now = datetime.now(UTC)
-        connection.execute("UPDATE review SET decision = $d, rationale = $r, decided_by = $w, decided_at = $at"
-                           " WHERE review_id = $id", {"d": decision, "r": rationale.strip(), "w": who, "at": now,
-                                                      "id": review_id})
+        review = dict(zip([column[0] for column in cursor.description], rows[0], strict=True))
+        if review["decision"] is not None:
+            raise ReviewError(f"Review #{review_id} was already decided ({review['decision']}); decisions are not "
+                              "overwritten.")
+        run(connection, "write/decide_review", {"decision": decision, "rationale": rationale.strip(),
+                                                "decided_by": who, "decided_at": datetime.now(UTC),
+                                                "review_id": review_id})
         audit(connection, "decide", "review", str(review_id), {"decision": None},
               {"decision": decision, "rationale": rationale.strip()}, who)
-        if decision != "defer":
+        if decision != "defer" or follow_up_due is None:
             return None
-        follow = connection.execute(
-            "INSERT INTO review (iso3, rule_id, evidence, opened_at, owner, due_date, method_version)"
-            " VALUES ($iso3, $rule, $evidence, $at, $owner, $due, $method) RETURNING review_id",
-            {"iso3": iso3, "rule": rule_id, "evidence": f"Deferred from review #{review_id}: {evidence}", "at": now,
-             "owner": owner, "due": follow_up_due, "method": method_version}).fetchall()[0][0]
-        audit(connection, "open", "review", str(follow), None, {"deferred_from": review_id}, who)
-        return int(follow)
+        return open_review(connection, Opening(
+            iso3=review["iso3"], rule_id=review["rule_id"], owner=review["owner"], due_date=follow_up_due,
+            evidence=f"Deferred from review #{review_id}: {review['evidence']}",
+            method_version=review["method_version"]), who, {"deferred_from": review_id})
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What a new review is about: the country, the rule and its evidence, who owns it and when it is due."""
+
+    iso3: str
+    rule_id: str
+    evidence: str
+    owner: str
+    due_date: date
+    method_version: str | None = None
+    evidence_key: str | None = None  # what fired it: the same evidence never opens a second review
+
+
+def open_review(connection: duckdb.DuckDBPyConnection, opening: Opening, who: str, audited: dict) -> int:
+    """Open one review and log it in the audit trail, inside the caller's write; returns its id.
+
+    The one way a review opens: a trigger firing (r2p/triggers/apply.py) and a deferred decision (above).
+    """
+    review_id = int(run(connection, "write/open_review", {
+        "iso3": opening.iso3, "rule_id": opening.rule_id, "evidence": opening.evidence,
+        "opened_at": datetime.now(UTC), "owner": opening.owner, "due_date": opening.due_date,
+        "evidence_key": opening.evidence_key, "method_version": opening.method_version})["review_id"].iloc[0])
+    audit(connection, "open", "review", str(review_id), None, audited, who)
+    return review_id
 
 
 def _check_decision(decision: str, rationale: str, follow_up_due: date | None) -> None:

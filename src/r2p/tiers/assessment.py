@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from r2p.access.rights import User, require
 from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse.audit import audit
+from r2p.warehouse.queries import run
 from r2p.warehouse.store import Warehouse
 
 MIN_RATIONALE = 20
@@ -27,13 +28,11 @@ def record_assessment(warehouse: Warehouse, iso3: str, period: int, tier: str, r
     if len(rationale.strip()) < MIN_RATIONALE:
         raise AssessmentError(f"Explain the assessment (a rationale of at least {MIN_RATIONALE} characters).")
     with warehouse.write() as connection:
-        if not connection.execute("SELECT count(*) FROM country WHERE iso3 = $c", {"c": iso3}).fetchall()[0][0]:
+        if not int(run(connection, "read/country_known", {"iso3": iso3})["known"].iloc[0]):
             raise AssessmentError(f"Unknown country {iso3!r}.")
-        row = connection.execute(
-            "INSERT INTO assessment (iso3, period, tier, rationale, author, created_at)"
-            " VALUES ($iso3, $period, $tier, $rationale, $author, $at) RETURNING assessment_id",
-            {"iso3": iso3, "period": period, "tier": tier, "rationale": rationale.strip(), "author": user.name,
-             "at": datetime.now(UTC)}).fetchall()[0]
-        audit(connection, "assess", "assessment", str(row[0]), None,
+        assessment_id = int(run(connection, "write/add_assessment", {
+            "iso3": iso3, "period": period, "tier": tier, "rationale": rationale.strip(), "author": user.name,
+            "created_at": datetime.now(UTC)})["assessment_id"].iloc[0])
+        audit(connection, "assess", "assessment", str(assessment_id), None,
               {"iso3": iso3, "period": period, "tier": tier, "rationale": rationale.strip()}, user.name)
-    return int(row[0])
+    return assessment_id

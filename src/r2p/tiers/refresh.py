@@ -23,15 +23,14 @@ def refresh_scores(connection: duckdb.DuckDBPyConnection, chosen: tuple[TierMeth
     stored = {}
     for method in chosen or methods():
         _check_unchanged(connection, method)
-        observations = run(connection, "read/observations_of_indicators", {"indicator_ids": [i.id for i in method.indicators]})
+        observations = run(connection, "read/observations_of_indicators",
+                           {"indicator_ids": [i.id for i in method.indicators]})
         scores = _scores(observations, method, catalog)
-        connection.execute("DELETE FROM risk_score WHERE method_version = $v", {"v": method.label})
+        run(connection, "write/drop_scores", {"method_version": method.label})
         if not scores.empty:
-            connection.register("new_scores", scores)
-            connection.execute("INSERT INTO risk_score (iso3, period, method_version, score, tier, coverage,"
-                               " contributions, stale_share) SELECT iso3, period, method_version, score, tier,"
-                               " coverage, contributions::JSON, stale_share FROM new_scores")
-            connection.unregister("new_scores")
+            connection.register("staged_score", scores)
+            run(connection, "write/add_scores")
+            connection.unregister("staged_score")
         stored[method.label] = len(scores)
     return stored
 
@@ -51,7 +50,6 @@ def _check_unchanged(connection: duckdb.DuckDBPyConnection, method: TierMethod) 
             f"version, so give the edited method a new version number in r2p/catalog/methods/{method.id}.yml."
         )
     if not len(previous):
-        connection.execute("INSERT INTO tier_method (version, name, definition, created_at, digest)"
-                           " VALUES ($v, $name, $definition, $at, $digest)",
-                           {"v": method.label, "name": method.name, "at": datetime.now(UTC),
-                            "definition": json.dumps(method.model_dump(mode="json")), "digest": method.digest()})
+        run(connection, "write/add_tier_method", {
+            "version": method.label, "name": method.name, "created_at": datetime.now(UTC),
+            "definition": json.dumps(method.model_dump(mode="json")), "digest": method.digest()})

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import duckdb
 
+from r2p.reviews.records import Opening, open_review
 from r2p.tiers.method import method
 from r2p.triggers.evaluate import Firing, rank_firings, spike_firings, tier_firings
 from r2p.triggers.rules import Rule, rule_book
-from r2p.warehouse.audit import audit
 from r2p.warehouse.queries import run
 
 
@@ -48,13 +48,10 @@ def open_reviews(connection: duckdb.DuckDBPyConnection, firings: list[Firing], t
         if firing.evidence_key in seen or (firing.rule_id, firing.iso3) in still_open:
             continue
         due = today + timedelta(days=rules[firing.rule_id].review_days)
-        row = connection.execute(
-            "INSERT INTO review (iso3, rule_id, evidence, opened_at, owner, due_date, evidence_key, method_version)"
-            " VALUES ($iso3, $rule, $evidence, $at, $owner, $due, $key, $method) RETURNING review_id",
-            {"iso3": firing.iso3, "rule": firing.rule_id, "evidence": firing.evidence, "at": datetime.now(UTC),
-             "owner": rule_book().owner, "due": due, "key": firing.evidence_key, "method": firing.method_version},
-        ).fetchall()[0]
-        audit(connection, "open", "review", str(row[0]), None, firing.__dict__ | {"due_date": str(due)}, who)
+        open_review(connection, Opening(iso3=firing.iso3, rule_id=firing.rule_id, evidence=firing.evidence,
+                                        owner=rule_book().owner, due_date=due, method_version=firing.method_version,
+                                        evidence_key=firing.evidence_key),
+                    who, firing.__dict__ | {"due_date": str(due)})
         seen.add(firing.evidence_key)
         still_open.add((firing.rule_id, firing.iso3))
         opened += 1

@@ -1,12 +1,7 @@
-"""Streamlit-facing layer: cached data access, URL state, the shared sidebar, and figure builders."""
+"""Streamlit-facing layer: widgets, cached data access, URL state, the shared sidebar and sign-in."""
 
-import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
+from r2p.ui.navigation import leave_legacy_pages_mode
 
-# NOTE: because our pages live in `pages/`, a fresh server treats the app as a legacy (folder-based)
-# multipage app until app.py has called st.navigation once. A direct link such as /country opened as a
-# server's very first request would then run the page without app.py (no router, sidebar or URL state).
-# Switching the legacy mode off and rerunning sends that first request through app.py like every other.
-if PagesManager.uses_pages_directory:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+# NOTE: on import, because a page opened by a direct link as a fresh server's first request imports r2p.ui
+# before app.py has ever run (see r2p/ui/navigation.py).
+leave_legacy_pages_mode()

@@ -24,6 +24,7 @@ from r2p.exports.sections import Section
 from r2p.exports.tables import TableMeta, table_csv, table_xlsx
 from r2p.figures.maps import with_inline_geometry
 from r2p.link_params import echoed
+from r2p.provenance import Provenance
 from r2p.ui.cache import cached
 from r2p.ui.plain import plain_markdown
 from r2p.warehouse import Warehouse
@@ -43,8 +44,8 @@ def chart_downloads(figures: go.Figure | Mapping[str, go.Figure], key: str, *, s
     with st.popover("Download chart", icon=":material/download:", key=f"{key}_chart_export"):
         for name, figure in named.items():
             title = figure.layout.title.text or name or key
-            meta = ChartMeta(title=title, subtitle=subtitle, source=sources, as_of=as_of,
-                             method_version=method_version, is_demo=is_demo)
+            meta = ChartMeta(title=title, subtitle=subtitle,
+                             provenance=Provenance(sources, as_of, method_version, is_demo))
             _chart_buttons(figure, meta, f"{key}_{name}" if name else key, name)
 
 
@@ -60,7 +61,7 @@ def _chart_buttons(figure: go.Figure, meta: ChartMeta, key: str, name: str) -> N
     stem = f"r2p-{meta.title}-{name}" if name else f"r2p-{meta.title}"
     for fmt in FORMATS:
         st.download_button(f"{name} {fmt.upper()}".strip(), data=partial(_export, figure, meta, fmt),
-                           file_name=filename(stem, fmt, meta.is_demo), mime=MIME_TYPES[fmt],
+                           file_name=filename(stem, fmt, meta.provenance.is_demo), mime=MIME_TYPES[fmt],
                            on_click="ignore", key=f"{key}_{fmt}", width="stretch")
 
 
@@ -75,8 +76,8 @@ def table_downloads(frame: pd.DataFrame, key: str, *, title: str, sources: str =
     "About" sheet with title, sources, as-of, method, filters, marking and DEMO."""
     if dataclasses.is_dataclass(filters) and not isinstance(filters, type):
         filters = dataclasses.asdict(filters)
-    meta = TableMeta(title=title, sources=sources, as_of=as_of, method_version=method_version,
-                     filters=dict(filters or {}), is_demo=is_demo)
+    meta = TableMeta(title=title, provenance=Provenance(sources, as_of, method_version, is_demo),
+                     filters=dict(filters or {}))
     stem = f"r2p-{title}"
     with st.popover("Download table", icon=":material/download:", key=f"{key}_table_export"):
         st.download_button("CSV", data=partial(table_csv, frame), file_name=filename(stem, "csv", is_demo),
@@ -148,8 +149,9 @@ def briefing_preview(sections: tuple[Section, ...], charts: tuple[PackChart, ...
         st.markdown("\n".join(f"- {_escaped(line)}" for line in section.lines))
         for key in section.charts:
             meta = by_key[key].meta
-            show_chart(by_key[key].figure, f"meeting_{key}", sources=meta.source, as_of=meta.as_of,
-                       method_version=meta.method_version, is_demo=meta.is_demo, subtitle=meta.subtitle)
+            known = meta.provenance
+            show_chart(by_key[key].figure, f"meeting_{key}", sources=known.sources, as_of=known.as_of,
+                       method_version=known.method_version, is_demo=known.is_demo, subtitle=meta.subtitle)
         for position, table in enumerate(section.tables):
             if table.caption:
                 st.markdown(f"**{_escaped(table.caption)}**")

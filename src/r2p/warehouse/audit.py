@@ -10,22 +10,17 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from r2p.warehouse.queries import run, sql
+
 # The fields a row's hash covers, in order; with the previous row's hash they make the chain.
 HASHED = ("audit_id", "logged_at", "actor", "action", "entity", "entity_id", "before", "after")
-_ROWS = ("SELECT audit_id, logged_at, actor, action, entity, entity_id, before, after, row_hash"
-         " FROM audit_log ORDER BY audit_id")
-# The next id, and the last row's hash, in one round trip (audit() runs once per row an import changes).
-# (Past the highest id too: a restore carries later rows into a warehouse whose sequence is the backup's.)
-_NEXT = ("SELECT greatest((SELECT nextval('audit_id_seq')), coalesce(max(audit_id), 0) + 1) AS next_id,"
-         " count(*) AS rows,"
-         " arg_max_null(row_hash, audit_id) AS last_hash FROM audit_log")
 GENESIS = ""  # the "previous hash" of the first row
 
 
 def audit(connection: duckdb.DuckDBPyConnection, action: str, entity: str, entity_id: str | None,
           before: dict | None, after: dict | None, who: str | None = None) -> None:
     """Append one row to the audit log, inside the caller's write (no code path updates or deletes one)."""
-    next_id, rows, last_hash = connection.execute(_NEXT).fetchall()[0]
+    next_id, rows, last_hash = connection.execute(sql("read/audit_chain_end")).fetchall()[0]
     audit_id = int(next_id)
     # NOTE: naive UTC, so the value read back (TIMESTAMP has no zone) is the value that was hashed.
     row = {"audit_id": audit_id, "logged_at": datetime.now(UTC).replace(tzinfo=None),
@@ -33,9 +28,7 @@ def audit(connection: duckdb.DuckDBPyConnection, action: str, entity: str, entit
            "entity_id": entity_id, "before": _json(before), "after": _json(after)}
     previous = GENESIS if not rows else str(last_hash) if last_hash is not None else _legacy_chain_end(connection)
     row["row_hash"] = row_hash(previous, tuple(row[name] for name in HASHED))
-    connection.execute(
-        "INSERT INTO audit_log (audit_id, logged_at, actor, action, entity, entity_id, before, after, row_hash)"
-        " VALUES ($audit_id, $logged_at, $actor, $action, $entity, $entity_id, $before, $after, $row_hash)", row)
+    run(connection, "write/add_audit_row", row)
 
 
 def row_hash(previous: str, fields: tuple) -> str:
@@ -51,7 +44,7 @@ def verify_audit_chain(connection: duckdb.DuckDBPyConnection) -> list[int]:
     """
     broken: list[int] = []
     previous, sealed = GENESIS, False
-    for *fields, stored in connection.execute(_ROWS).fetchall():
+    for *fields, stored in connection.execute(sql("read/audit_log")).fetchall():
         expected = row_hash(previous, tuple(fields))
         if stored is not None or sealed:
             sealed = True
@@ -65,7 +58,7 @@ def verify_audit_chain(connection: duckdb.DuckDBPyConnection) -> list[int]:
 def _legacy_chain_end(connection: duckdb.DuckDBPyConnection) -> str:
     """The chain computed over a log whose last rows were written before hashes existed (once, after 005)."""
     previous = GENESIS
-    for *fields, stored in connection.execute(_ROWS).fetchall():
+    for *fields, stored in connection.execute(sql("read/audit_log")).fetchall():
         previous = stored if stored is not None else row_hash(previous, tuple(fields))
     return previous
 

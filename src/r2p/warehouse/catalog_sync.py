@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 
 from r2p import catalog
+from r2p.warehouse.queries import run
 
 
 def shipped_ranges() -> pd.DataFrame:
@@ -16,11 +17,23 @@ def shipped_ranges() -> pd.DataFrame:
 
 def sync_catalog(connection: duckdb.DuckDBPyConnection) -> None:
     """Upsert every shipped source and indicator (inside the caller's write); user-defined ones are kept."""
-    connection.register("shipped_source", pd.DataFrame([s.model_dump() for s in catalog.sources()]))
-    connection.execute("INSERT OR REPLACE INTO source SELECT id, name, publisher, url, license, citation, demo"
-                       " FROM shipped_source")
-    connection.register("shipped_indicator", catalog.indicators_frame())
-    connection.execute("INSERT OR REPLACE INTO indicator SELECT id, name, unit, higher_is_worse,"
-                       " risk_factors::INTEGER[], source, valid_min, valid_max, description FROM shipped_indicator")
-    connection.unregister("shipped_source")
-    connection.unregister("shipped_indicator")
+    upsert_sources(connection, pd.DataFrame([s.model_dump() for s in catalog.sources()]))
+    upsert_indicators(connection, catalog.indicators_frame())
+
+
+def upsert_sources(connection: duckdb.DuckDBPyConnection, sources: pd.DataFrame) -> None:
+    """Insert or replace sources given with the catalog's field names (id, name, publisher, ... demo)."""
+    connection.register("staged_source", sources)
+    try:
+        run(connection, "write/upsert_sources")
+    finally:
+        connection.unregister("staged_source")
+
+
+def upsert_indicators(connection: duckdb.DuckDBPyConnection, indicators: pd.DataFrame) -> None:
+    """Insert or replace indicators given with the catalog's field names (id, name, unit, ... description)."""
+    connection.register("staged_indicator", indicators)
+    try:
+        run(connection, "write/upsert_indicators")
+    finally:
+        connection.unregister("staged_indicator")

@@ -10,6 +10,8 @@ from importlib import resources
 
 import duckdb
 
+from r2p.warehouse.queries import run, sql
+
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 
@@ -40,19 +42,13 @@ def latest_version() -> int:
 
 def schema_version(connection: duckdb.DuckDBPyConnection) -> int:
     """The version a warehouse is at; 0 for an empty database."""
-    exists = connection.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migration'"
-    ).fetchall()[0]
-    if not exists or exists[0] == 0:
-        return 0
-    row = connection.execute("SELECT coalesce(max(version), 0) FROM schema_migration").fetchall()[0]
-    return int(row[0]) if row else 0
+    return max(applied_versions(connection), default=0)
 
 
 def applied_versions(connection: duckdb.DuckDBPyConnection) -> set[int]:
-    if schema_version(connection) == 0:
+    if not int(run(connection, "read/has_schema")["found"].iloc[0]):
         return set()
-    return {int(r[0]) for r in connection.execute("SELECT version FROM schema_migration").fetchall()}
+    return {int(version) for (version,) in connection.execute(sql("read/applied_migrations")).fetchall()}
 
 
 def migrate(connection: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
@@ -73,9 +69,7 @@ def migrate(connection: duckdb.DuckDBPyConnection, target: int | None = None) ->
         if migration.version in done or (target is not None and migration.version > target):
             continue
         connection.execute(migration.sql)
-        connection.execute(
-            "INSERT INTO schema_migration VALUES ($version, $name, $at)",
-            {"version": migration.version, "name": migration.name, "at": datetime.now(UTC)},
-        )
+        run(connection, "write/record_migration",
+            {"version": migration.version, "name": migration.name, "at": datetime.now(UTC)})
         applied.append(migration.version)
     return applied

@@ -10,19 +10,14 @@ import duckdb
 
 from r2p.config import setting
 from r2p.warehouse.errors import WarehouseError
+from r2p.warehouse.queries import run
 
-# The `event` table's columns (migration 001): the view casts to them, so every query sees the same types.
-EVENT_COLUMNS = (
-    ("event_id", "VARCHAR"), ("source_id", "VARCHAR"), ("iso3", "VARCHAR"), ("event_date", "DATE"),
-    ("admin1", "VARCHAR"), ("latitude", "DOUBLE"), ("longitude", "DOUBLE"), ("violence_type", "INTEGER"),
-    ("deaths_best", "INTEGER"), ("deaths_low", "INTEGER"), ("deaths_high", "INTEGER"), ("source_ref", "VARCHAR"),
-    ("ingest_id", "INTEGER"),
-)
 # Locations DuckDB reads through its httpfs (or azure) extension rather than the local file system.
 OBJECT_STORAGE = ("s3://", "s3a://", "s3n://", "gs://", "gcs://", "r2://", "az://", "azure://", "abfss://",
                   "http://", "https://", "hf://")
-# Export partitioning: the allow-list of what a directory level may be named after.
-PARTITIONS = {"year": "year(event_date)", "iso3": "iso3", "source_id": "source_id"}
+# Export partitioning: the allow-list of what a directory level may be named after, and the export for each.
+PARTITIONS = {"year": "ops/export_events_by_year", "iso3": "ops/export_events_by_iso3",
+              "source_id": "ops/export_events_by_source_id"}
 
 
 def events_parquet() -> str:
@@ -63,10 +58,10 @@ def open_reader(database: str, read_only: bool, source: str) -> duckdb.DuckDBPyC
     """
     connection = duckdb.connect(":memory:")
     try:
-        connection.execute("ATTACH $database AS warehouse" + (" (READ_ONLY)" if read_only else ""),
-                           {"database": database})
+        run(connection, "ops/attach_warehouse_read_only" if read_only else "ops/attach_warehouse",
+            {"database": database})
         _view_warehouse_tables(connection)
-        connection.execute(_event_view(parquet_pattern(source)))
+        run(connection, "ops/view_parquet_events", spliced={"pattern": parquet_pattern(source)})
     except duckdb.Error as error:
         connection.close()
         raise WarehouseError(explain(source, error)) from error
@@ -75,22 +70,9 @@ def open_reader(database: str, read_only: bool, source: str) -> duckdb.DuckDBPyC
 
 def _view_warehouse_tables(connection: duckdb.DuckDBPyConnection) -> None:
     """A view `main.<name>` for each warehouse table and view but `event` (names come from DuckDB's catalog)."""
-    names = connection.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = 'warehouse' AND schema_name = 'main'"
-        " UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'warehouse' AND schema_name = 'main'"
-        " AND NOT internal").fetchall()
-    for (name,) in names:
+    for name in run(connection, "read/attached_warehouse_relations")["name"]:
         if name != "event":
-            quoted = _identifier(name)
-            connection.execute(f"CREATE VIEW main.{quoted} AS SELECT * FROM warehouse.main.{quoted}")
-
-
-def _event_view(pattern: str) -> str:
-    # NOTE: a view's definition cannot hold a bound parameter (and variables are per connection), so the
-    # pattern is written as an escaped SQL string literal.
-    columns = ", ".join(f"{name}::{kind} AS {name}" for name, kind in EVENT_COLUMNS)
-    return (f"CREATE VIEW main.event AS SELECT {columns} FROM read_parquet({_literal(pattern)},"
-            " hive_partitioning = true, union_by_name = true)")
+            run(connection, "ops/view_warehouse_relation", spliced={"name": name})
 
 
 def explain(source: str, error: Exception) -> str:
@@ -115,21 +97,7 @@ def export_events(connection: duckdb.DuckDBPyConnection, directory: Path, partit
         raise WarehouseError(f"Cannot partition events by {partition_by!r}; choose one of: {', '.join(PARTITIONS)}.")
     if directory.exists() and any(directory.iterdir()):
         raise WarehouseError(f"{directory} is not empty; export events into a new or empty directory.")
-    count = int(connection.execute("SELECT count(*) FROM event").fetchall()[0][0])
+    count = int(run(connection, "read/event_count")["events"].iloc[0])
     directory.mkdir(parents=True, exist_ok=True)
-    # The partition column is also kept inside each file, so every file stands alone if it is moved.
-    columns = ", ".join(name for name, _ in EVENT_COLUMNS)
-    partition = "" if partition_by in dict(EVENT_COLUMNS) else f", {PARTITIONS[partition_by]} AS {partition_by}"
-    connection.execute(
-        f"COPY (SELECT {columns}{partition} FROM event ORDER BY event_date, event_id) TO $directory"
-        f" (FORMAT parquet, PARTITION_BY ({partition_by}), WRITE_PARTITION_COLUMNS true)",
-        {"directory": str(directory)})
+    run(connection, PARTITIONS[partition_by], {"directory": str(directory)})
     return count
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _identifier(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'

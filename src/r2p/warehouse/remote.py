@@ -89,7 +89,7 @@ def _explain(location: str, error: duckdb.Error) -> str:
 
 def _motherduck_installed() -> bool:
     with duckdb.connect(":memory:") as probe:
-        rows = probe.execute("SELECT installed FROM duckdb_extensions() WHERE extension_name = 'motherduck'")
+        rows = probe.execute(sql("read/motherduck_installed"))
         return any(installed for (installed,) in rows.fetchall())
 
 

@@ -18,6 +18,7 @@ from filelock import FileLock, Timeout
 from r2p.config import number_setting, warehouse_location
 from r2p.warehouse import parquet_events, remote
 from r2p.warehouse.errors import WarehouseError
+from r2p.warehouse.queries import run
 
 __all__ = ["Warehouse", "WarehouseError"]
 
@@ -29,6 +30,7 @@ __all__ = ["Warehouse", "WarehouseError"]
 # opened until they notice a newer one. A writer killed half-way leaves only an unreferenced file.
 _readers: dict[str, tuple[str, duckdb.DuckDBPyConnection]] = {}
 _readers_lock = threading.Lock()
+_DROP = {"view": "ops/drop_view", "table": "ops/drop_table", "sequence": "ops/drop_sequence"}
 
 
 @dataclass(frozen=True)
@@ -176,9 +178,11 @@ class Warehouse:
             shutil.copyfile(current, work)
         connection = duckdb.connect(str(work))
         try:
-            connection.execute("BEGIN TRANSACTION")
+            connection.begin()
             yield connection
-            connection.execute("COMMIT")
+            connection.commit()
+            # NOTE: SQL kept here, not in a query file: one fixed word with no parameter, which folds the
+            # write-ahead log into the file before it is renamed into place.
             connection.execute("CHECKPOINT")
             connection.close()
             fsync(work)
@@ -208,12 +212,12 @@ class Warehouse:
         # in-memory database of views over it.
         connection = remote.connection(self.location).cursor()
         try:
-            connection.execute("BEGIN TRANSACTION")
+            connection.begin()
             yield connection
-            connection.execute("COMMIT")
+            connection.commit()
             remote.wrote(self.location)
         except BaseException:
-            connection.execute("ROLLBACK")
+            connection.rollback()
             raise
         finally:
             connection.close()
@@ -230,11 +234,8 @@ def fsync(path: Path) -> None:
 
 def _drop_everything(connection: duckdb.DuckDBPyConnection) -> None:
     """Empty a database in the open transaction (names come from DuckDB's own catalog, not from input)."""
-    for kind, listing in (("VIEW", "SELECT view_name FROM duckdb_views() WHERE NOT internal"),
-                          ("TABLE", "SELECT table_name FROM duckdb_tables() WHERE NOT internal"),
-                          ("SEQUENCE", "SELECT sequence_name FROM duckdb_sequences()")):
-        for (name,) in connection.execute(listing).fetchall():
-            connection.execute(f'DROP {kind} IF EXISTS "{name.replace(chr(34), chr(34) * 2)}" CASCADE')
+    for kind, name in run(connection, "read/catalog_objects").itertuples(index=False):
+        run(connection, _DROP[kind], spliced={"name": name})
 
 
 def _unlink_version(work: Path) -> None:

@@ -11,7 +11,7 @@ from r2p.warehouse.ingest import acled, ingest
 from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.ingest.validate import Reference
 from tests.conftest import ROOT, require_shared
-from tests.warehouse.ingest.helpers import refusal, sql_rows
+from tests.helpers.ingest import refusal, sql_rows
 
 # Synthetic rows in ACLED's export layout (ACLED's terms forbid redistributing real rows): see its README.
 FIXTURE = ROOT / "tests" / "fixtures" / "acled" / "acled_events.csv"

@@ -18,7 +18,7 @@ from r2p.warehouse.ingest.ewp import recognise
 from r2p.warehouse.ingest.sniff import header
 from r2p.warehouse.queries import query
 from tests.conftest import require_shared
-from tests.warehouse.ingest.helpers import rejects_of, values_of
+from tests.helpers.ingest import rejects_of, values_of
 
 BASE = "ewp/basedata2025_4august2025.csv"
 FORECASTS = "ewp/final_forecasts_data_3Sep2025.csv"

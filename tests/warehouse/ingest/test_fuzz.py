@@ -32,7 +32,7 @@ from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
 from r2p.warehouse.ingest.validate import FIRST_YEAR, Reference
 from r2p.warehouse.queries import query
 from tests.conftest import FIXED_TODAY, contents
-from tests.warehouse.ingest.mutations import (
+from tests.helpers.mutations import (
     Seed,
     all_seeds,
     byte_mutations,

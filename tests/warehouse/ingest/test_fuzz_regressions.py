@@ -15,8 +15,8 @@ import pytest
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import SOURCE_NAMES
 from tests.conftest import EXAMPLES
-from tests.warehouse.ingest.helpers import refusal
-from tests.warehouse.ingest.mutations import FIXTURES
+from tests.helpers.ingest import refusal
+from tests.helpers.mutations import FIXTURES
 
 GED = FIXTURES / "ucdp" / "GEDEvent_v23_1_CAR_sample.csv"
 VDEM = FIXTURES / "vdem" / "V-Dem-CY-Full+Others-v15.subset.csv"

@@ -11,7 +11,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.queries import query
 from tests.conftest import EXAMPLES, contents
-from tests.warehouse.ingest.helpers import values_of
+from tests.helpers.ingest import values_of
 
 META = (EXAMPLES / "table_long.indicators.csv").read_text()
 

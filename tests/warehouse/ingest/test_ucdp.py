@@ -13,7 +13,7 @@ from r2p.warehouse.ingest import ingest, ucdp
 from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.ingest.validate import Reference
 from tests.conftest import ROOT, require_shared
-from tests.warehouse.ingest.helpers import refusal, sql_rows
+from tests.helpers.ingest import refusal, sql_rows
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_1_CAR_sample.csv"
 # The GED CSV release's columns, in its order (UCDP GED codebook).

@@ -17,7 +17,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.ingest.uploads import MAX_ENTRY_RATIO, UNZIPPED_FACTOR
 from tests.conftest import EXAMPLES, ROOT
-from tests.warehouse.ingest.helpers import refusal, values_of
+from tests.helpers.ingest import refusal, values_of
 
 WORKBOOK = EXAMPLES / "table_wide.xlsx"
 

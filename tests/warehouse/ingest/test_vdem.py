@@ -13,7 +13,7 @@ from r2p.catalog import indicators
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from tests.conftest import ROOT, require_shared
-from tests.warehouse.ingest.helpers import rejects_of, values_of
+from tests.helpers.ingest import rejects_of, values_of
 
 vdem = importlib.import_module("r2p.warehouse.ingest.vdem")
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -14,7 +14,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.queries import query
 from tests.conftest import ROOT, require_shared
-from tests.warehouse.ingest.helpers import rejects_of, values_of
+from tests.helpers.ingest import rejects_of, values_of
 
 wdi = importlib.import_module("r2p.warehouse.ingest.wdi")
 FIXTURES = ROOT / "tests" / "fixtures" / "wdi"

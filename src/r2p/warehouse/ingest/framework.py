@@ -12,7 +12,7 @@ import pandas as pd
 
 from r2p.config import setting
 from r2p.warehouse.audit import audit
-from r2p.warehouse.catalog_sync import shipped_ranges, sync_catalog
+from r2p.warehouse.catalog_sync import shipped_ranges, sync_catalog, upsert_indicators
 from r2p.warehouse.ingest.result import IngestRefused, IngestResult, Problem, Staged
 from r2p.warehouse.ingest.uploads import check_upload
 from r2p.warehouse.ingest.validate import Reference, event_problems, observation_problems
@@ -116,18 +116,12 @@ def _refused(source: str, path: Path, kind: str, problems: list[Problem], rows_r
 def load_staged(connection: duckdb.DuckDBPyConnection, source: str, file_name: str, digest: str, staged: Staged,
           started: datetime) -> int:
     """Everything below runs inside the writer's single transaction."""
-    row = connection.execute(
-        "INSERT INTO ingest (source_id, kind, file_name, sha256, rows_read, rows_loaded, rows_rejected,"
-        " started_at, finished_at, status, as_of) VALUES ($source, $kind, $file, $sha, $read, $loaded,"
-        " $rejected, $started, $finished, 'loaded', $as_of) RETURNING ingest_id",
-        {"source": source, "kind": staged.kind, "file": file_name, "sha": digest, "read": staged.rows_read,
-         "loaded": _count(staged.observations) + _count(staged.events), "rejected": len(staged.rejects),
-         "started": started, "finished": datetime.now(UTC), "as_of": staged.as_of},
-    ).fetchall()[0]
-    ingest_id = int(row[0])
+    ingest_id = int(run(connection, "write/add_ingest", {
+        "source": source, "kind": staged.kind, "file": file_name, "sha": digest, "read": staged.rows_read,
+        "loaded": _count(staged.observations) + _count(staged.events), "rejected": len(staged.rejects),
+        "started": started, "finished": datetime.now(UTC), "as_of": staged.as_of})["ingest_id"].iloc[0])
     sync_catalog(connection)
-    is_demo = bool(connection.execute("SELECT is_demo FROM source WHERE source_id = $s", {"s": source})
-                   .fetchall()[0][0])
+    is_demo = bool(run(connection, "read/source_is_demo", {"source_id": source})["is_demo"].iloc[0])
     _load_indicators(connection, staged.indicators)
     _load_observations(connection, staged.observations, ingest_id, is_demo)
     _load_events(connection, staged.events, source, ingest_id, is_demo)
@@ -144,12 +138,7 @@ def _count(frame: pd.DataFrame | None) -> int:
 def _load_indicators(connection: duckdb.DuckDBPyConnection, indicators: pd.DataFrame | None) -> None:
     if indicators is None or indicators.empty:
         return
-    connection.register("staged_indicator", indicators)
-    connection.execute(
-        "INSERT OR REPLACE INTO indicator SELECT id, name, unit, higher_is_worse, risk_factors::INTEGER[], source,"
-        " valid_min, valid_max, description FROM staged_indicator"
-    )
-    connection.unregister("staged_indicator")
+    upsert_indicators(connection, indicators)
 
 
 def _load_observations(connection: duckdb.DuckDBPyConnection, observations: pd.DataFrame | None,
@@ -160,8 +149,7 @@ def _load_observations(connection: duckdb.DuckDBPyConnection, observations: pd.D
     connection.register("staged_observation", rows)
     # A newer load of the same key replaces the older value; real data for an indicator replaces demo data.
     run(connection, "write/drop_replaced_observations", {"replace_demo": not is_demo})
-    connection.execute("INSERT INTO observation SELECT iso3, indicator_id, period::INTEGER, value, ingest_id"
-                       " FROM staged_observation")
+    run(connection, "write/add_observations")
     connection.unregister("staged_observation")
 
 
@@ -174,13 +162,7 @@ def _load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | N
     rows = events.reindex(columns=columns).assign(source_id=source, ingest_id=ingest_id)
     connection.register("staged_event", rows)
     run(connection, "write/drop_replaced_events", {"replace_demo": not is_demo})
-    # NOTE: stored by country then date, so DuckDB's per-row-group min/max skip most of a large table when a
-    # page reads one country's events (about 10x faster at 5 M events, measured with `r2p bench`).
-    connection.execute(
-        "INSERT INTO event SELECT event_id, source_id, iso3, event_date::DATE, admin1, latitude, longitude,"
-        " violence_type, deaths_best, deaths_low, deaths_high, source_ref, ingest_id FROM staged_event"
-        " ORDER BY iso3, event_date::DATE, event_id"
-    )
+    run(connection, "write/add_events")  # stored by country then date: see the NOTE in that file
     connection.unregister("staged_event")
 
 
@@ -188,8 +170,7 @@ def _load_rejects(connection: duckdb.DuckDBPyConnection, rejects: pd.DataFrame, 
     if rejects.empty:
         return
     connection.register("staged_reject", rejects.assign(ingest_id=ingest_id))
-    connection.execute("INSERT INTO ingest_reject SELECT ingest_id, row_number, column_name, value::VARCHAR,"
-                       " message FROM staged_reject")
+    run(connection, "write/add_rejects")
     connection.unregister("staged_reject")
 
 

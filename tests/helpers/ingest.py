@@ -1,4 +1,4 @@
-"""Helpers the importer tests share: reading back what a load left, and refusing without a trace."""
+"""Shared by the importer tests: reading back what a load left, and refusing without a trace."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Reader processes for tests/test_concurrency.py: browser sessions, or page data functions with a snapshot check.
 
-`python -m tests.session_reader pages STOP_FILE FIRST_PAGE` runs AppTest sessions page after page;
-`python -m tests.session_reader data STOP_FILE INDICATOR ROWS` reads the domain and checks snapshots.
+`python -m tests.helpers.session_reader pages STOP_FILE FIRST_PAGE` runs AppTest sessions page after page;
+`python -m tests.helpers.session_reader data STOP_FILE INDICATOR ROWS` reads the domain and checks snapshots.
 R2P_DB names the warehouse. Each reads until STOP_FILE exists and prints one JSON line of figures.
 
 NOTE: sessions run in processes, not threads: AppTest sets and clears one process-wide mock Runtime per run,
@@ -73,17 +73,15 @@ PAGES = [("overview", {}), ("country", {"country": "SDN"}), ("trends", {"country
 def sessions(stop: Path, first: int) -> dict:
     """Open the app, then one page after another, as a person clicking through would; every exception counts."""
     os.environ["STREAMLIT_CLIENT_SHOW_ERROR_DETAILS"] = "full"  # the app hides them from users; the test reports them
-    from streamlit.runtime.pages_manager import PagesManager
+    from r2p.ui.navigation import production_navigation
+
+    with production_navigation():  # app.py (router, sidebar) runs on every run, as on the server
+        return _browse(stop, first)
+
+
+def _browse(stop: Path, first: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
-    # The same patch as tests/pages/conftest.py: run app.py (router, sidebar) on every run, as the server does.
-    original = PagesManager.__init__
-
-    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
     warehouse = Warehouse.default()
     figures: dict = {"page_runs": 0, "versions": set(), "failures": []}
     turn = first
