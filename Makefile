@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser init lint clean
+.PHONY: run test test-fast install browser init lint clean
 
 run: install ## Install everything, build the warehouse (demo data on first run) and open the dashboard
 	$(BIN)/r2p init
@@ -13,6 +13,9 @@ run: install ## Install everything, build the warehouse (demo data on first run)
 
 test: install browser ## Install everything (Debian's Chromium included) and run the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: install browser ## The inner loop: every test but the browser and slow ones (a few minutes at most)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 install: $(STAMP)
 

@@ -72,10 +72,8 @@ else:
     st.markdown(violence_legend(), unsafe_allow_html=True)
     provenance(*sources_as_of(events, sources), is_demo)
 
-# Analysts' notes (plain text)
+# Analysts' notes (plain text), reviews and the analyst's assessment
 show_country_notes(current.country, name)
-
-# Reviews and the analyst's assessment
 st.subheader("Reviews")
 show_reviews(review_queue.filter_reviews(cache.review_list(review_queue.today()), iso3=current.country),
              key="country_reviews", empty=f"No review has been opened for {name}.", about=about)

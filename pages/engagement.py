@@ -20,10 +20,10 @@ from r2p.ui.engagement_widgets import (
     situation_header,
 )
 from r2p.ui.sign_in import current_user
-from r2p.ui.state import view
+from r2p.ui.state import tier_method, view
 
 registry = data.registry()
-version = data.method_version()
+version = tier_method().label  # the view's method: the link's, or the one chosen on another page
 tiers = data.tiers(version)
 is_demo = bool(cache.data_sources()["is_demo"].any())
 

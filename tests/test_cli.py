@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from r2p.warehouse import Warehouse
-from tests.conftest import EXAMPLES
 from tests.helpers.cli import r2p
+from tests.helpers.data import EXAMPLES
 
 
 def test_ingest_json_reports_a_load(warehouse: Warehouse) -> None:

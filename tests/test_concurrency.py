@@ -15,7 +15,7 @@ import pytest
 from r2p.access.rights import Role, User
 from r2p.tiers.assessment import record_assessment
 from r2p.warehouse import Warehouse
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 from tests.helpers.session_reader import check_snapshot
 
 MARKER = "table.load_marker"

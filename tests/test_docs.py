@@ -9,8 +9,8 @@ import typer.main
 from r2p.catalog import indicators
 from r2p.cli import app
 from r2p.config import SETTINGS
-from tests.conftest import ROOT
 from tests.helpers.cli import r2p
+from tests.helpers.data import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from r2p.link_params import MAX_ECHO, echoed, listed, parse_codes, resolve_method
-from r2p.view import Options, ViewState, resolve_view
+from r2p.tiers.method import resolve_method
+from r2p.view import MAX_ECHO, Options, ViewState, echoed, listed, parse_codes, resolve_view
 
 OPTIONS = Options(
     countries=pd.DataFrame({"iso3": ["MMR", "SDN"], "name": ["Myanmar", "Sudan"]}),
@@ -20,7 +20,8 @@ HOSTILE = ["<script>window.__xss=1</script>", "' OR 1=1 --", "x" * 10_000, "ï¼’ï
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_every_part_falls_back_with_a_short_notice(value: str) -> None:
-    view, notices = resolve_view({"country": value, "period": value, "indicator": value}, OPTIONS, FALLBACK)
+    view, by_key = resolve_view({"country": value, "period": value, "indicator": value}, OPTIONS, FALLBACK)
+    notices = [notice for key in by_key for notice in by_key[key]]
     assert view == FALLBACK
     assert len(notices) == 3 and all(len(notice) < 3 * MAX_ECHO + 100 for notice in notices)
 
@@ -38,5 +39,5 @@ def test_ten_thousand_bad_codes_make_one_bounded_notice() -> None:
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_an_unknown_method_falls_back_to_the_default(value: str) -> None:
-    label, notices = resolve_method(value, "composite")
-    assert label == "composite-1" and len(notices) == 1 and len(notices[0]) < MAX_ECHO + 100
+    chosen, notices = resolve_method(value)  # R2P_TIER_METHOD is its default, composite
+    assert chosen.label == "composite-1" and len(notices) == 1 and len(notices[0]) < MAX_ECHO + 100

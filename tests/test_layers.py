@@ -36,9 +36,13 @@ def _imports(path: Path) -> set[str]:
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
-            if node.module == "r2p":
-                names |= {f"r2p.{alias.name}" for alias in node.names}
+            if node.module == "r2p":  # `from r2p import geo` imports a module; `__version__` is the package's own
+                names |= {f"r2p.{alias.name}" for alias in node.names if _is_module(alias.name)}
     return names
+
+
+def _is_module(name: str) -> bool:
+    return (PACKAGE / f"{name}.py").is_file() or (PACKAGE / name / "__init__.py").is_file()
 
 
 def _floor(module: str) -> int:

@@ -8,7 +8,7 @@ from r2p.access.rights import ANONYMOUS, PermissionDenied, Role, User
 from r2p.notes import MAX_NOTE, NoteError, add_country_note, country_notes
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
-from tests.conftest import contents
+from tests.helpers.warehouses import contents
 
 EDITOR = User("ed@example.org", Role.EDITOR, "local account")
 

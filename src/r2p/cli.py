@@ -47,6 +47,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "accounts": ("accounts", "Local accounts in the R2P_ACCOUNTS file: add, set-role, remove, list."),
     "bench": ("bench", "Measure page runs, data queries, ingest, the pandas baseline, memory and the cost curve; "
                        "JSON to stdout."),
+    "backtest": ("backtest", "Score every tier method against EWP's out-of-sample forecasts: onset windows caught, "
+                             "AUC, paired CIs."),
 }
 
 

@@ -21,7 +21,7 @@ from r2p.reviews.records import decide, list_reviews
 from r2p.tiers.assessment import record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
-from tests.conftest import contents
+from tests.helpers.warehouses import contents
 
 VIEWER = User("vic@example.org", Role.VIEWER, "oidc")
 EDITOR = User("ana", Role.EDITOR, "local account")

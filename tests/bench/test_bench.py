@@ -8,9 +8,10 @@ import pytest
 
 from r2p.bench.measure import latency, percentile
 from r2p.bench.page_timing import navigation_pages
-from tests.conftest import ROOT
 from tests.helpers.cli import r2p
+from tests.helpers.data import ROOT
 
+pytestmark = pytest.mark.slow  # a whole `r2p bench` run: it starts processes and times every page cold and warm
 SCALE = 0.002  # 10,000 events and one synthetic indicator
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 
 CHROMIUM = Path(os.environ.get("R2P_CHROMIUM", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium itself tries to reach Google's hosts at start.

@@ -6,7 +6,6 @@ import csv
 import shutil
 from pathlib import Path
 
-
 from r2p.access.rights import Role, User
 from r2p.notes import add_country_note
 from r2p.read.audit_trail import AuditFilter, audit_entries

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from r2p.warehouse import Warehouse
-from tests.conftest import EXAMPLES, contents
 from tests.helpers.cli import r2p
+from tests.helpers.data import EXAMPLES
+from tests.helpers.warehouses import contents
 
 
 def test_backup_then_restore_undoes_a_later_ingest(warehouse: Warehouse, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from r2p.engagement.analysis import (
     status_on,
 )
 from r2p.engagement.registry import Registry
-from tests.engagement.conftest import tiers
+from tests.helpers.engagement import tiers
 
 TODAY = date(2026, 11, 23)
 

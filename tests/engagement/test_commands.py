@@ -8,10 +8,9 @@ import typer
 from typer.testing import CliRunner
 
 from r2p.commands.engagement import register
-from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
-from tests.conftest import FIXED_TODAY
-from tests.engagement.conftest import empty_registry
+from tests.helpers.engagement import empty_registry
+from tests.helpers.warehouses import copy_of
 
 runner = CliRunner()
 
@@ -23,15 +22,13 @@ def _app() -> typer.Typer:
     return app
 
 
-def test_export_and_import_round_trip_through_the_commands(seeded: Warehouse, tmp_path: Path,
-                                                           monkeypatch) -> None:  # noqa: ANN001
+def test_export_and_import_round_trip_through_the_commands(seeded: Warehouse, empty_template_warehouse: Path,
+                                                           tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     exported = runner.invoke(_app(), ["engagement", "export", str(tmp_path / "out")])
     assert exported.exit_code == 0, exported.output
     assert "actors.csv (" in exported.output and (tmp_path / "out" / "engagements.csv").is_file()
-    fresh = tmp_path / "fresh.duckdb"
-    initialise(Warehouse(str(fresh)), want_demo=False, today=FIXED_TODAY)
-    empty_registry(Warehouse(str(fresh)))
-    monkeypatch.setenv("R2P_DB", str(fresh))
+    fresh = empty_registry(copy_of(empty_template_warehouse, tmp_path / "fresh.duckdb"))
+    monkeypatch.setenv("R2P_DB", fresh.location)
     imported = runner.invoke(_app(), ["engagement", "import", str(tmp_path / "out")])
     assert imported.exit_code == 0, imported.output
     assert imported.output.startswith("Loaded ")

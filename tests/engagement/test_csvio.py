@@ -9,11 +9,10 @@ from pathlib import Path
 from r2p.access.rights import Role, User, command_line_user
 from r2p.engagement.csvio import export_registry, import_registry
 from r2p.engagement.registry import load_registry
-from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
-from tests.conftest import FIXED_TODAY, contents
-from tests.engagement.conftest import empty_registry
+from tests.helpers.engagement import empty_registry
+from tests.helpers.warehouses import contents, copy_of
 
 ADMIN = command_line_user()
 
@@ -24,14 +23,13 @@ def _rows(warehouse: Warehouse) -> dict[str, list[tuple]]:
     return {name: list(query(warehouse, name).itertuples(index=False)) for name in TABLES}
 
 
-def test_export_then_import_into_a_fresh_warehouse_gives_identical_rows(seeded: Warehouse, tmp_path: Path) -> None:
+def test_export_then_import_into_a_fresh_warehouse_gives_identical_rows(seeded: Warehouse, tmp_path: Path,
+                                                                        empty_template_warehouse: Path) -> None:
     written = export_registry(seeded, tmp_path / "export")
     assert written == {"actors.csv": len(query(seeded, "read/actors")),
                        "situations.csv": len(query(seeded, "read/situations")),
                        "engagements.csv": len(query(seeded, "read/engagements"))}
-    fresh = Warehouse(str(tmp_path / "fresh.duckdb"))
-    initialise(fresh, want_demo=False, today=FIXED_TODAY)
-    empty_registry(fresh)
+    fresh = empty_registry(copy_of(empty_template_warehouse, tmp_path / "fresh.duckdb"))
     result = import_registry(fresh, tmp_path / "export", ADMIN)
     assert result.status == "loaded" and result.changed["engagements"] == written["engagements.csv"]
     assert str(_rows(fresh)) == str(_rows(seeded))

@@ -12,7 +12,7 @@ from r2p.engagement.edits import EditRefused, add_engagement, correct_engagement
 from r2p.engagement.registry import load_registry
 from r2p.engagement.seed import SEED_RANGE
 from r2p.warehouse import Warehouse
-from tests.conftest import contents
+from tests.helpers.warehouses import contents
 
 NEW = {"actor_id": "un.dppa", "situation_id": "bfa", "kind": "briefing", "title": "Briefing on Burkina Faso",
        "started": "2026-11-02", "verified": "false"}

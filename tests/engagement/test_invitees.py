@@ -6,7 +6,7 @@ from datetime import date
 
 from r2p.engagement.invitees import suggested_invitees
 from r2p.engagement.registry import Registry
-from tests.engagement.conftest import tiers
+from tests.helpers.engagement import tiers
 
 TODAY = date(2026, 11, 23)
 

@@ -12,8 +12,8 @@ from r2p.engagement.seed import SEED_RANGE, load_seed, seed_directory, seed_fram
 from r2p.vocabulary import ACTOR_KINDS, ENGAGEMENT_KINDS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
-from tests.conftest import contents
-from tests.engagement.conftest import COUNTRIES, empty_registry
+from tests.helpers.engagement import COUNTRIES, empty_registry
+from tests.helpers.warehouses import contents
 
 REQUIRED_SITUATIONS = ("SDN", "MMR", "COD", "SSD", "CAF", "ETH", "SYR", "AFG", "HTI", "MLI", "BFA", "NGA", "SOM",
                        "YEM", "UKR", "PSE", "LBY", "TCD", "MOZ", "VEN")

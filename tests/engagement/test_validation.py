@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from r2p.engagement.validation import header_problems, validate_files
-from tests.engagement.conftest import ACTORS, COUNTRIES, ENGAGEMENTS, SITUATIONS, make_registry, raw
+from tests.helpers.engagement import ACTORS, COUNTRIES, ENGAGEMENTS, SITUATIONS, make_registry, raw
 
 
 def _problems(actors: str = ACTORS, situations: str = SITUATIONS, engagements: str = ENGAGEMENTS) -> list[str]:

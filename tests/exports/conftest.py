@@ -16,7 +16,7 @@ from r2p.reviews.records import decide, list_reviews
 from r2p.tiers.assessment import record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
-from tests.conftest import FIXED_TODAY
+from tests.helpers.data import FIXED_TODAY
 
 MARKING = "OFFICIAL USE ONLY"
 

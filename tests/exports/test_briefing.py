@@ -10,7 +10,7 @@ from r2p.exports.briefing import BriefingError, gather_briefing
 from r2p.exports.sections import ENGAGEMENT, INVITEES, REVIEWS, SNAPSHOT, SOURCES, pack_sections
 from r2p.tiers import current_tiers
 from r2p.warehouse import Warehouse
-from tests.conftest import FIXED_TODAY
+from tests.helpers.data import FIXED_TODAY
 
 SINCE = date(2023, 6, 1)
 

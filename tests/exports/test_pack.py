@@ -16,8 +16,8 @@ from r2p.exports.pack_pdf import pdf_pack
 from r2p.exports.sections import ENGAGEMENT, INVITEES, REVIEWS, SNAPSHOT, SOURCES, cover_lines, pack_sections
 from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
-from tests.conftest import FIXED_TODAY
 from tests.exports.conftest import MARKING
+from tests.helpers.data import FIXED_TODAY
 
 SINCE = date(2023, 6, 1)
 HEADINGS = [SNAPSHOT, f"What changed since {SINCE}", ENGAGEMENT, INVITEES, REVIEWS, SOURCES]

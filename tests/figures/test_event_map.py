@@ -17,7 +17,7 @@ from r2p.figures.event_map import (
     outlines_near,
     violence_legend,
 )
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 
 EVENTS = pd.DataFrame({"event_date": pd.to_datetime(["2025-12-01", "2025-11-02", "2025-10-03"]),
                        "admin1": ["Kachin", None, "Rakhine"], "latitude": [25.4, 21.0, 20.1],

@@ -9,7 +9,7 @@ import pandas as pd
 
 from r2p import geo
 from r2p.figures.maps import NO_DATA_COLOUR, SHAPES_URL, with_inline_geometry, world_choropleth
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 
 VALUES = pd.DataFrame({"iso3": ["SDN", "MMR", "SGP"], "name": ["Sudan", "Myanmar", "Singapore"],
                        "value": [0.09, 0.05, 0.001]})

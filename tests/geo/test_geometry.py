@@ -17,7 +17,7 @@ from shapely.geometry import Point, shape
 
 from r2p.geo import country_geometries, load_country_shapes, load_small_states
 from r2p.reference import load_countries
-from tests.conftest import ROOT as REPO_ROOT
+from tests.helpers.data import ROOT as REPO_ROOT
 
 GEOJSON = Path(str(files("r2p.geo").joinpath("countries_110m.geojson")))
 

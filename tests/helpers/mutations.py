@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES, ROOT, SHARED_DATA
+from tests.helpers.data import EXAMPLES, ROOT, SHARED_DATA
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED_ROWS = 8  # data rows kept from each seed file: enough for every layout, small enough to fuzz quickly

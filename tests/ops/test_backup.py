@@ -16,7 +16,7 @@ from r2p.tiers.assessment import record_assessment
 from r2p.warehouse import Warehouse
 from r2p.warehouse.audit import verify_audit_chain
 from r2p.warehouse.migrate import migrate
-from tests.conftest import contents
+from tests.helpers.warehouses import contents
 
 ADMIN = User("admin@example.org", Role.ADMIN, "local account")
 

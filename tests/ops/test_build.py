@@ -8,7 +8,8 @@ from pathlib import Path
 from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
-from tests.conftest import FIXED_TODAY, contents
+from tests.helpers.data import FIXED_TODAY
+from tests.helpers.warehouses import contents
 
 
 def test_init_loads_every_country_and_the_demo(warehouse: Warehouse) -> None:

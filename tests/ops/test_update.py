@@ -12,8 +12,8 @@ import pytest
 
 from r2p.ops.update import releases
 from r2p.warehouse import Warehouse
-from tests.conftest import SHARED_DATA, require_shared
 from tests.helpers.cli import r2p
+from tests.helpers.data import SHARED_DATA, require_shared
 
 
 @pytest.fixture
@@ -34,6 +34,7 @@ def test_every_release_names_an_official_https_url_and_a_mirror_path() -> None:
             assert release.url.startswith("https://") and release.path.startswith(f"{source}/")
 
 
+@pytest.mark.slow  # downloads and ingests the whole real EWP release, twice
 def test_update_downloads_into_the_cache_and_ingests(warehouse: Warehouse, mirror: str, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("R2P_UPDATE_MIRROR", mirror)

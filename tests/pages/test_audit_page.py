@@ -12,8 +12,8 @@ from r2p.access.rights import Role, User
 from r2p.notes import add_country_note
 from r2p.read.audit_trail import audit_row_count
 from r2p.warehouse import Warehouse
+from tests.helpers.pages import reviews_app, texts
 from tests.helpers.signin import accounts_file, sign_in
-from tests.pages.test_reviews import reviews_app, texts
 
 EDITOR = User("ed@example.org", Role.EDITOR, "local account")
 

@@ -16,9 +16,9 @@ from r2p.access.rights import Role
 from r2p.read import profile
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
+from tests.helpers.pages import opened_reviews, texts
 from tests.helpers.signin import accounts_file, form, sign_in
-from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 60
 

@@ -11,9 +11,9 @@ from r2p.access.rights import Role, User
 from r2p.notes import add_country_note, country_notes
 from r2p.ui.plain import plain_markdown
 from r2p.warehouse import Warehouse
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
+from tests.helpers.pages import texts
 from tests.helpers.signin import accounts_file, form_ids, sign_in
-from tests.pages.test_reviews import texts
 
 PAYLOAD = '<script>window.__xss=1</script> <img src=x onerror="window.__xss=1"> ![x](http://127.0.0.1:1/x.png)'
 

@@ -8,8 +8,8 @@ from r2p.catalog import RISK_FACTORS
 from r2p.read import explore
 from r2p.tiers.backtest import backtest_report
 from r2p.warehouse import Warehouse
-from tests.conftest import EXAMPLES, ROOT
 from tests.helpers.cli import r2p
+from tests.helpers.data import EXAMPLES, ROOT
 
 
 def _page() -> AppTest:

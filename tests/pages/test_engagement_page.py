@@ -11,12 +11,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.access.rights import Role
+from r2p.engagement.analysis import situation_tiers
 from r2p.engagement.registry import load_registry
 from r2p.engagement.seed import SEED_RANGE, load_seed
+from r2p.tiers import current_tiers
 from r2p.warehouse import Warehouse
-from tests.conftest import ROOT, contents
+from tests.helpers.data import ROOT
 from tests.helpers.rendered import unescaped
 from tests.helpers.signin import accounts_file, sign_in
+from tests.helpers.warehouses import contents
 
 TIMEOUT = 120
 
@@ -129,3 +132,27 @@ def test_an_editors_edit_lands_in_the_warehouse_and_the_audit_log(seeded: Wareho
     audit = [row for row in contents(seeded.current_file())["audit_log"] if row[2] == "ana.analyst"]
     assert [(row[3], row[5]) for row in audit] == [("add", str(SEED_RANGE + 1))]
     assert json.loads(audit[0][7])["reason"] == "Requested by the Council president"
+
+
+def test_a_link_with_a_method_shows_that_methods_tiers(seeded: Warehouse) -> None:
+    situations = load_registry(seeded).situations
+    by_method = {label: situation_tiers(situations, current_tiers(seeded, label)).set_index("situation_id")["tier"]
+                 for label in ("composite-1", "ewp-1")}
+    differing = [s for s in situations["situation_id"] if by_method["ewp-1"][s] != by_method["composite-1"][s]]
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.query_params.update({"country": "SDN", "method": "ewp-1"})
+    app.switch_page("pages/engagement.py").run()  # the link opens the Engagement page itself
+    assert not app.exception, app.exception
+    assert "Situations at High or above (model tier, method ewp-1)" in _texts(app)
+    app.selectbox(key="engagement_situation_SDN").select(differing[0]).run()
+    assert f"model tier: {by_method['ewp-1'][differing[0]]}" in _texts(app)
+
+
+def test_the_method_chosen_on_the_overview_carries_to_the_engagement_page(seeded: Warehouse) -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    app.selectbox(key="method_select").select("ewp-1").run()
+    app.query_params.clear()  # moving to another page drops the URL's keys: the session carries the choice
+    app.switch_page("pages/engagement.py").run()
+    assert not app.exception, app.exception
+    assert "Situations at High or above (model tier, method ewp-1)" in _texts(app)
+    assert app.query_params["method"] in ("ewp-1", ["ewp-1"])  # and the URL says so again

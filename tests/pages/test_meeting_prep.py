@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from r2p.exports.briefing import default_since
 from r2p.reviews.queue import today
 from r2p.warehouse import Warehouse
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 from tests.helpers.rendered import unescaped
 
 TIMEOUT = 120

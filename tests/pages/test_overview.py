@@ -12,9 +12,9 @@ from r2p.tiers import tier_table
 from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
+from tests.helpers.pages import opened_reviews, texts
 from tests.helpers.rendered import unescaped
-from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 60
 

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.warehouse import Warehouse
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers.data import EXAMPLES, ROOT
 from tests.helpers.rendered import unescaped
 
 PAGES = ["overview", "country", "trends", "engagement", "meeting_prep", "reviews", "data_methods", "audit"]

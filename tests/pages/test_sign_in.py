@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 from r2p.access.accounts import remove
 from r2p.access.rights import Role
 from r2p.warehouse import Warehouse
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
+from tests.helpers.pages import texts
 from tests.helpers.signin import PASSWORD, accounts_file, form_ids, sign_in
-from tests.pages.test_reviews import opened_reviews, texts
 
 TIMEOUT = 120
 WRITE_PAGES = {  # page → (its write form, or the key of a widget only editors see) and the notice shown instead
@@ -26,12 +26,6 @@ SSO = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_
                 "client_id": "r2p", "client_secret": "test-only",
                 "server_metadata_url": "https://idp.example.org/.well-known/openid-configuration"},
        "r2p_roles": {"editors": ["ana@example.org"], "role_claim": "groups", "claim_roles": {"r2p-admins": "admin"}}}
-
-
-@pytest.fixture
-def with_reviews(warehouse: Warehouse) -> Warehouse:
-    opened_reviews(warehouse)
-    return warehouse
 
 
 def _open(page: str, params: dict[str, str] | None = None, secrets: dict | None = None,

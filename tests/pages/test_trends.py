@@ -7,7 +7,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from r2p.warehouse import Warehouse
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 from tests.helpers.rendered import unescaped
 
 TIMEOUT = 60

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-import subprocess
-import sys
+import runpy
 from pathlib import Path
 
 import pandas as pd
@@ -12,8 +11,8 @@ import pycountry
 import pytest
 
 from r2p.reference import iso3_for_ccode, load_ccode_crosswalk, load_countries, map_ccodes
-from tests.conftest import ROOT as REPO_ROOT
-from tests.conftest import require_shared
+from tests.helpers.data import ROOT as REPO_ROOT
+from tests.helpers.data import require_shared
 
 REGIONS = {"Africa", "Americas", "Asia", "Europe", "Oceania"}
 HISTORICAL_NON_PRIMARY = {265, 315, 680, 817}  # East Germany, Czechoslovakia, S. Yemen, S. Vietnam
@@ -197,7 +196,7 @@ def test_build_countries_reproduces_committed_files(tmp_path: Path) -> None:
     if importlib.util.find_spec("country_converter") is None:
         pytest.skip("country_converter not installed (pip install '.[build-data]')")
     script = REPO_ROOT / "scripts" / "build_countries.py"
-    subprocess.run([sys.executable, str(script), "--out-dir", str(tmp_path)], check=True, capture_output=True)
+    runpy.run_path(str(script), run_name="build_countries")["main"](["--out-dir", str(tmp_path)])  # in-process
     committed = REPO_ROOT / "src" / "r2p" / "reference"
     for name in ("countries.csv", "ccode_crosswalk.csv"):
         assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), name

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from r2p.access.rights import Role, User
-from r2p.reviews.records import ReviewError, decide, list_reviews, review_states
+from r2p.reviews.records import Opening, ReviewError, decide, list_reviews, open_review, review_states
 from r2p.tiers import tier_table
 from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
@@ -58,6 +58,24 @@ def test_decisions_close_reviews_and_are_audited(warehouse: Warehouse) -> None:
         actions = connection.execute("SELECT action, actor FROM audit_log WHERE entity = 'review' ORDER BY audit_id"
                                      ).fetchall()
     assert actions[-3:] == [("decide", "Ana"), ("decide", "Ben"), ("open", "Ben")]
+
+
+def test_one_function_opens_a_review_for_a_trigger_and_for_a_deferral(warehouse: Warehouse) -> None:
+    with warehouse.write() as connection:
+        opened = open_review(connection, Opening("SDN", "tier-rise", "Moderate → High", "desk", date(2026, 2, 1),
+                                                 "composite-1", "key-1"), "Ana", {"why": "test"})
+    follow = decide(warehouse, opened, "defer", "Wait for the field report.", BEN, date(2026, 3, 1))
+    reviews = list_reviews(warehouse, today=date(2026, 1, 2)).set_index("review_id")
+    assert reviews.loc[opened, ["iso3", "rule_id", "owner", "decision"]].tolist() == ["SDN", "tier-rise", "desk",
+                                                                                      "defer"]
+    later = reviews.loc[follow]
+    assert (later["iso3"], later["rule_id"], later["owner"], later["state"]) == ("SDN", "tier-rise", "desk", "open")
+    assert later["evidence"] == f"Deferred from review #{opened}: Moderate → High"
+    assert later["due_date"] == pd.Timestamp("2026-03-01")
+    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
+        opens = connection.execute("SELECT entity_id, actor FROM audit_log WHERE action = 'open' ORDER BY audit_id"
+                                   ).fetchall()
+    assert opens[-2:] == [(str(opened), "Ana"), (str(follow), "Ben")]
 
 
 def test_undecided_reviews_past_due_are_overdue() -> None:

@@ -14,7 +14,7 @@ from r2p.tiers.assessment import record_assessment
 from r2p.warehouse import Warehouse
 from r2p.warehouse.audit import audit, row_hash, verify_audit_chain
 from r2p.warehouse.migrate import migrate
-from tests.conftest import ROOT
+from tests.helpers.data import ROOT
 
 FORBIDDEN = re.compile(r"\b(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|DROP\s+TABLE\s+(IF\s+EXISTS\s+)?audit_log"
                        r"|TRUNCATE|ALTER\s+TABLE\s+audit_log\s+(DROP|RENAME|ALTER))\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ import pytest
 from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
-from tests.conftest import EXAMPLES, FIXED_TODAY, ROOT
+from tests.helpers.data import EXAMPLES, FIXED_TODAY, ROOT
 
 YEARS = 8  # rows = countries x catalogued indicators x YEARS: ~116k, a few seconds of ingest on an idle machine
 KILL_FRACTIONS = (0.02, 0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.97)  # of an uninterrupted run's duration

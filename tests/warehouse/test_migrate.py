@@ -9,7 +9,7 @@ import duckdb
 from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
 from r2p.warehouse.migrate import latest_version, migrate, migrations, schema_version
-from tests.conftest import FIXED_TODAY
+from tests.helpers.data import FIXED_TODAY
 
 
 def test_migrations_are_numbered_without_gaps() -> None:

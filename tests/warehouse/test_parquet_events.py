@@ -18,7 +18,8 @@ from r2p.read import explore, profile
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.parquet_events import export_events
 from r2p.warehouse.queries import query
-from tests.conftest import FIXED_TODAY, ROOT, contents
+from tests.helpers.data import FIXED_TODAY, ROOT
+from tests.helpers.warehouses import contents
 
 SINCE = date(2024, 1, 1)
 UCDP_SAMPLE = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_1_CAR_sample.csv"
@@ -61,7 +62,8 @@ def event_answers(warehouse: Warehouse, iso3: str) -> dict[str, pd.DataFrame]:
     return {
         "recent_events": profile.recent_events(warehouse, iso3),
         "latest_event_date": profile.latest_event_date(warehouse),
-        "brief_events": query(warehouse, "read/country_events_since", {"iso3": iso3, "since": SINCE, "until": FIXED_TODAY}),
+        "brief_events": query(warehouse, "read/country_events_since",
+                              {"iso3": iso3, "since": SINCE, "until": FIXED_TODAY}),
         "events_for_spikes": spikes.sort_values(list(spikes.columns)).reset_index(drop=True),
         "data_sources": explore.data_sources(warehouse),
         "source_coverage": explore.source_coverage(warehouse, FIXED_TODAY.year),

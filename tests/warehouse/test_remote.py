@@ -24,8 +24,8 @@ from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.migrate import latest_version
 from r2p.warehouse.queries import query
 from r2p.warehouse.status import warehouse_status
-from tests.conftest import EXAMPLES, FIXED_TODAY
 from tests.helpers.cli import r2p
+from tests.helpers.data import EXAMPLES, FIXED_TODAY
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ import pytest
 
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.queries import query
-from tests.conftest import EXAMPLES, contents
+from tests.helpers.data import EXAMPLES
+from tests.helpers.warehouses import contents
 
 
 def test_a_failed_write_leaves_the_file_byte_for_byte_unchanged(warehouse: Warehouse) -> None:

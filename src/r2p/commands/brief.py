@@ -12,6 +12,7 @@ import typer
 from r2p.exports.briefing import BriefingError
 from r2p.exports.pack import make_pack
 from r2p.exports.renderer import RenderError
+from r2p.tiers.method import resolve_method
 from r2p.warehouse import Warehouse, WarehouseError
 
 
@@ -39,7 +40,11 @@ def brief(
     if not out.parent.is_dir():
         _fail(f"The folder {out.parent} does not exist.")
     try:
-        pack = make_pack(Warehouse.default(), iso3, fmt.value, since.date() if since else None, method_name)
+        chosen, _ = resolve_method(method_name, strict=True)
+    except KeyError as error:
+        _fail(str(error.args[0]))
+    try:
+        pack = make_pack(Warehouse.default(), iso3, fmt.value, since.date() if since else None, chosen.label)
     except (BriefingError, WarehouseError, RenderError) as error:
         _fail(str(error))
     out.write_bytes(pack.data)

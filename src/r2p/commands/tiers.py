@@ -9,11 +9,10 @@ import typer
 
 from r2p.access.rights import Role, User, command_line_user
 from r2p.commands.output import Format, emit
-from r2p.config import setting
 from r2p.reviews.records import DECISIONS, ReviewError, decide, list_reviews
 from r2p.tiers import tier_table
 from r2p.tiers.assessment import AssessmentError, record_assessment
-from r2p.tiers.method import method
+from r2p.tiers.method import TierMethod, resolve_method
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
 
@@ -105,9 +104,9 @@ def _acting(by: str | None) -> User:
     return User(by.strip(), Role.ADMIN, user.via) if by and by.strip() else user
 
 
-def _method(name: str | None):  # noqa: ANN202 - returns a TierMethod
+def _method(name: str | None) -> TierMethod:
     try:
-        return method(name or setting("tier_method"))
+        return resolve_method(name, strict=True)[0]
     except KeyError as error:
         _fail(str(error.args[0]))
 

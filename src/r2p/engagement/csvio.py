@@ -14,8 +14,8 @@ from r2p.engagement.dates import format_partial_date
 from r2p.engagement.registry import DATE_COLUMNS, Registry, load_registry
 from r2p.engagement.validation import CSV_COLUMNS, FILES, validate_files
 from r2p.warehouse.audit import audit
+from r2p.warehouse.ingest.reader import ROW, read_csv
 from r2p.warehouse.ingest.result import IngestRefused, Problem
-from r2p.warehouse.ingest.sheets import read_csv_text
 from r2p.warehouse.ingest.uploads import check_upload
 from r2p.warehouse.queries import query, run
 from r2p.warehouse.store import Warehouse
@@ -76,7 +76,7 @@ def read_directory(directory: Path) -> dict[str, pd.DataFrame]:
     for table, path in present.items():
         try:
             check_upload(path, "engagement")
-            frames[table] = read_csv_text(path, "engagement")
+            frames[table] = read_csv(path, "engagement", empty_ok=True).drop(columns=ROW)
         except IngestRefused as refused:
             problems += refused.problems
     if problems:

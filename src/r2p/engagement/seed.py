@@ -18,7 +18,7 @@ from r2p.engagement.csvio import KEYS, write_rows
 from r2p.engagement.registry import Registry, empty, shipped_coverage
 from r2p.engagement.validation import FILES, validate_files
 from r2p.warehouse.audit import audit
-from r2p.warehouse.ingest.sheets import read_csv_text
+from r2p.warehouse.ingest.reader import ROW, read_csv
 from r2p.warehouse.queries import run
 
 SEED_RANGE = 100_000
@@ -43,7 +43,8 @@ def seed_directory() -> Path:
 
 def seed_frames(countries: set[str]) -> dict[str, pd.DataFrame]:
     """The shipped seed, parsed and validated on its own (raises SeedError listing every problem)."""
-    raw = {table: read_csv_text(seed_directory() / name, "engagement") for table, name in FILES.items()}
+    raw = {table: read_csv(seed_directory() / name, "engagement", empty_ok=True).drop(columns=ROW)
+           for table, name in FILES.items()}
     nothing = Registry(empty("actors"), empty("situations"), empty("engagements"), shipped_coverage())
     parsed, problems = validate_files(raw, nothing, countries)
     if problems:

@@ -24,7 +24,7 @@ from r2p.read import explore, profile
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
 from r2p.tiers import current_tiers
-from r2p.tiers.method import TierMethod, method
+from r2p.tiers.method import TierMethod, resolve_method
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
@@ -116,7 +116,7 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
     since = since or default_since(today)
     if since > today:
         raise BriefingError(f"The 'since' date {since} is after today ({today}).")
-    chosen = _method(method_name or setting("tier_method"))
+    chosen = _method(method_name)
     iso3, name = _country(warehouse, iso3)
     history = profile.tier_history(warehouse, iso3, chosen.label)
     names = explore.indicators(warehouse).set_index("indicator_id")["name"].to_dict()
@@ -187,9 +187,9 @@ def _situation(registry: Registry, tiers: pd.DataFrame, iso3: str, name: str,
                                engaged, ranked)
 
 
-def _method(name: str) -> TierMethod:
+def _method(name: str | None) -> TierMethod:
     try:
-        return method(name)
+        return resolve_method(name, strict=True)[0]
     except KeyError as error:
         raise BriefingError(str(error.args[0])) from None
 

@@ -88,7 +88,7 @@ def _audit_rows(warehouse: Warehouse) -> object:
     """The current warehouse's whole audit log (an Arrow table), read from the version a restore replaces."""
     connection = _warehouse_cursor(warehouse)
     try:
-        return connection.execute(sql("read/audit_log")).fetch_arrow_table()
+        return connection.sql(sql("read/audit_log")).to_arrow_table()
     finally:
         connection.close()
 

@@ -12,6 +12,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from r2p.catalog import RISK_FACTORS, indicators
+from r2p.config import setting
+from r2p.view import echoed
 from r2p.vocabulary import TIERS
 
 
@@ -100,3 +102,20 @@ def method(name: str) -> TierMethod:
             return candidate
     known = ", ".join(m.label for m in methods())
     raise KeyError(f"unknown tier method {name!r}; known: {known}")
+
+
+def resolve_method(requested: str | None = None, *, strict: bool = False) -> tuple[TierMethod, list[str]]:
+    """The tier method that applies — the one door for it (every page, command, export and the bench): the one
+    requested (a link's or the session's, a --method option), else R2P_TIER_METHOD, else the first shipped, with
+    a notice for each value that could not be used. Strict (commands, exports): an unknown one raises KeyError."""
+    notices: list[str] = []
+    for candidate, origin in ((requested, "in the link"), (setting("tier_method"), "in R2P_TIER_METHOD")):
+        if not candidate:
+            continue
+        try:
+            return method(candidate), notices
+        except KeyError:
+            if strict:
+                raise
+            notices.append(f"Unknown tier method {echoed(candidate)} {origin}; it was ignored.")
+    return methods()[0], notices

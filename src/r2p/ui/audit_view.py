@@ -10,9 +10,6 @@ from r2p.read.audit_trail import (
     READER,
     AuditFilter,
     audit_entries,
-    audit_facets,
-    audit_row_count,
-    broken_rows,
     chain_status,
 )
 from r2p.ui.cache import cached
@@ -20,9 +17,9 @@ from r2p.ui.exported import About, table_exports
 from r2p.warehouse import Warehouse
 
 ANY = "Any"
-chain_broken = cached(broken_rows)  # re-verified whenever a write swaps in a new warehouse version
-facets = cached(audit_facets)
-row_count = cached(audit_row_count)
+chain_broken = cached("audit_chain_broken")  # re-verified whenever a write swaps in a new warehouse version
+facets = cached("audit_facets")
+row_count = cached("audit_row_count")
 
 
 def refused_notice(role_label: str) -> None:

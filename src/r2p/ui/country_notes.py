@@ -6,14 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from r2p.access.rights import PermissionDenied, User
-from r2p.notes import MAX_NOTE, NoteError, add_country_note, country_notes
+from r2p.notes import MAX_NOTE, NoteError, add_country_note
 from r2p.ui.cache import cached
 from r2p.ui.plain import plain_markdown
 from r2p.ui.sign_in import current_user, read_only_notice
 from r2p.warehouse import Warehouse
 
 _SAVED = "r2p_note_saved"  # survives the rerun that redraws the list with the new note
-notes_of = cached(country_notes)
+notes_of = cached("country_notes")
 
 
 def show_country_notes(iso3: str, name: str) -> None:

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from r2p.exports import renderer
-from r2p.exports.briefing import Briefing, default_since, gather_briefing
+from r2p.exports.briefing import Briefing, default_since
 from r2p.exports.charts import FORMATS, ChartMeta, export_figure
 from r2p.exports.files import MIME_TYPES, filename
 from r2p.exports.links import permalink
@@ -23,17 +23,16 @@ from r2p.exports.pack_figures import REGISTRY_SOURCE, PackChart
 from r2p.exports.sections import Section
 from r2p.exports.tables import TableMeta, table_csv, table_xlsx
 from r2p.figures.maps import with_inline_geometry
-from r2p.link_params import echoed
 from r2p.provenance import Provenance
 from r2p.ui.cache import cached
 from r2p.ui.plain import plain_markdown
+from r2p.ui.state import set_view, show_notices, view
 from r2p.warehouse import Warehouse
 
 __all__ = ["REGISTRY_SOURCE", "briefing", "briefing_preview", "chart_downloads", "cover_box", "pack_downloads",
            "permalink_box", "prewarm_renderer", "show_chart", "since_picker", "table_downloads"]
-_SINCE = "r2p_meeting_since"  # a non-widget key: the chosen date survives a visit to another page
 EARLIEST = date(1945, 1, 1)  # the date picker's own default floor is ten years back; old links must still open
-briefing = cached(gather_briefing)  # the page's briefing, cached per warehouse version like every query
+briefing = cached("briefing")  # the page's briefing, cached per warehouse version like every query
 
 
 def chart_downloads(figures: go.Figure | Mapping[str, go.Figure], key: str, *, sources: str, as_of: object = None,
@@ -89,36 +88,28 @@ def table_downloads(frame: pd.DataFrame, key: str, *, title: str, sources: str =
 
 def permalink_box(page_path: str) -> str:
     """The link to this view (the URL's country, period, indicator and the page's keys) in a copyable box."""
-    link = permalink(st.context.url, page_path, st.query_params.to_dict())
+    link = permalink(st.context.url, page_path, view())
     st.caption("Link to this view (copy it with the button at its right):")
     st.code(link, language=None, wrap_lines=True)
     return link
 
 
 def since_picker(today: date) -> date:
-    """The "changes since" date: the link's `since` first, then the session's choice; written back to the link."""
-    if _SINCE not in st.session_state:
-        st.session_state[_SINCE] = _link_date(st.query_params.get("since")) or default_since(today)
-    st.session_state["meeting_since"] = min(max(st.session_state[_SINCE], EARLIEST), today)
+    """The "changes since" date: the view's (the link's `since`, else a year ago); ui/state.py keeps the link."""
+    show_notices("since")
+    if view().since is None:
+        set_view(since=default_since(today))
+    st.session_state["meeting_since"] = min(max(view().since, EARLIEST), today)
     st.date_input("What changed since", key="meeting_since", min_value=EARLIEST, max_value=today,
                   on_change=_store_since, help="Tier moves, events, engagements and reviews from this date to today.")
     chosen: date = st.session_state["meeting_since"]
-    if st.query_params.get("since") != chosen.isoformat():
-        st.query_params["since"] = chosen.isoformat()
+    if chosen != view().since:
+        set_view(since=chosen)
     return chosen
 
 
 def _store_since() -> None:
-    st.session_state[_SINCE] = st.session_state["meeting_since"]
-
-
-def _link_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        st.warning(plain_markdown(f"The date {echoed(value)} in the link is not a date (YYYY-MM-DD); "
-                                  "using a year ago."))
-        return None
+    set_view(since=st.session_state["meeting_since"])
 
 
 def pack_downloads(location: str, brief: Briefing, link: str) -> None:

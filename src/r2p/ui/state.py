@@ -1,15 +1,19 @@
-"""The chosen country, period and indicator: kept in session state and mirrored in the URL."""
+"""The view (country, period, indicator, tier method, comparison, since): kept in session state, mirrored in the URL."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
+from r2p.tiers.method import TierMethod, resolve_method
 from r2p.ui import cache
 from r2p.ui.plain import plain_markdown
-from r2p.view import Options, ViewState, default_view, resolve_view
+from r2p.view import KEYS, LIST_KEYS, Options, ViewState, default_view, resolve_view
 
 _VIEW = "r2p_view"  # a non-widget key: it survives moving to a page that does not draw the selectors
 _NOTICES = "r2p_view_notices"
+SHARED = ("country", "indicator", "period", "method")  # the parts every page uses (notices in this order)
 
 
 def options() -> Options:
@@ -17,17 +21,18 @@ def options() -> Options:
 
 
 def sync_view() -> ViewState:
-    """On a session's first run read the URL; afterwards the session's choice wins. Then write the URL."""
+    """The one routine keeping the view and the URL in step: the link is read on a session's first run (its
+    notices kept for the page that draws each part); afterwards the session's choice wins. Then the URL."""
     choices = options()
-    fallback = default_view(choices, _top_country(choices))
     current = st.session_state.get(_VIEW)
-    params = current.as_params() if isinstance(current, ViewState) else st.query_params.to_dict()
-    view, notices = resolve_view(params, choices, fallback)
-    if not isinstance(current, ViewState):
-        st.session_state[_NOTICES] = notices
-    st.session_state[_VIEW] = view
-    _write_url(view)
-    return view
+    first_run = not isinstance(current, ViewState)
+    params = _link() if first_run else current.as_params()
+    view_now, notices = resolve_view(params, choices, default_view(choices, _top_country(choices)))
+    chosen, method_notices = resolve_method(params.get("method"))
+    if first_run:
+        st.session_state[_NOTICES] = notices | ({"method": method_notices} if method_notices else {})
+    _keep(dataclasses.replace(view_now, method=chosen.label))
+    return view()
 
 
 def view() -> ViewState:
@@ -35,28 +40,38 @@ def view() -> ViewState:
     return st.session_state[_VIEW]
 
 
+def tier_method() -> TierMethod:
+    """The view's tier method (the link's `method`, the session's choice, else R2P_TIER_METHOD)."""
+    return resolve_method(view().method)[0]
+
+
 def set_view(**changes: object) -> None:
-    """Change part of the view; the URL follows on the next run."""
-    current = view()
-    st.session_state[_VIEW] = ViewState(
-        country=str(changes.get("country", current.country)),
-        period=int(changes.get("period", current.period)),  # type: ignore[arg-type]
-        indicator=str(changes.get("indicator", current.indicator)),
-    )
+    """Change part of the view (a widget's choice, or a page starting a part the link did not set)."""
+    _keep(dataclasses.replace(view(), **changes))
 
 
-def show_notices() -> None:
-    """Tell the user once which parts of their link could not be used."""
-    for notice in st.session_state.pop(_NOTICES, []):
-        st.warning(plain_markdown(notice))  # it quotes the link, which may hold anything
+def show_notices(*keys: str) -> None:
+    """Tell the user once which values of their link could not be used: those about `keys` (the parts a page
+    draws), by default the parts every page uses."""
+    pending = st.session_state.get(_NOTICES, {})
+    for key in keys or SHARED:
+        for notice in pending.pop(key, []):
+            st.warning(plain_markdown(notice))  # it quotes the link, which may hold anything
 
 
-def _write_url(view: ViewState) -> None:
-    # Keys other than the view's belong to pages (e.g. Trends' countries/indicators, the tier method): keep them.
+def _keep(chosen: ViewState) -> None:
+    st.session_state[_VIEW] = chosen
+    # NOTE: only the view's own keys are rewritten; any other key in the URL is kept as it is.
     current = st.query_params.to_dict()
-    wanted = {key: value for key, value in current.items() if key not in view.as_params()} | view.as_params()
+    wanted = {key: value for key, value in current.items() if key not in KEYS} | chosen.as_params()
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def _link() -> dict[str, str]:
+    """The URL's values, a repeated list key (`countries=SDN&countries=MMR`) joined as one list."""
+    return {key: ",".join(st.query_params.get_all(key)) if key in LIST_KEYS else st.query_params[key]
+            for key in st.query_params}
 
 
 def _top_country(choices: Options) -> str | None:

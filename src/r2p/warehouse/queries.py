@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # store needs `sql` at import time (remote version tokens), s
 # What no bound parameter can stand for (a table name, EXPORT DATABASE's folder) is written in a query file as
 # `{{identifier name}}` or `{{literal name}}` and spliced in quoted, by sql() only.
 _PLACEHOLDER = re.compile(r"\{\{(identifier|literal) ([a-z_]+)\}\}")
-_NAME = re.compile(r"^[a-z_]+(/[a-z_]+)*$")
+_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 
 
 def quoted_identifier(name: str) -> str:
@@ -38,7 +38,7 @@ def _text(name: str) -> str:
     return entry.read_text(encoding="utf-8")
 
 
-def sql(name: str, **spliced: str) -> str:
+def sql(name: str, /, **spliced: str) -> str:
     """The text of `sql/<name>.sql` (e.g. "read/tier_history"), each placeholder replaced by its value, quoted."""
     text = _text(name)
     wanted = {match[2] for match in _PLACEHOLDER.finditer(text)}

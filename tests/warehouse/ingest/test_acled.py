@@ -10,7 +10,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import acled, ingest
 from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.ingest.validate import Reference
-from tests.conftest import ROOT, require_shared
+from tests.helpers.data import ROOT, require_shared
 from tests.helpers.ingest import refusal, sql_rows
 
 # Synthetic rows in ACLED's export layout (ACLED's terms forbid redistributing real rows): see its README.
@@ -140,7 +140,7 @@ def test_a_file_cut_mid_line_is_refused_at_that_row(warehouse: Warehouse, tmp_pa
     path.write_bytes(FIXTURE.read_bytes()[:-40])
     (message,) = refusal(warehouse, "acled", path)
     assert message.startswith("acled.csv, row 31: 'ETH0003,31 March 2024,")
-    assert message.endswith("has 28 fields where the header has 31 (is the file cut short or damaged?)")
+    assert message.endswith("has 28 fields where the header has 31 (file cut short or damaged?)")
 
 
 def test_files_of_other_kinds_are_refused_saying_what_they_look_like(warehouse: Warehouse) -> None:

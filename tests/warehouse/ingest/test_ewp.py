@@ -15,9 +15,9 @@ import pytest
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.ingest.ewp import recognise
-from r2p.warehouse.ingest.sniff import header
+from r2p.warehouse.ingest.reader import header
 from r2p.warehouse.queries import query
-from tests.conftest import require_shared
+from tests.helpers.data import require_shared
 from tests.helpers.ingest import rejects_of, values_of
 
 BASE = "ewp/basedata2025_4august2025.csv"
@@ -237,7 +237,7 @@ def test_a_file_cut_mid_line_is_refused_whole(warehouse: Warehouse, tmp_path: Pa
     before = warehouse.path.read_bytes()
     result = ingest(warehouse, "ewp", path)
     assert result.status == "refused"
-    assert re.search(r"cut off|truncated|well-formed", str(result.errors[0]))
+    assert re.search(r"cut short|truncated|well-formed", str(result.errors[0]))
     assert result.errors[0].row == data[:cut].count(b"\n") + 1  # the last, partial line
     assert warehouse.path.read_bytes() == before
 

@@ -31,7 +31,7 @@ from r2p.warehouse.ingest.framework import _check_staged
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
 from r2p.warehouse.ingest.validate import FIRST_YEAR, Reference
 from r2p.warehouse.queries import query
-from tests.conftest import FIXED_TODAY, contents
+from tests.helpers.data import FIXED_TODAY
 from tests.helpers.mutations import (
     Seed,
     all_seeds,
@@ -43,7 +43,10 @@ from tests.helpers.mutations import (
     row_mutations,
     write_input,
 )
+from tests.helpers.warehouses import contents
 
+# NOTE: ~1 minute of Hypothesis per run: `make test` runs it, `make test-fast` keeps only test_fuzz_regressions.py.
+pytestmark = pytest.mark.slow
 READ_EXAMPLES = 150  # per source, fast layer (read + checks)
 INGEST_EXAMPLES = 25  # per source, slow layer (full ingest into a warehouse)
 SEEDS = all_seeds()

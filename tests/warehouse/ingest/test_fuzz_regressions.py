@@ -14,7 +14,7 @@ import pytest
 
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import SOURCE_NAMES
-from tests.conftest import EXAMPLES
+from tests.helpers.data import EXAMPLES
 from tests.helpers.ingest import refusal
 from tests.helpers.mutations import FIXTURES
 

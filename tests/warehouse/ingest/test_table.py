@@ -10,8 +10,9 @@ import pytest
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.queries import query
-from tests.conftest import EXAMPLES, contents
+from tests.helpers.data import EXAMPLES
 from tests.helpers.ingest import values_of
+from tests.helpers.warehouses import contents
 
 META = (EXAMPLES / "table_long.indicators.csv").read_text()
 

@@ -12,7 +12,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest, ucdp
 from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.ingest.validate import Reference
-from tests.conftest import ROOT, require_shared
+from tests.helpers.data import ROOT, require_shared
 from tests.helpers.ingest import refusal, sql_rows
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ucdp" / "GEDEvent_v23_1_CAR_sample.csv"
@@ -165,7 +165,7 @@ def test_a_csv_cut_mid_line_is_refused_at_that_row(warehouse: Warehouse, tmp_pat
     path = tmp_path / "ged.csv"
     path.write_bytes(FIXTURE.read_bytes()[:-60])
     (message,) = refusal(warehouse, "ucdp", path)
-    assert message.startswith("ged.csv, row 21: ") and "(is the file cut short or damaged?)" in message
+    assert message.startswith("ged.csv, row 21: ") and "(file cut short or damaged?)" in message
 
 
 def test_files_of_other_kinds_are_refused_saying_what_they_look_like(warehouse: Warehouse, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from r2p.engagement.csvio import export_registry, import_registry
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.ingest.uploads import MAX_ENTRY_RATIO, UNZIPPED_FACTOR
-from tests.conftest import EXAMPLES, ROOT
+from tests.helpers.data import EXAMPLES, ROOT
 from tests.helpers.ingest import refusal, values_of
 
 WORKBOOK = EXAMPLES / "table_wide.xlsx"

@@ -12,7 +12,7 @@ import pytest
 from r2p.catalog import indicators
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
-from tests.conftest import ROOT, require_shared
+from tests.helpers.data import ROOT, require_shared
 from tests.helpers.ingest import rejects_of, values_of
 
 vdem = importlib.import_module("r2p.warehouse.ingest.vdem")
@@ -130,7 +130,8 @@ def test_a_file_cut_inside_a_quoted_value_is_refused(warehouse: Warehouse, ert: 
     cut.write_bytes(text[: text.rindex(b'"ZWE_') + 4])  # inside the last row's quoted reg_id
     result = ingest(warehouse, "vdem", cut)
     assert result.status == "refused"
-    assert any(p.message == "ends inside a quoted value (file cut short?)" for p in result.errors)
+    assert [(p.row, p.message) for p in result.errors] == [
+        (cut.read_bytes().count(b"\n") + 1, "has 12 fields where the header has 42 (file cut short or damaged?)")]
 
 
 def test_an_unreadable_value_is_located(warehouse: Warehouse, tmp_path: Path) -> None:
@@ -154,4 +155,5 @@ def test_a_file_not_in_utf8_is_refused_saying_so(warehouse: Warehouse, tmp_path:
     path = tmp_path / "latin1.csv"
     path.write_bytes(FULL_CY.read_text().replace("Kosovo", "Kosóvo").encode("latin-1"))
     result = ingest(warehouse, "vdem", path)
-    assert [str(p) for p in result.errors] == ["latin1.csv: is not UTF-8 text; save it as CSV UTF-8"]
+    assert [str(p) for p in result.errors] == [
+        "latin1.csv, row 13: is not UTF-8 text (undecodable byte at offset 2177); save it as CSV UTF-8"]

@@ -13,7 +13,7 @@ from r2p.catalog import indicators
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.queries import query
-from tests.conftest import ROOT, require_shared
+from tests.helpers.data import ROOT, require_shared
 from tests.helpers.ingest import rejects_of, values_of
 
 wdi = importlib.import_module("r2p.warehouse.ingest.wdi")
@@ -87,7 +87,7 @@ def test_the_api_download_skips_its_preamble_and_dates_the_release(warehouse: Wa
 
 
 def test_the_api_download_is_recognised_from_its_first_line() -> None:
-    first_line = ["Data Source", "World Development Indicators", ""]  # what sniff.header() reads
+    first_line = ["Data Source", "World Development Indicators", ""]  # what reader.header() reads
     assert wdi.recognise(first_line, API_DOWNLOAD) == "World Bank WDI download (API_*.csv)"
 
 

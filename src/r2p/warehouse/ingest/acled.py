@@ -22,8 +22,9 @@ from pathlib import Path
 import pandas as pd
 
 from r2p.reference import load_countries
+from r2p.warehouse.ingest.reader import header
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
-from r2p.warehouse.ingest.sniff import header, refuse_wrong_source
+from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.ucdp_common import (
     country_year_totals,
     find_columns,

@@ -8,8 +8,9 @@ from pathlib import Path
 from r2p.warehouse.ingest.ewp_events import episode_sheet, is_events_workbook, read_events
 from r2p.warehouse.ingest.ewp_forecasts import COMPACT, FOOS_MARKERS, WINDOW, read_foos, read_forecasts
 from r2p.warehouse.ingest.ewp_panel import BASE_MARKERS, PREDICTOR_ALIASES, PREDICTORS, read_base, read_panel
+from r2p.warehouse.ingest.reader import header
 from r2p.warehouse.ingest.result import Staged
-from r2p.warehouse.ingest.sniff import header, refuse_wrong_source
+from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.validate import Reference
 
 DESCRIPTION = ("Early Warning Project (USHMM) risk assessment: base data, forecasts, predictor panel,"

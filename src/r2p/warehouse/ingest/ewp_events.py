@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from r2p.warehouse.ingest.ewp_units import assign_countries, no_rejects, whole_numbers
+from r2p.warehouse.ingest.reader import read_workbook
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
-from r2p.warehouse.ingest.uploads import WORKBOOK_ERRORS, check_workbook
 from r2p.warehouse.ingest.validate import Reference, is_missing
 
 KIND = "ewp-mk-events"
@@ -44,28 +44,17 @@ def _normal(name: object) -> str:
     return " ".join(str(name).split()).lower()
 
 
-def episode_sheet(path: Path) -> tuple[pd.ExcelFile, str] | None:
-    """The open workbook and its episode sheet: named `mk_events` (spaces aside) or headed by mk_event_code."""
-    check_workbook(path, KIND)  # macros and zip bombs are refused before openpyxl sees the file
-    try:
-        book = pd.ExcelFile(path, engine="openpyxl")
-        named = next((n for n in book.sheet_names if _normal(n) == SHEET), None)
-        if named is not None:
-            return book, named
-        for name in book.sheet_names:
-            if "mk_event_code" in {_normal(c) for c in pd.read_excel(book, sheet_name=name, nrows=0).columns}:
-                return book, name
-    except WORKBOOK_ERRORS as error:
-        raise _unreadable(path, error) from error
-    return None
+def episode_sheet(path: Path) -> tuple[dict[str, pd.DataFrame], str] | None:
+    """The workbook's sheets and its episode sheet: named `mk_events` (spaces aside) or headed by mk_event_code."""
+    sheets = read_workbook(path, KIND)
+    named = next((n for n in sheets if _normal(n) == SHEET), None)
+    if named is not None:
+        return sheets, named
+    return next(((sheets, name) for name, raw in sheets.items()
+                 if not raw.empty and "mk_event_code" in {_normal(c) for c in raw.iloc[0]}), None)
 
 
-def _unreadable(path: Path, error: Exception) -> IngestRefused:
-    return IngestRefused([Problem(path.name, f"is not a readable .xlsx workbook (damaged or truncated): {error}")],
-                         KIND)
-
-
-def read_events(path: Path, reference: Reference, book: tuple[pd.ExcelFile, str]) -> Staged:
+def read_events(path: Path, reference: Reference, book: tuple[dict[str, pd.DataFrame], str]) -> Staged:
     """Stage per-country episode counts from the episode sheet found by `episode_sheet`."""
     episodes = _episode_frame(path, *book)
     label = f"{path.name} [{book[1].strip()}]"
@@ -89,12 +78,9 @@ def read_events(path: Path, reference: Reference, book: tuple[pd.ExcelFile, str]
     return Staged(KIND, len(episodes), observations, rejects=rejects, problems=problems + bad)
 
 
-def _episode_frame(path: Path, book: pd.ExcelFile, sheet: str) -> pd.DataFrame:
+def _episode_frame(path: Path, sheets: dict[str, pd.DataFrame], sheet: str) -> pd.DataFrame:
     """The episode sheet as text with our column names and `_row`; refused when a required column is missing."""
-    try:
-        raw = pd.read_excel(book, sheet_name=sheet, dtype=str, header=None, keep_default_na=False)
-    except WORKBOOK_ERRORS as error:  # read-only workbooks parse a sheet only when it is read
-        raise _unreadable(path, error) from error
+    raw = sheets[sheet]
     if raw.empty:
         raise IngestRefused([Problem(f"{path.name} [{sheet.strip()}]", "is empty")], KIND)
     header = [HEADERS.get(_normal(c), _normal(c)) for c in raw.iloc[0]]

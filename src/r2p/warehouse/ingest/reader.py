@@ -16,16 +16,16 @@ import pyarrow.csv as pacsv
 from r2p.warehouse.ingest.result import IngestRefused, Problem
 from r2p.warehouse.ingest.uploads import WORKBOOK_ERRORS, check_workbook
 
-ENCODING = "utf-8-sig"  # UTF-8, with or without the byte-order mark Excel writes
-DELIMITERS = ",;\t|"
+_ENCODING = "utf-8-sig"  # UTF-8, with or without the byte-order mark Excel writes
+_DELIMITERS = ",;\t|"
 ROW = "_row"  # the column holding each row's spreadsheet number (the header is row 1)
 _TAIL_BYTES = 1 << 16
 _MAX_ROW_PROBLEMS = 100  # a badly broken file would otherwise list every row
 
 
-def sniff_delimiter(line: str) -> str:
+def _sniff_delimiter(line: str) -> str:
     """The delimiter a header line uses: the most frequent of , ; tab | (a comma when none is there)."""
-    return max(DELIMITERS, key=line.count)
+    return max(_DELIMITERS, key=line.count)
 
 
 def first_rows(path: Path, count: int = 10) -> list[list[str]]:
@@ -41,8 +41,8 @@ def first_rows(path: Path, count: int = 10) -> list[list[str]]:
 
 def _rows(path: Path, count: int, errors: str) -> tuple[list[list[str]], str]:
     """(first `count` rows with cells stripped, the delimiter sniffed from the first line)."""
-    with path.open(encoding=ENCODING, errors=errors, newline="") as handle:
-        delimiter = sniff_delimiter(handle.readline())
+    with path.open(encoding=_ENCODING, errors=errors, newline="") as handle:
+        delimiter = _sniff_delimiter(handle.readline())
         handle.seek(0)
         rows = itertools.islice(csv.reader(handle, delimiter=delimiter), count)
         return [[cell.strip() for cell in row] for row in rows], delimiter
@@ -51,7 +51,7 @@ def _rows(path: Path, count: int, errors: str) -> tuple[list[list[str]], str]:
 def header(path: Path) -> list[str]:
     """Column names of a CSV or of a workbook's first sheet; [] when there is no readable header."""
     suffix = path.suffix.lower()
-    if suffix in (".geojson", ".json"):
+    if suffix == ".geojson":
         return []
     if suffix != ".xlsx":
         return next(iter(first_rows(path, 1)), [])
@@ -70,15 +70,12 @@ def read_csv(path: Path, kind: str, columns: Sequence[str] | None = None, *, ski
     The header is row skip_rows + 1. Every row with too few or too many fields is collected and the file
     refused whole, as is a repeated or (unless `drop_unnamed`) empty name among the columns read.
     """
-    rows, delimiter = _header_rows(path, skip_rows + 1, kind)
-    names = rows[-1] if len(rows) > skip_rows else []
-    if not any(names):
-        raise IngestRefused([Problem(path.name, "is empty: no header row and no data")], kind)
+    names, delimiter = _header(path, kind, skip_rows)
     if columns is None:
         columns = [name for name in names if name or not drop_unnamed]
     lowered = {name.lower() for name in columns}
     wanted = [i for i, name in enumerate(names) if name.lower() in lowered]
-    header_problems(names, wanted, path.name, skip_rows + 1, kind)
+    _header_problems(names, wanted, path.name, skip_rows + 1, kind)
     damaged: list[Problem] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -101,8 +98,9 @@ def read_csv(path: Path, kind: str, columns: Sequence[str] | None = None, *, ski
         )
     except pa.ArrowInvalid as error:
         raise IngestRefused([_located(path, str(error), delimiter, skip_rows)], kind) from error
-    rows_read = table.num_rows + len(damaged)
-    problems = damaged + _tail_problems(path, skip_rows + 1 + rows_read)
+    rows_read, last_row = table.num_rows + len(damaged), skip_rows + 1 + table.num_rows + len(damaged)
+    cut = not damaged or damaged[-1].row != last_row  # a damaged last row already says the file was cut
+    problems = damaged + (_tail_problems(path, last_row) if cut else [])
     if rows_read == 0 and not empty_ok:
         problems.append(Problem(path.name, "has a header but no data rows"))
     if problems:
@@ -111,28 +109,34 @@ def read_csv(path: Path, kind: str, columns: Sequence[str] | None = None, *, ski
     return frame.assign(**{ROW: np.arange(skip_rows + 2, skip_rows + 2 + len(frame), dtype=np.int64)})
 
 
-def header_problems(names: list[str], wanted: list[int], label: str, row: int, kind: str) -> None:
+def _header_problems(names: list[str], wanted: list[int], label: str, row: int, kind: str) -> None:
     """Refuse an empty or repeated name (case aside) among the wanted header cells: which one holds the data?"""
     problems = [Problem(label, "header cell is empty", row, f"column {i + 1}") for i in wanted if not names[i]]
     seen: set[str] = set()
-    for name in (names[i].lower() for i in wanted if names[i]):
-        if name in seen:
-            spelled = next(names[i] for i in wanted if names[i].lower() == name)
-            problems.append(Problem(label, "appears twice in the header row (which one holds the data?)", row,
-                                    spelled))
-        seen.add(name)
+    for name in (names[i] for i in wanted if names[i]):
+        if name.lower() in seen:
+            problems.append(Problem(label, "appears twice in the header row (which one holds the data?)", row, name))
+        seen.add(name.lower())
     if problems:
         raise IngestRefused(problems, kind)
 
 
-def _header_rows(path: Path, count: int, kind: str) -> tuple[list[list[str]], str]:
-    """The first `count` rows and the delimiter, refusing a file whose header is not UTF-8."""
+def csv_header(path: Path, kind: str, skip_rows: int = 0) -> list[str]:
+    """The header row (row skip_rows + 1), refusing an empty file or one whose header is not UTF-8."""
+    return _header(path, kind, skip_rows)[0]
+
+
+def _header(path: Path, kind: str, skip_rows: int) -> tuple[list[str], str]:
     try:
-        return _rows(path, count, "strict")
+        rows, delimiter = _rows(path, skip_rows + 1, "strict")
     except UnicodeDecodeError as error:
         raise IngestRefused([_located(path, str(error), ",", 0)], kind) from error
     except csv.Error as error:  # e.g. a header cell over the csv module's 128 kB limit
         raise IngestRefused([Problem(path.name, f"is not a well-formed CSV file: {error}", 1)], kind) from error
+    names = rows[-1] if len(rows) > skip_rows else []
+    if not any(names):
+        raise IngestRefused([Problem(path.name, "is empty: no header row and no data")], kind)
+    return names, delimiter
 
 
 def _width_problem(path: Path, row: int | None, fields: int, width: int, text: str) -> Problem:
@@ -159,7 +163,7 @@ def _located(path: Path, message: str, delimiter: str, skip_rows: int) -> Proble
     """A refused file's problem placed on its row: found by a second pass that runs only for a refused file."""
     raw = path.read_bytes()
     try:
-        text = raw.decode(ENCODING)
+        text = raw.decode(_ENCODING)
     except UnicodeDecodeError as error:
         return Problem(path.name, f"is not UTF-8 text (undecodable byte at offset {error.start}); save it as CSV "
                        "UTF-8", raw[: error.start].count(b"\n") + 1)
@@ -190,14 +194,14 @@ def read_workbook(path: Path, kind: str) -> dict[str, pd.DataFrame]:
 
 def read_sheets(path: Path, kind: str) -> dict[str, pd.DataFrame]:
     """Every sheet with its first row as the header (checked as `read_csv` checks one), plus `_row`."""
-    return {name: with_header(raw, f"{path.name} [{name}]", kind) for name, raw in read_workbook(path, kind).items()}
+    return {name: _with_header(raw, f"{path.name} [{name}]", kind) for name, raw in read_workbook(path, kind).items()}
 
 
-def with_header(raw: pd.DataFrame, label: str, kind: str) -> pd.DataFrame:
+def _with_header(raw: pd.DataFrame, label: str, kind: str) -> pd.DataFrame:
     """A sheet's first row as its header; every other row a text row numbered as the spreadsheet shows it."""
     if raw.empty:
         raise IngestRefused([Problem(label, "is empty: no header row and no data")], kind)
     names = ["" if pd.isna(c) else str(c).strip() for c in raw.iloc[0]]
-    header_problems(names, list(range(len(names))), label, 1, kind)
+    _header_problems(names, list(range(len(names))), label, 1, kind)
     body = raw.iloc[1:].fillna("").reset_index(drop=True).set_axis(names, axis=1)
     return body.assign(**{ROW: np.arange(2, len(body) + 2, dtype=np.int64)})

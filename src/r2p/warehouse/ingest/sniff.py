@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import importlib
 from pathlib import Path
 
-import pandas as pd
-
+from r2p.warehouse.ingest.reader import header
 from r2p.warehouse.ingest.result import IngestRefused, Problem
-from r2p.warehouse.ingest.uploads import WORKBOOK_ERRORS
 
 SOURCE_MODULES = ("ewp", "ucdp", "vdem", "wdi", "acled")
-
-
-def header(path: Path) -> list[str]:
-    """Column names of a CSV or the first sheet of a workbook; [] when there is no readable header."""
-    try:
-        if path.suffix.lower() == ".xlsx":
-            try:
-                return [str(c).strip() for c in pd.read_excel(path, nrows=0, engine="openpyxl").columns]
-            except WORKBOOK_ERRORS:
-                return []
-        if path.suffix.lower() == ".geojson":
-            return []
-        first_line = path.open("rb").readline().decode("utf-8-sig", errors="replace")
-        return [c.strip() for c in next(csv.reader([first_line]), [])]
-    except (OSError, ValueError, csv.Error):
-        return []
 
 
 def recognise_anywhere(path: Path, columns: list[str]) -> tuple[str, str] | None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from r2p.warehouse.ingest.reader import ROW, read_csv, read_sheets
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
-from r2p.warehouse.ingest.sheets import read_csv_text, read_xlsx_text
 from r2p.warehouse.ingest.table_meta import parse_metadata
 from r2p.warehouse.ingest.validate import (
     Reference,
@@ -47,7 +47,7 @@ def read_table(path: Path, reference: Reference, meta_path: Path | None = None) 
 
 def _sheets(path: Path, meta_path: Path | None) -> tuple[pd.DataFrame, str, pd.DataFrame | None, str]:
     if path.suffix.lower() == ".xlsx":
-        sheets = read_xlsx_text(path, "table")
+        sheets = read_sheets(path, "table")
         meta_name = next((n for n in sheets if n.strip().lower() == _META_SHEET), None)
         data_name = next((n for n in sheets if n.strip().lower() == "data"), None) or next(
             (n for n in sheets if n != meta_name), None
@@ -56,12 +56,16 @@ def _sheets(path: Path, meta_path: Path | None) -> tuple[pd.DataFrame, str, pd.D
             raise IngestRefused([Problem(path.name, "has no data sheet")], "table")
         meta = sheets[meta_name] if meta_name else None
         if meta_path is not None:
-            meta = read_csv_text(meta_path, "table")
+            meta = _read_csv(meta_path)
         meta_label = f"{path.name} [{meta_name}]" if meta_name and meta_path is None else _name(meta_path)
         return sheets[data_name], f"{path.name} [{data_name}]", meta, meta_label
     meta_path = meta_path or _sibling_metadata(path)
-    meta = read_csv_text(meta_path, "table") if meta_path else None
-    return read_csv_text(path, "table"), path.name, meta, _name(meta_path)
+    meta = _read_csv(meta_path) if meta_path else None
+    return _read_csv(path), path.name, meta, _name(meta_path)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return read_csv(path, "table", empty_ok=True)  # a header alone is refused later: "contains no values"
 
 
 def _sibling_metadata(path: Path) -> Path | None:
@@ -81,7 +85,6 @@ def _to_long(data: pd.DataFrame, label: str, known_ids: set[str]) -> tuple[pd.Da
     """Melt any supported layout into one row per value, remembering each value's row and column."""
     columns = {c.lower(): c for c in data.columns}
     period = columns.get("year") or columns.get("period")
-    data = data.assign(_row=range(2, len(data) + 2))
     if {"country", "indicator", "value"} <= columns.keys() and period:
         long = data.rename(columns={columns["country"]: "country_raw", columns["indicator"]: "indicator_raw",
                                     period: "period_raw", columns["value"]: "value_raw"})
@@ -101,7 +104,7 @@ def _to_long(data: pd.DataFrame, label: str, known_ids: set[str]) -> tuple[pd.Da
         long = long.rename(columns={columns["country"]: "country_raw", period: "period_raw"})
         return long.assign(_column=long["indicator_raw"], _period_column=period,
                            _id_column=long["indicator_raw"], unit_raw=None), "table-wide-indicators"
-    found = ", ".join(map(str, data.columns[:12]))
+    found = ", ".join(map(str, data.columns.drop(ROW)[:12]))
     raise IngestRefused(
         [Problem(label, f"cannot tell the layout from the header ({found}); expected one of: " + " | ".join(LAYOUTS),
                  1)], "table", len(data))

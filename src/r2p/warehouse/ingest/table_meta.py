@@ -6,6 +6,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from r2p.catalog import Indicator
+from r2p.warehouse.ingest.reader import ROW
 from r2p.warehouse.ingest.result import Problem
 
 META_COLUMNS = ("id", "name", "unit", "higher_is_worse", "risk_factors", "valid_min", "valid_max", "description")
@@ -21,8 +22,8 @@ def parse_metadata(sheet: pd.DataFrame, label: str, catalogued: set[str]) -> tup
     if missing:
         return _empty(), [Problem(label, f"indicator sheet lacks column(s) {', '.join(missing)}", 1)]
     rows, problems = [], []
-    for position, record in enumerate(sheet.to_dict("records")):
-        row = position + 2
+    for record in sheet.to_dict("records"):
+        row = int(record[ROW])
         cells = {key: str(record[original]).strip() for key, original in columns.items()}
         if cells["id"] in catalogued:
             problems.append(Problem(label, "is already in the indicator catalog; use a new id or drop this row",

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from r2p.warehouse.ingest.reader import header
 from r2p.warehouse.ingest.result import Staged
-from r2p.warehouse.ingest.sniff import header, refuse_wrong_source
+from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.ucdp_brd import read_brd
 from r2p.warehouse.ingest.ucdp_common import find_columns
 from r2p.warehouse.ingest.ucdp_ged import ALIASES, read_ged_csv, read_ged_geojson

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
+from r2p.warehouse.ingest.reader import ROW, csv_header, read_csv, read_sheets
 from r2p.warehouse.ingest.result import IngestRefused, Problem
-from r2p.warehouse.ingest.sheets import read_xlsx_text
 from r2p.warehouse.ingest.validate import is_whole, parse_numbers
 
 MAX_PROBLEMS_PER_CHECK = 200  # a file wrong on every row should not build a million Problem objects
-_DELIMITERS = ",;\t|"
 
 
 def normalised(name: str) -> str:
@@ -41,17 +37,15 @@ def read_columns(path: Path, wanted: Iterable[str], required: Iterable[str], kin
     row number (header = 1). Only the wanted columns are converted, so million-row files stay quick.
     """
     if path.suffix.lower() == ".xlsx":
-        sheet = next(iter(read_xlsx_text(path, kind).values()))
-        columns = _present(path, list(sheet.columns), wanted, required, aliases, kind)
-        frame = sheet[list(columns.values())].reset_index(drop=True)
+        sheet = next(iter(read_sheets(path, kind).values()))
+        columns = _present(path, [c for c in sheet.columns if c != ROW], wanted, required, aliases, kind)
+        frame = sheet[[*columns.values(), ROW]]
+        if frame.empty:
+            raise IngestRefused([Problem(path.name, "has a header but no data rows")], kind)
     else:
-        header, delimiter = _csv_header(path, kind)
-        columns = _present(path, header, wanted, required, aliases, kind)
-        frame = _csv_columns(path, columns, delimiter, kind)
-    if frame.empty:
-        raise IngestRefused([Problem(path.name, "has a header but no data rows")], kind)
-    frame = frame.rename(columns={spelled: name for name, spelled in columns.items()})
-    return frame.assign(_row=pd.RangeIndex(2, len(frame) + 2))
+        columns = _present(path, csv_header(path, kind), wanted, required, aliases, kind)
+        frame = read_csv(path, kind, list(columns.values()))
+    return frame.rename(columns={spelled: name for name, spelled in columns.items()})
 
 
 def _present(path: Path, header: list[str], wanted: Iterable[str], required: Iterable[str],
@@ -63,60 +57,6 @@ def _present(path: Path, header: list[str], wanted: Iterable[str], required: Ite
         raise IngestRefused([Problem(path.name, f"lacks required column(s) {', '.join(missing)} "
                                      f"(header has: {', '.join(header[:12])})", 1)], kind)
     return columns
-
-
-def _csv_header(path: Path, kind: str) -> tuple[list[str], str]:
-    """The header row and the delimiter it uses (the most frequent of , ; tab |)."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            line = handle.readline()
-    except UnicodeDecodeError as error:
-        raise IngestRefused([_not_utf8(path, error)], kind) from error
-    if not line.strip():
-        raise IngestRefused([Problem(path.name, "is empty: no header row and no data")], kind)
-    delimiter = max(_DELIMITERS, key=line.count)
-    return [name.strip() for name in next(csv.reader([line], delimiter=delimiter))], delimiter
-
-
-def _csv_columns(path: Path, columns: dict[str, str], delimiter: str, kind: str) -> pd.DataFrame:
-    try:
-        table = pacsv.read_csv(
-            path,
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                include_columns=list(columns.values()),
-                column_types={spelled: pa.string() for spelled in columns.values()},
-                strings_can_be_null=False, quoted_strings_can_be_null=False,
-            ),
-        )
-    except pa.ArrowInvalid as error:
-        raise IngestRefused([_located(path, str(error), delimiter)], kind) from error
-    return table.to_pandas()
-
-
-def _located(path: Path, message: str, delimiter: str) -> Problem:
-    """A parse error placed on its row: found by a second pass that runs only for a refused file."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return _not_utf8(path, error, raw[: error.start].count(b"\n") + 1)
-    rows = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
-    try:
-        width = len(next(rows, []))
-        for number, fields in enumerate(rows, start=2):
-            if len(fields) != width:
-                plural = "" if len(fields) == 1 else "s"
-                return Problem(path.name, f"has {len(fields)} field{plural} where the header has {width} "
-                               "(is the file cut short or damaged?)", number, None, delimiter.join(fields))
-    except csv.Error as error:  # e.g. a field over the csv module's 128 kB limit: a damaged or hostile file
-        return Problem(path.name, f"is not a well-formed CSV file: {error}", rows.line_num or None)
-    return Problem(path.name, f"is not a well-formed CSV file: {message.removeprefix('CSV parse error: ')}")
-
-
-def _not_utf8(path: Path, error: UnicodeDecodeError, row: int | None = None) -> Problem:
-    return Problem(path.name, f"is not UTF-8 text (undecodable byte at offset {error.start}); save it as CSV UTF-8",
-                   row)
 
 
 def numbers(frame: pd.DataFrame, column: str, file: str, *, required: bool = True,

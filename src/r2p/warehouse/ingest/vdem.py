@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from r2p.warehouse.ingest.csv_columns import first_rows, read_columns
+from r2p.warehouse.ingest.reader import header, read_csv
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.validate import FIRST_YEAR, Reference, is_whole, parse_numbers
@@ -52,16 +52,17 @@ def recognise(columns: list[str], path: Path) -> str | None:
 
 def read(path: Path, reference: Reference) -> Staged:
     """Stage the catalogued indicators of every country-year; units without an ISO3 go to rejects."""
-    header = next(iter(first_rows(path, 1)), [])
-    kind = "vdem-ert" if set(header) >= _ERT_COLUMNS else "vdem-cy"
-    present = [c for c in INDICATORS if c in header]
-    if recognise(header, path) is None and not (present or UNIT_COLUMN in header):
+    columns = header(path)
+    kind = "vdem-ert" if set(columns) >= _ERT_COLUMNS else "vdem-cy"
+    present = [c for c in INDICATORS if c in columns]
+    if recognise(columns, path) is None and not (present or UNIT_COLUMN in columns):
         raise refuse_wrong_source(path, "vdem", EXPECTED)
-    missing = [c for c in KEYS if c not in header]
+    missing = [c for c in KEYS if c not in columns]
     if missing or not present:
         raise IngestRefused([_layout_problem(path.name, missing)], kind)
-    optional = [c for c in ("country_name",) if c in header]
-    frame, rows_read = read_columns(path, [*KEYS, *optional, *present], kind)
+    optional = [c for c in ("country_name",) if c in columns]
+    frame = read_csv(path, kind, [*KEYS, *optional, *present])
+    rows_read = len(frame)
     frame, problems = _years(frame, path.name)
     frame, rejects = _countries(frame, reference)
     observations, value_problems = _observations(frame, present, path.name)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from r2p.warehouse.ingest.csv_columns import first_rows
+from r2p.warehouse.ingest.reader import first_rows
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.validate import Reference, is_whole, parse_numbers

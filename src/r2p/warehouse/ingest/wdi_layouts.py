@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from r2p.warehouse.ingest.csv_columns import first_rows, read_columns
+from r2p.warehouse.ingest.reader import first_rows, read_csv
 from r2p.warehouse.ingest.result import IngestRefused, Problem
 
 BULK_KEYS = ("Country Name", "Country Code", "Indicator Name", "Indicator Code")
@@ -74,7 +74,8 @@ def parse(path: Path, kind: str, header_index: int, wanted: set[str], aliases: d
 def _bulk(path: Path, kind: str, header: list[str], skip: int, wanted: set[str], as_of: date | None) -> Parsed:
     """One row per country and indicator, one column per year ("1960" … "2024"); a trailing empty column."""
     years = [c for c in header if _YEAR.match(c)]
-    frame, rows_read = read_columns(path, ["Country Name", "Country Code", "Indicator Code", *years], kind, skip)
+    frame = read_csv(path, kind, ["Country Name", "Country Code", "Indicator Code", *years], skip_rows=skip)
+    rows_read = len(frame)
     codes = frame["Indicator Code"].str.strip()
     ignored = tuple(sorted(set(codes) - wanted))
     frame = frame.assign(indicator_code=codes)[codes.isin(wanted)]
@@ -91,7 +92,7 @@ def _r_wide(path: Path, header: list[str], wanted: set[str], aliases: dict[str, 
     code_of = {c: aliases.get(c, c) for c in indicators}
     used = [c for c in indicators if code_of[c] in wanted]
     keys = [c for c in ("country", "iso3c", "year", "lastupdated") if c in header]
-    frame, rows_read = read_columns(path, [*keys, *used], "wdi-r")
+    frame = read_csv(path, "wdi-r", [*keys, *used])
     if "country" not in frame:
         frame["country"] = frame["iso3c"]
     cells = frame.melt(id_vars=["country", "iso3c", "year", "_row"], value_vars=used, var_name="_column",
@@ -101,13 +102,14 @@ def _r_wide(path: Path, header: list[str], wanted: set[str], aliases: dict[str, 
                          _id_column=cells["_column"])
     ignored = tuple(c for c in indicators if c not in used)
     as_of = _latest_date(frame["lastupdated"]) if "lastupdated" in frame else None
-    return Parsed("wdi-r", rows_read, cells, "iso3c", ignored, as_of)
+    return Parsed("wdi-r", len(frame), cells, "iso3c", ignored, as_of)
 
 
 def _api_long(path: Path, header: list[str], wanted: set[str]) -> Parsed:
     """One row per value: countryiso3code, date, value, indicator.id (+ country.value for the name)."""
     columns = [*API_KEYS, *(["country.value"] if "country.value" in header else [])]
-    frame, rows_read = read_columns(path, columns, "wdi-api-v2")
+    frame = read_csv(path, "wdi-api-v2", columns)
+    rows_read = len(frame)
     codes = frame["indicator.id"].str.strip()
     ignored = tuple(sorted(set(codes) - wanted))
     frame = frame[codes.isin(wanted)]
