@@ -6,13 +6,13 @@ from r2p import geo
 from r2p.figures.event_map import event_deck, outlines_near, violence_legend
 from r2p.figures.indicator_panels import indicator_panels
 from r2p.figures.tier_charts import contribution_chart, tier_history_chart
-from r2p.provenance import sources_as_of
+from r2p.provenance import of_rows, of_scores
 from r2p.read import profile
 from r2p.reviews import queue as review_queue
 from r2p.ui import cache
-from r2p.ui.banner import demo_banner, format_date, provenance
+from r2p.ui.banner import demo_banner, format_date, provenance_caption
 from r2p.ui.country_notes import show_country_notes
-from r2p.ui.exported import About, plot, scores_about
+from r2p.ui.downloads import show_chart
 from r2p.ui.forms import assessment_form, show_saved
 from r2p.ui.selection import method_selector
 from r2p.ui.sign_in import current_user
@@ -34,19 +34,19 @@ history = cache.tier_history(current.country, chosen.label)
 period = profile.shown_period(history, current.period)
 row = profile.period_row(history, period)
 indicator_names = cache.indicators().set_index("indicator_id")["name"].to_dict()
-about = scores_about(chosen.label, sources, is_demo)
+about = of_scores(chosen.label, sources, is_demo)
 
 # Model tier and assessed tier over time
 st.subheader(f"Risk tier, {period}")
 show_tier_facts(row, chosen, period, profile.insufficiency_reason(row, chosen, indicator_names))
 title = f"Model tier ({chosen.label}) and assessed tier, {name}" + (" — DEMO" if is_demo else "")
-plot(tier_history_chart(history, chosen.label, chosen.thresholds, title), "country_tier_history", about)
+show_chart(tier_history_chart(history, chosen.label, chosen.thresholds, title), "country_tier_history", about)
 
 # What makes up the score
 kind, parts = profile.score_parts(row, indicator_names)
 if len(parts):
-    plot(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})"),
-         "country_contributions", about)
+    show_chart(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})"),
+               "country_contributions", about)
 
 # Indicator trends
 st.subheader("Indicator trends")
@@ -57,8 +57,8 @@ shown = profile.picked_series(series, picked)
 if shown.empty:
     st.info("No indicator data is held for this country, or none is picked.")
 else:
-    plot(indicator_panels(shown), "country_trends", About(*sources_as_of(shown, sources), "", is_demo))
-    provenance(*sources_as_of(shown, sources), is_demo)
+    show_chart(indicator_panels(shown), "country_trends", of_rows(shown, sources, is_demo))
+    provenance_caption(of_rows(shown, sources, is_demo))
 
 # Recent events
 events = cache.recent_events(current.country)
@@ -70,11 +70,11 @@ else:
     outlines = outlines_near(geo.load_country_shapes(), current.country)
     st.pydeck_chart(event_deck(events, outlines, current.country), key="country_events")
     st.markdown(violence_legend(), unsafe_allow_html=True)
-    provenance(*sources_as_of(events, sources), is_demo)
+    provenance_caption(of_rows(events, sources, is_demo))
 
 # Analysts' notes (plain text), reviews and the analyst's assessment
 show_country_notes(current.country, name)
 st.subheader("Reviews")
 show_reviews(review_queue.filter_reviews(cache.review_list(review_queue.today()), iso3=current.country),
-             key="country_reviews", empty=f"No review has been opened for {name}.", about=about)
+             key="country_reviews", empty=f"No review has been opened for {name}.", provenance=about)
 assessment_form(current.country, period, None if row is None else row["tier"], chosen.label, current_user())

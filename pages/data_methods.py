@@ -1,10 +1,12 @@
 """Data & methods: sources with coverage and staleness, rejected rows, blind spots, tier methods and the backtest."""
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
 from r2p.catalog import RISK_FACTORS
+from r2p.provenance import Provenance
 from r2p.tiers.method import methods
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
@@ -15,17 +17,17 @@ coverage = cache.source_coverage(date.today().year)
 is_demo = bool(coverage["is_demo"].any())
 demo_banner(is_demo)
 st.title("Data & methods")
-about = {"sources": ", ".join(coverage["name"]), "as_of": coverage["as_of"].max(), "is_demo": is_demo}
+about = Provenance(", ".join(coverage["name"]), coverage["as_of"].max(), "", is_demo)
 
 # Sources, coverage and staleness
 st.subheader("Sources")
 st.dataframe(coverage, hide_index=True, width="stretch")
-table_downloads(coverage, "sources", title="Sources: coverage and staleness", **about)
+table_downloads(coverage, "sources", "Sources: coverage and staleness", about)
 for row in coverage[coverage["stale"]].itertuples():
     st.warning(f"{row.name}: newest data is from {row.last_year} — stale.")
 citations = cache.data_sources()[["name", "publisher", "citation"]]
 st.dataframe(citations, hide_index=True, width="stretch")
-table_downloads(citations, "citations", title="Sources: publishers and citations", **about)
+table_downloads(citations, "citations", "Sources: publishers and citations", about)
 
 # Risk factors without data
 st.subheader("UN Framework risk factors")
@@ -36,7 +38,7 @@ if len(blind):
                + "; ".join(f"{row.factor}. {row.factor_name}" for row in blind.itertuples()))
 factor_table = factors[["factor", "factor_name", "indicators", "indicator_names"]]
 st.dataframe(factor_table, hide_index=True, width="stretch")
-table_downloads(factor_table, "factors", title="UN Framework risk factors with data", **about)
+table_downloads(factor_table, "factors", "UN Framework risk factors with data", about)
 
 # Tier methods and backtest
 st.subheader("Tier methods")
@@ -44,20 +46,20 @@ for method in methods():
     method_card(method)
 st.subheader("Backtest")
 backtest_table(cache.backtest_report(), is_demo)
-table_downloads(cache.backtest_report(), "backtest", title="Backtest of the tier methods (overall and by year)",
-                method_version=", ".join(m.label for m in methods()), **about)
+table_downloads(cache.backtest_report(), "backtest", "Backtest of the tier methods (overall and by year)",
+                replace(about, method_version=", ".join(m.label for m in methods())))
 
 # Loads and rejected rows
 st.subheader("Loads")
 st.dataframe(cache.ingests(), hide_index=True, width="stretch")
-table_downloads(cache.ingests(), "loads", title="Loads", **about)
+table_downloads(cache.ingests(), "loads", "Loads", about)
 st.subheader("Rows left out of accepted loads")
 rejected = cache.rejected_rows()
 if len(rejected):
     st.dataframe(rejected, hide_index=True, width="stretch")
-    table_downloads(rejected, "rejected", title="Rows left out of accepted loads", **about)
+    table_downloads(rejected, "rejected", "Rows left out of accepted loads", about)
 else:
     st.caption("None.")
 st.subheader("Indicators with data")
 st.dataframe(cache.indicators(), hide_index=True, width="stretch")
-table_downloads(cache.indicators(), "indicators", title="Indicators with data", **about)
+table_downloads(cache.indicators(), "indicators", "Indicators with data", about)

@@ -5,6 +5,7 @@ import streamlit as st
 from r2p.engagement.analysis import engagement_view, filtered, gaps, situation_tiers
 from r2p.engagement.invitees import suggested_invitees
 from r2p.figures.engagement import engagement_matrix, engagement_network
+from r2p.provenance import Provenance
 from r2p.ui import cache
 from r2p.ui import engagement_data as data
 from r2p.ui.banner import demo_banner
@@ -52,8 +53,8 @@ matrix_tab, network_tab = st.tabs(["Matrix", "Network"])
 figures = {"Matrix": engagement_matrix(shown, rows, title), "Network": engagement_network(shown, ranked, title)}
 matrix_tab.plotly_chart(figures["Matrix"], width="stretch", key="engagement_matrix")
 network_tab.plotly_chart(figures["Network"], width="stretch", key="engagement_network")
-about = {"sources": REGISTRY_SOURCE, "as_of": chosen.as_of, "method_version": version, "is_demo": is_demo}
-chart_downloads(figures, "engagement_map", **about)
+about = Provenance(REGISTRY_SOURCE, chosen.as_of, version, is_demo)
+chart_downloads(figures, "engagement_map", about)
 
 # One situation (the chosen country's, when it has one) and who to invite
 st.subheader("Situation")
@@ -63,12 +64,12 @@ situation_id = st.selectbox("Situation", list(options), format_func=options.__ge
 situation_header(registry, situation_id, ranked.set_index("situation_id").at[situation_id, "tier"])
 engaged = engagement_table(everything[everything["situation_id"] == situation_id], chosen.as_of, ("situation",))
 st.dataframe(engaged, hide_index=True, width="stretch", key="engagement_situation_table")
-about |= {"filters": {"situation": options[situation_id], "as of": chosen.as_of}}
-table_downloads(engaged, "engagement_situation", title=f"Engagements on {options[situation_id]}", **about)
+narrowed = {"situation": options[situation_id], "as of": chosen.as_of}
+table_downloads(engaged, "engagement_situation", f"Engagements on {options[situation_id]}", about, narrowed)
 st.markdown(f"**Suggested invitees** (as of {chosen.as_of})")
 invitees = invitee_table(suggested_invitees(registry, tiers, situation_id, chosen.as_of))
 st.dataframe(invitees, hide_index=True, width="stretch", key="engagement_invitees")
-table_downloads(invitees, "engagement_invitees", title=f"Suggested invitees: {options[situation_id]}", **about)
+table_downloads(invitees, "engagement_invitees", f"Suggested invitees: {options[situation_id]}", about, narrowed)
 
 # One actor
 st.subheader("Actor")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from r2p.provenance import Provenance
 from r2p.reviews import queue as review_queue
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
-from r2p.ui.exported import About
 from r2p.ui.forms import decision_form, show_saved
 from r2p.ui.sign_in import current_user
 from r2p.ui.tier_tables import show_reviews
@@ -37,7 +37,7 @@ if counts["overdue"]:
 
 # The queue: overdue first, then open, then decided (with who decided, when and why)
 show_reviews(shown, key="reviews_table", empty="No review matches the filters.",
-             about=About("R2P Watch reviews", review_queue.today(), "", False))
+             provenance=Provenance("R2P Watch reviews", review_queue.today()))
 
 # Decide
 st.subheader("Record a decision")

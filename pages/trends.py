@@ -3,11 +3,11 @@
 import streamlit as st
 
 from r2p.figures.comparison_chart import comparison_chart
-from r2p.provenance import sources_as_of
+from r2p.provenance import of_rows
 from r2p.read import comparison
 from r2p.ui import cache
-from r2p.ui.banner import demo_banner, provenance
-from r2p.ui.exported import About, plot
+from r2p.ui.banner import demo_banner, provenance_caption
+from r2p.ui.downloads import show_chart
 from r2p.ui.selection import comparison_selector
 from r2p.ui.state import view
 
@@ -34,5 +34,5 @@ if not comparison.holds_values(series):
 # Small multiples: one panel per indicator, one line per country, dotted sub-region medians
 title = "Countries beside their UN sub-region's median" + (" — DEMO" if is_demo else "")
 figure = comparison_chart(series, chosen_countries, chosen_indicators, title)
-plot(figure, "trend_chart", About(*sources_as_of(series, sources), "", is_demo))
-provenance(*sources_as_of(series, sources), is_demo)
+show_chart(figure, "trend_chart", of_rows(series, sources, is_demo))
+provenance_caption(of_rows(series, sources, is_demo))

@@ -26,14 +26,15 @@ def of_rows(rows: pd.DataFrame, sources: pd.DataFrame, is_demo: bool, method_ver
     return Provenance(", ".join(names) or "no data", as_of, method_version, is_demo)
 
 
+def of_values(values: pd.DataFrame, is_demo: bool) -> Provenance:
+    """Provenance of indicator values that carry their own source_name and as_of columns."""
+    names = ", ".join(dict.fromkeys(values["source_name"].dropna())) or "no data"
+    return Provenance(names, values["as_of"].max() if len(values) else None, "", is_demo)
+
+
 def of_scores(method_version: str, sources: pd.DataFrame, is_demo: bool) -> Provenance:
     """Provenance of a tier figure or table: the method version and every source it scores from."""
     named = ", ".join(sources["name"]) or "no loaded source"
     return Provenance(f"{method_version} scores from {named}", sources["as_of"].max() if len(sources) else None,
                       method_version, is_demo)
 
-
-def sources_as_of(rows: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, object]:
-    # TRANSITIONAL: the pages move to of_rows in the same change.
-    found = of_rows(rows, sources, False)
-    return found.sources, found.as_of

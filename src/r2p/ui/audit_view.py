@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import streamlit as st
 
+from r2p.provenance import Provenance
 from r2p.read.audit_trail import (
     READER,
     AuditFilter,
@@ -13,7 +14,7 @@ from r2p.read.audit_trail import (
     chain_status,
 )
 from r2p.ui.cache import cached
-from r2p.ui.exported import About, table_exports
+from r2p.ui.downloads import table_downloads
 from r2p.warehouse import Warehouse
 
 ANY = "Any"
@@ -64,8 +65,8 @@ def show_entries(chosen: AuditFilter) -> None:
         "actor": "Who", "action": "Action", "entity": "Entity", "entity_id": "Entity id",
         "before": st.column_config.TextColumn("Before", width="large"),
         "after": st.column_config.TextColumn("After", width="large")})
-    about = About("R2P Watch audit log", datetime.now(UTC).replace(tzinfo=None))
-    table_exports(entries, "audit_table", "Audit log", about, chosen.described())
+    about = Provenance("R2P Watch audit log", datetime.now(UTC).replace(tzinfo=None))
+    table_downloads(entries, "audit_table", "Audit log", about, chosen.described())
 
 
 def _range(picked: object) -> tuple[date | None, date | None]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from r2p.provenance import Provenance
+
 DEMO_TEXT = (
     "DEMO — synthetic data generated for demonstration. Not real observations; do not cite. "
     "Load real data with `r2p ingest`."
@@ -15,10 +17,10 @@ def demo_banner(is_demo: bool) -> None:
         st.error(f"**{DEMO_TEXT}**")
 
 
-def provenance(source: str, as_of: object, is_demo: bool) -> None:
+def provenance_caption(about: Provenance) -> None:
     """The caption under a figure or table: source and as-of, and DEMO where it applies."""
-    label = "DEMO data · " if is_demo else ""
-    st.caption(f"{label}Source: {source} · as of {format_date(as_of)}")
+    label = "DEMO data · " if about.is_demo else ""
+    st.caption(f"{label}Source: {about.sources} · as of {format_date(about.as_of)}")
 
 
 def format_date(value: object) -> str:

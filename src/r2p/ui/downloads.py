@@ -35,25 +35,23 @@ EARLIEST = date(1945, 1, 1)  # the date picker's own default floor is ten years 
 briefing = cached("briefing")  # the page's briefing, cached per warehouse version like every query
 
 
-def chart_downloads(figures: go.Figure | Mapping[str, go.Figure], key: str, *, sources: str, as_of: object = None,
-                    method_version: str = "", is_demo: bool = False, subtitle: str = "") -> None:
+def chart_downloads(figures: go.Figure | Mapping[str, go.Figure], key: str, provenance: Provenance,
+                    subtitle: str = "") -> None:
     """A "Download chart" popover: PNG, SVG and PDF of each figure, rendered on the server when clicked, with
     title, subtitle, source, as-of, tier method, DEMO and the handling marking."""
     named = figures if isinstance(figures, Mapping) else {"": figures}
     with st.popover("Download chart", icon=":material/download:", key=f"{key}_chart_export"):
         for name, figure in named.items():
             title = figure.layout.title.text or name or key
-            meta = ChartMeta(title=title, subtitle=subtitle,
-                             provenance=Provenance(sources, as_of, method_version, is_demo))
+            meta = ChartMeta(title=title, subtitle=subtitle, provenance=provenance)
             _chart_buttons(figure, meta, f"{key}_{name}" if name else key, name)
 
 
-def show_chart(figure: go.Figure, key: str, *, sources: str, as_of: object = None, method_version: str = "",
-               is_demo: bool = False, subtitle: str = "", config: dict | None = None) -> None:
+def show_chart(figure: go.Figure, key: str, provenance: Provenance, subtitle: str = "",
+               config: dict | None = None) -> None:
     """`st.plotly_chart` and its download popover in one call (a page swaps one line for the other)."""
     st.plotly_chart(figure, width="stretch", key=key, config=config or {"displaylogo": False})
-    chart_downloads(figure, key, sources=sources, as_of=as_of, method_version=method_version, is_demo=is_demo,
-                    subtitle=subtitle)
+    chart_downloads(figure, key, provenance, subtitle)
 
 
 def _chart_buttons(figure: go.Figure, meta: ChartMeta, key: str, name: str) -> None:
@@ -68,22 +66,20 @@ def _export(figure: go.Figure, meta: ChartMeta, fmt: str) -> bytes:
     return export_figure(with_inline_geometry(figure), meta, fmt)
 
 
-def table_downloads(frame: pd.DataFrame, key: str, *, title: str, sources: str = "", as_of: object = None,
-                    method_version: str = "", filters: Mapping[str, object] | object = None,
-                    is_demo: bool = False) -> None:
+def table_downloads(frame: pd.DataFrame, key: str, title: str, provenance: Provenance,
+                    filters: Mapping[str, object] | object = None) -> None:
     """CSV and XLSX of exactly the frame shown. The CSV is pure data (DEMO is in its name); the XLSX adds an
     "About" sheet with title, sources, as-of, method, filters, marking and DEMO."""
     if dataclasses.is_dataclass(filters) and not isinstance(filters, type):
         filters = dataclasses.asdict(filters)
-    meta = TableMeta(title=title, provenance=Provenance(sources, as_of, method_version, is_demo),
-                     filters=dict(filters or {}))
+    meta = TableMeta(title=title, provenance=provenance, filters=dict(filters or {}))
     stem = f"r2p-{title}"
     with st.popover("Download table", icon=":material/download:", key=f"{key}_table_export"):
-        st.download_button("CSV", data=partial(table_csv, frame), file_name=filename(stem, "csv", is_demo),
+        st.download_button("CSV", data=partial(table_csv, frame), file_name=filename(stem, "csv", provenance.is_demo),
                            mime=MIME_TYPES["csv"], on_click="ignore", key=f"{key}_csv", width="stretch")
         st.download_button("XLSX (with an About sheet)", data=partial(table_xlsx, frame, meta),
-                           file_name=filename(stem, "xlsx", is_demo), mime=MIME_TYPES["xlsx"], on_click="ignore",
-                           key=f"{key}_xlsx", width="stretch")
+                           file_name=filename(stem, "xlsx", provenance.is_demo), mime=MIME_TYPES["xlsx"],
+                           on_click="ignore", key=f"{key}_xlsx", width="stretch")
 
 
 def permalink_box(page_path: str) -> str:
@@ -140,9 +136,7 @@ def briefing_preview(sections: tuple[Section, ...], charts: tuple[PackChart, ...
         st.markdown("\n".join(f"- {_escaped(line)}" for line in section.lines))
         for key in section.charts:
             meta = by_key[key].meta
-            known = meta.provenance
-            show_chart(by_key[key].figure, f"meeting_{key}", sources=known.sources, as_of=known.as_of,
-                       method_version=known.method_version, is_demo=known.is_demo, subtitle=meta.subtitle)
+            show_chart(by_key[key].figure, f"meeting_{key}", meta.provenance, meta.subtitle)
         for position, table in enumerate(section.tables):
             if table.caption:
                 st.markdown(f"**{_escaped(table.caption)}**")

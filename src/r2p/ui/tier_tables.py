@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from r2p.figures.tier_style import tier_cell_style
-from r2p.ui.exported import About, table_exports
+from r2p.provenance import Provenance
+from r2p.ui.downloads import table_downloads
 
 OVERDUE_STYLE = "background-color: #fff3cd; color: #7a1d00; font-weight: 600"
 ARROWS = {"up": "▲ riskier", "down": "▼ less risky", "changed": "◆ changed"}
@@ -15,7 +16,7 @@ _PERCENT = {"coverage": "Reliability", "stale_share": "Stale share"}
 
 
 def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: int | None = None,
-                    about: About | None = None) -> None:
+                    provenance: Provenance | None = None) -> None:
     """The rows `r2p tiers` prints: iso3, name, score, model tier, reliability, stale share, assessed tier."""
     columns = ["iso3", "name", "score", "tier", "coverage", "stale_share", "assessed_tier", "assessed_by"]
     styled = tiers[columns].style.map(tier_cell_style, subset=["tier", "assessed_tier"])
@@ -24,11 +25,11 @@ def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: in
               "assessed_by": "Assessed by", **_percent_columns()}
     st.dataframe(styled, hide_index=True, width="stretch", key=key, height=height or "auto", placeholder="—",
                  column_config=config)
-    if about:
-        table_exports(tiers[columns], key, f"Risk tiers ({method_label})", about)
+    if provenance:
+        table_downloads(tiers[columns], key, f"Risk tiers ({method_label})", provenance)
 
 
-def show_movers(movers: pd.DataFrame, method_label: str, key: str, about: About | None = None) -> None:
+def show_movers(movers: pd.DataFrame, method_label: str, key: str, provenance: Provenance | None = None) -> None:
     """Countries whose model tier changed: direction, from → to."""
     shown = movers.assign(move=movers["direction"].map(ARROWS))[["move", "iso3", "name", "from_tier", "to_tier",
                                                                   "from_score", "to_score"]]
@@ -37,12 +38,12 @@ def show_movers(movers: pd.DataFrame, method_label: str, key: str, about: About 
         "move": "Move", "name": "Country", "from_tier": f"From ({method_label})", "to_tier": f"To ({method_label})",
         "from_score": st.column_config.NumberColumn("Score before", format="%.3f"),
         "to_score": st.column_config.NumberColumn("Score now", format="%.3f")})
-    if about:
-        table_exports(shown, key, f"Tier movers ({method_label})", about)
+    if provenance:
+        table_downloads(shown, key, f"Tier movers ({method_label})", provenance)
 
 
 def show_reviews(reviews: pd.DataFrame, key: str, compact: bool = False, empty: str = "No reviews.",
-                 about: About | None = None) -> None:
+                 provenance: Provenance | None = None) -> None:
     """Reviews in queue order with overdue rows highlighted; decided ones say who decided, when and why."""
     if reviews.empty:
         st.caption(empty)
@@ -61,8 +62,8 @@ def show_reviews(reviews: pd.DataFrame, key: str, compact: bool = False, empty: 
         "decided_by": "Decided by",
         "decided_at": st.column_config.DatetimeColumn("Decided at", format="YYYY-MM-DD HH:mm"),
         "rationale": st.column_config.TextColumn("Why", width="large")})
-    if about:
-        table_exports(reviews[columns], key, "Reviews", about)
+    if provenance:
+        table_downloads(reviews[columns], key, "Reviews", provenance)
 
 
 def show_sources(sources: pd.DataFrame, key: str) -> None:
