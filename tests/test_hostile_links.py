@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from r2p.quoting import MAX_ECHO, echoed, listed
 from r2p.tiers.method import resolve_method
-from r2p.view import MAX_ECHO, Options, ViewState, echoed, listed, parse_codes, resolve_view
+from r2p.view import Options, ViewState, parse_codes, resolve_view
 
 OPTIONS = Options(
     countries=pd.DataFrame({"iso3": ["MMR", "SDN"], "name": ["Myanmar", "Sudan"]}),

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "src" / "r2p"
 # Each top-level part of r2p and its floor: a module may import its own floor and the floors below, never above.
 FLOORS: dict[str, int] = {
     "__init__": 0, "config": 0,
-    "vocabulary": 1, "catalog": 1, "reference": 1, "geo": 1,
+    "vocabulary": 1, "quoting": 1, "catalog": 1, "reference": 1, "geo": 1,
     "warehouse": 2,
     "figures": 3,
     "demo": 4, "tiers": 4, "triggers": 4, "reviews": 4, "engagement": 4, "read": 4, "access": 4, "ops": 4,

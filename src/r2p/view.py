@@ -11,13 +11,12 @@ from datetime import date
 
 import pandas as pd
 
+from r2p.quoting import echoed, listed
 from r2p.read.comparison import MAX_COUNTRIES, MAX_INDICATORS
 
 PREFERRED_INDICATOR = "ewp.risk_2yr"
 KEYS = ("country", "period", "indicator", "method", "countries", "indicators", "since")  # the link keys it owns
 LIST_KEYS = ("countries", "indicators")  # comma-separated; a repeated key adds to the list
-MAX_ECHO = 80  # how much of a bad link value a notice repeats: enough to recognise it, not a page of it
-MAX_LISTED = 5  # dropped codes named in one notice; the rest are counted
 _YEAR = re.compile(r"-?[0-9]{1,4}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CODES = {"countries": ("Country code(s)", MAX_COUNTRIES), "indicators": ("Indicator(s)", MAX_INDICATORS)}
@@ -114,18 +113,6 @@ def parse_codes(raw: str | None, allowed: Sequence[str], limit: int,
             continue
         (kept if code in known and len(kept) < limit else dropped).append(code)
     return kept, dropped
-
-
-def echoed(value: object) -> str:
-    """A value from a link, quoted for a notice and cut to MAX_ECHO characters (a link may hold anything)."""
-    text = repr(value)
-    return text if len(text) <= MAX_ECHO else f"{text[:MAX_ECHO]}… ({len(text)} characters)"
-
-
-def listed(codes: Sequence[str]) -> str:
-    """Dropped link codes for one notice: the first MAX_LISTED quoted, the rest counted."""
-    named = ", ".join(echoed(code) for code in codes[:MAX_LISTED])
-    return named + (f" and {len(codes) - MAX_LISTED} more" if len(codes) > MAX_LISTED else "")
 
 
 def _codes(params: Mapping[str, str], key: str, allowed: list[str], fallback: tuple[str, ...] | None,

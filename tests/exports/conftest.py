@@ -3,7 +3,6 @@ assessment, so every section of the briefing pack has something to say."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from r2p.tiers.assessment import record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
 from tests.helpers.data import FIXED_TODAY
+from tests.helpers.warehouses import copy_of
 
 MARKING = "OFFICIAL USE ONLY"
 
@@ -39,9 +39,7 @@ def marked(monkeypatch: pytest.MonkeyPatch) -> str:
 def briefed(template_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
     """A copy of the demo warehouse after `r2p triggers`, Sudan's review deferred (so one decided and its
     follow-up open) and an analyst's assessment of Sudan recorded. Shared: tests only read it."""
-    path = tmp_path_factory.mktemp("briefed") / "r2p.duckdb"
-    shutil.copyfile(template_warehouse, path)
-    warehouse = Warehouse(str(path))
+    warehouse = copy_of(template_warehouse, tmp_path_factory.mktemp("briefed") / "r2p.duckdb")
     with warehouse.write() as connection:
         open_reviews(connection, evaluate_rules(connection), today=date(2026, 6, 1))
     reviews = list_reviews(warehouse, FIXED_TODAY)

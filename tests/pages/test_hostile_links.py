@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from r2p.view import echoed
+from r2p.quoting import echoed
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
 from tests.helpers.rendered import unescaped

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from r2p.catalog import RISK_FACTORS, indicators
 from r2p.config import setting
-from r2p.view import echoed
+from r2p.quoting import echoed
 from r2p.vocabulary import TIERS
 
 

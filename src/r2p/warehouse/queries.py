@@ -6,13 +6,19 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import duckdb
 import pandas as pd
 
-if TYPE_CHECKING:  # store needs `sql` at import time (remote version tokens), so no import back at run time
-    from r2p.warehouse.store import Warehouse
+
+class Readable(Protocol):
+    """Anything with a reader connection: a Warehouse, or one of its snapshots.
+
+    NOTE: a protocol, not the Warehouse class, because the store runs named queries itself: queries.py imports
+    nothing from the store, so the warehouse layer has no import circle."""
+
+    def reader(self) -> duckdb.DuckDBPyConnection: ...
 
 # What no bound parameter can stand for (a table name, EXPORT DATABASE's folder) is written in a query file as
 # `{{identifier name}}` or `{{literal name}}` and spliced in quoted, by sql() only.
@@ -54,7 +60,7 @@ def run(connection: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]
     return connection.execute(sql(name, **(spliced or {})), params or {}).df()
 
 
-def query(warehouse: Warehouse, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+def query(warehouse: Readable, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """Run a named query against the warehouse's current version on a fresh cursor."""
     cursor = warehouse.reader().cursor()
     try:
