@@ -20,6 +20,7 @@ from pathlib import Path
 from r2p.read import explore, profile, standings
 from r2p.tiers import current_tiers
 from r2p.warehouse import Warehouse
+from tests.helpers.data import ROOT
 
 # One query, so one snapshot: what the marker indicator holds, and whether every assessment and every ingest
 # has its audit row beside it. A reader that saw half of a write would find a mix here.
@@ -90,7 +91,7 @@ def _browse(stop: Path, first: int) -> dict:
         page, params = PAGES[turn % len(PAGES)]
         turn += 1
         try:
-            app = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=60)
+            app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
             for key, value in params.items():
                 app.query_params[key] = value
             app.run()
