@@ -28,10 +28,10 @@ st.title(f"{name} ({current.country})")
 demo_banner(is_demo)
 show_saved()
 
-# Filters and data: the tier method; the year from the sidebar when it was scored, else the latest
+# Filters and data: the tier method; the year from the sidebar when it was scored, else the method's current one
 chosen = method_selector()
 history = cache.tier_history(current.country, chosen.label)
-period = profile.shown_period(history, current.period)
+period = profile.shown_period(history, current.period, cache.current_period(chosen.label))
 row = profile.period_row(history, period)
 indicator_names = cache.indicators().set_index("indicator_id")["name"].to_dict()
 about = of_scores(chosen.label, sources, is_demo)

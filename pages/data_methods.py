@@ -11,7 +11,7 @@ from r2p.tiers.method import methods
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
 from r2p.ui.downloads import table_downloads
-from r2p.ui.methods_view import backtest_table, method_card
+from r2p.ui.methods_view import evaluation_section, method_card
 
 coverage = cache.source_coverage(date.today().year)
 is_demo = bool(coverage["is_demo"].any())
@@ -44,10 +44,11 @@ table_downloads(factor_table, "factors", "UN Framework risk factors with data", 
 st.subheader("Tier methods")
 for method in methods():
     method_card(method)
-st.subheader("Backtest")
-backtest_table(cache.backtest_report(), is_demo)
-table_downloads(cache.backtest_report(), "backtest", "Backtest of the tier methods (overall and by year)",
-                replace(about, method_version=", ".join(m.label for m in methods())))
+st.subheader("How each method would have done: scored against EWP's published record")
+evaluated = evaluation_section(cache.evaluation(), is_demo)
+if len(evaluated):
+    table_downloads(evaluated, "evaluation", "Tier methods scored against EWP's out-of-sample forecasts",
+                    replace(about, method_version=", ".join(m.label for m in methods())))
 
 # Loads and rejected rows
 st.subheader("Loads")

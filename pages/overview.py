@@ -22,9 +22,10 @@ sources = cache.data_sources()
 is_demo = bool(sources["is_demo"].any())
 demo_banner(is_demo)
 
-# Filters: the tier method (default R2P_TIER_METHOD); the year comes from the sidebar when it was scored
+# Filters: the tier method (default R2P_TIER_METHOD); the sidebar's year when it was scored, else the current one
 chosen = method_selector()
-period = standings.pick_period(cache.scored_periods(chosen.label)["period"], current.period)
+period = standings.pick_period(cache.scored_periods(chosen.label)["period"], current.period,
+                               cache.current_period(chosen.label))
 if period is None:
     st.info(f"{chosen.label} has no scores yet: load data with `r2p ingest`.")
     st.stop()

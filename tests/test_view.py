@@ -24,6 +24,14 @@ def test_default_prefers_ewp_risk_in_its_latest_year() -> None:
     assert default_view(OPTIONS, "XXX").country == "MMR"
 
 
+def test_the_default_year_is_the_tier_methods_current_period_when_the_indicator_spans_it() -> None:
+    assert default_view(OPTIONS, "MMR", 2020).period == 2020
+    assert default_view(OPTIONS, "MMR", 2031).period == 2025  # outside the span: the indicator's latest year
+    assert resolve_view({}, OPTIONS, ViewState("SDN", 2020, "ewp.risk_2yr"))[0].period == 2020
+    view, notices = resolve_view({"period": "1066"}, OPTIONS, ViewState("SDN", 2020, "ewp.risk_2yr"))
+    assert view.period == 2020 and "showing 2020" in notices["period"][0]
+
+
 def test_a_valid_link_is_taken_as_is_and_case_is_forgiven() -> None:
     view, notices = resolve_view({"country": "mmr", "period": "1995", "indicator": "wdi.infant_mortality"},
                                  OPTIONS, FALLBACK)

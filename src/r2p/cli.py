@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("warehouse", "Where the warehouse is, its schema version, and what each source holds (rows, as-of, "
                             "last load)."),
     "settings": ("warehouse", "List every setting: environment variable, current value and meaning."),
+    "releases": ("releases", "The releases each source holds (in force or vintage), or with --release the values "
+                             "that release stated."),
     "update": ("update", "Download the latest public releases (EWP, UCDP, V-Dem, WDI) into the cache and ingest "
                          "them."),
     "tiers": ("tiers", "The tier table the Overview shows: iso3, name, period, method version, score, tier, "

@@ -65,12 +65,14 @@ class Options:
         return int(row["first_period"]), int(row["last_period"])
 
 
-def default_view(options: Options, top_country: str | None = None) -> ViewState:
-    """EWP risk (or the first indicator) in its latest year, on the given top country (or the first)."""
+def default_view(options: Options, top_country: str | None = None, period: int | None = None) -> ViewState:
+    """EWP risk (or the first indicator) on the given top country (or the first), in `period` (the tier method's
+    current one, r2p.tiers.current_period) when the indicator spans it, else in the indicator's latest year."""
     ids = list(options.indicators["indicator_id"])
     indicator = PREFERRED_INDICATOR if PREFERRED_INDICATOR in ids else ids[0]
     country = top_country if top_country in set(options.countries["iso3"]) else options.countries["iso3"].iloc[0]
-    return ViewState(country, options.span(indicator)[1], indicator)
+    first, last = options.span(indicator)
+    return ViewState(country, period if period is not None and first <= period <= last else last, indicator)
 
 
 def resolve_view(params: Mapping[str, str], options: Options, fallback: ViewState) -> tuple[ViewState, Notices]:
@@ -88,12 +90,13 @@ def resolve_view(params: Mapping[str, str], options: Options, fallback: ViewStat
                                 f"showing {fallback.indicator}."]
         indicator = fallback.indicator
     first, last = options.span(indicator)
-    period = _year(params.get("period"), last)
+    default = fallback.period if first <= fallback.period <= last else last  # the current period, if spanned
+    period = _year(params.get("period"), default)
     if period is None or not first <= period <= last:
         if "period" in params:
             notices["period"] = [f"Year {echoed(params.get('period'))} in the link is not available for this "
-                                 f"indicator ({first}–{last}); showing {last}."]
-        period = last
+                                 f"indicator ({first}–{last}); showing {default}."]
+        period = default
     countries = _codes(params, "countries", list(options.countries["iso3"]), fallback.countries, notices)
     indicators = _codes(params, "indicators", list(options.indicators["indicator_id"]), fallback.indicators, notices)
     since = _since(params, fallback.since, notices)

@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 
 from r2p.read import explore, profile, standings
-from r2p.tiers import current_tiers
+from r2p.tiers import current_period, current_tiers
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
 
@@ -58,7 +58,7 @@ def check_snapshot(warehouse: Warehouse, indicator: str, rows: int) -> tuple[str
 def browse(warehouse: Warehouse) -> None:
     """What the Overview, Country and Data pages ask the domain for."""
     periods = standings.scored_periods(warehouse, "composite-1")
-    period = standings.pick_period(periods["period"], None)
+    period = standings.pick_period(periods["period"], None, current_period(warehouse, "composite-1"))
     standings.tier_movers(warehouse, "composite-1", period)
     current_tiers(warehouse, "composite-1")
     profile.tier_history(warehouse, "SDN", "composite-1")

@@ -1,15 +1,20 @@
-"""Data & methods: coverage per source, blind spots, both tier methods and the backtest figures."""
+"""Data & methods: coverage per source, blind spots, the tier methods and their evaluation against EWP."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from r2p.access.rights import command_line_user
 from r2p.catalog import RISK_FACTORS
+from r2p.ops.build import ingest_and_score, initialise
 from r2p.read import explore
-from r2p.tiers.backtest import backtest_report
 from r2p.warehouse import Warehouse
 from tests.helpers.cli import r2p
-from tests.helpers.data import EXAMPLES, ROOT
+from tests.helpers.data import EXAMPLES, ROOT, require_shared
 
 
 def _page() -> AppTest:
@@ -21,16 +26,45 @@ def _frames(app: AppTest) -> list:
     return [frame.value for frame in app.dataframe]
 
 
-def test_backtest_figures_and_methods_are_shown(warehouse: Warehouse) -> None:
+def test_without_epws_record_the_page_says_what_to_load_and_shows_the_methods(warehouse: Warehouse) -> None:
     app = _page()
     assert not app.exception
-    expected = backtest_report(warehouse)
-    overall = next(f for f in _frames(app) if "auc" in f.columns and "top30" in f.columns)
-    assert list(overall["method_version"]) == ["composite-1", "ewp-1"]
-    assert overall["auc"].round(6).tolist() == expected.loc[expected["year"] == "all", "auc"].round(6).tolist()
+    assert any("Nothing to evaluate yet" in i.value and "FOOSforecasts" in i.value for i in app.info)
     titles = [e.label for e in app.expander]
     assert any("composite-1" in t for t in titles) and any("ewp-1" in t for t in titles)
-    assert "computed on DEMO data" in " ".join(m.value for m in app.markdown)
+
+
+@pytest.fixture(scope="module")
+def real_ewp_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse with only EWP's real base data and out-of-sample (FOOS) forecasts (no demo)."""
+    files = [require_shared(f"ewp/{name}") for name in ("basedata2025_4august2025.csv",
+                                                         "FOOSforecasts_3Sep2025.csv")]
+    path = tmp_path_factory.mktemp("evaluation") / "r2p.duckdb"
+    warehouse = Warehouse(str(path))
+    initialise(warehouse, want_demo=False)
+    for file in files:
+        assert ingest_and_score(warehouse, "ewp", file, user=command_line_user()).status == "loaded"
+    return path
+
+
+def test_the_evaluation_against_ewp_is_shown_with_counts_intervals_and_verdicts(
+        real_ewp_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_DB", str(real_ewp_warehouse))
+    monkeypatch.setenv("R2P_TIER_METHOD", "composite")
+    app = _page()
+    assert not app.exception
+    tables = [f for f in _frames(app) if "Caught in top 30" in f.columns]
+    assert len(tables) == 3  # all windows, none under way, already under way
+    overall = tables[0].set_index(["Method", "Definition"])
+    ewp = overall.loc[("ewp-foos", "forecast-year")]
+    assert (ewp["Years"], ewp["Positives"], ewp["Caught in top 10"]) == ("1993–2022", 72, "20 (28%)")
+    assert ewp["AUC [95% CI]"].startswith("0.832 [")
+    assert overall.loc[("ewp-foos", "ewp-published"), "Caught in top 30"] == "27 (69%)"
+    quiet = tables[1].set_index(["Method", "Definition"]).loc[("ewp-foos", "forecast-year")]
+    assert (quiet["Positives"], quiet["Caught in top 10"]) == (35, "8 (23%)")
+    said = re.sub(r"\\(.)", r"\1", " ".join(m.value for m in app.markdown))  # as rendered: no Markdown escapes
+    assert "composite-1 trails EWP's out-of-sample forecasts on all 72 onset windows" in said
+    assert "partly, not fully, out of sample" in " ".join(c.value for c in app.caption)
 
 
 def test_coverage_blind_spots_and_rejected_rows(warehouse: Warehouse) -> None:

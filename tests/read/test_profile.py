@@ -97,8 +97,9 @@ def test_default_indicators_are_the_methods_and_picking_keeps_their_rows() -> No
     assert list(profile.picked_series(series, ["x.other"])["indicator_id"]) == ["x.other"]
 
 
-def test_the_shown_period_is_a_scored_one() -> None:
+def test_the_shown_period_is_a_scored_one_else_the_current_one() -> None:
     history = pd.DataFrame({"period": [2023, 2024, 2030], "tier": ["Low", "High", None]})
-    assert profile.shown_period(history, 2023) == 2023
-    assert profile.shown_period(history, 2030) == 2024  # only an assessment there
-    assert profile.shown_period(history.iloc[:0], 2030) == 2030
+    assert profile.shown_period(history, 2023, 2024) == 2023
+    assert profile.shown_period(history, 2030, 2024) == 2024  # only an assessment there: the current period
+    assert profile.shown_period(history, 2030, 2022) == 2022  # not the country's latest: the method's current
+    assert profile.shown_period(history.iloc[:0], 2030, None) == 2030

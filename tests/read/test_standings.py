@@ -11,11 +11,11 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 
 
-def test_pick_period_keeps_a_scored_year_and_falls_back_to_the_latest() -> None:
-    assert standings.pick_period([2023, 2024, 2025], 2024) == 2024
-    assert standings.pick_period([2023, 2024, 2025], 1066) == 2025
-    assert standings.pick_period([2023, 2025], None) == 2025
-    assert standings.pick_period([], 2024) is None
+def test_pick_period_keeps_a_scored_year_and_falls_back_to_the_current_one() -> None:
+    assert standings.pick_period([2023, 2024, 2025], 2024, 2025) == 2024
+    assert standings.pick_period([2023, 2024, 2025], 1066, 2024) == 2024  # the current period, not the latest
+    assert standings.pick_period([2023, 2025], None, 2025) == 2025
+    assert standings.pick_period([], 2024, None) is None
 
 
 def test_moves_are_up_when_risk_rises_and_insufficient_data_is_neither() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 from pydantic import ValidationError
 
@@ -37,3 +40,30 @@ def test_editing_a_method_without_a_new_version_is_refused(warehouse: Warehouse)
     bumped = TierMethod(**edited.model_dump() | {"version": 2})
     with warehouse.write() as connection:
         assert refresh_scores(connection, (bumped,))["ewp-2"] > 0
+
+
+def test_a_forecast_method_declares_a_validated_model_block() -> None:
+    shipped = method("forecast-1").model_dump()
+    assert TierMethod(**shipped) == method("forecast-1")
+    with pytest.raises(ValidationError, match="needed by, and only by"):
+        TierMethod(**shipped | {"model": None})
+    with pytest.raises(ValidationError, match="needed by, and only by"):
+        TierMethod(**method("ewp").model_dump() | {"model": shipped["model"]})
+    with pytest.raises(ValidationError, match="outcome nope.nothing is not in the catalog"):
+        TierMethod(**shipped | {"model": shipped["model"] | {"outcome": "nope.nothing"}})
+    with pytest.raises(ValidationError, match="cannot also be a predictor"):
+        TierMethod(**shipped | {"model": shipped["model"] | {"outcome": shipped["indicators"][0]["id"]}})
+    estimator = shipped["model"]["estimator"]
+    for wrong in ({"early_stopping": True}, {"learning_rate": 0}, {"n_iter_no_change": 5}, {"kind": "xgboost"}):
+        with pytest.raises(ValidationError):
+            TierMethod(**shipped | {"model": shipped["model"] | {"estimator": estimator | wrong}})
+
+
+def test_methods_without_a_model_keep_the_digest_they_were_stored_under() -> None:
+    for unchanged in (method("composite-1"), method("ewp-1")):
+        definition = {k: v for k, v in unchanged.model_dump(mode="json").items() if k != "model"}
+        expected = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()
+        assert unchanged.digest() == expected
+    shipped = method("forecast-1").model_dump()
+    retuned = shipped["model"] | {"estimator": shipped["model"]["estimator"] | {"learning_rate": 0.1}}
+    assert TierMethod(**shipped | {"model": retuned}).digest() != method("forecast-1").digest()

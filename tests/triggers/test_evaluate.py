@@ -26,17 +26,17 @@ def test_the_shipped_rule_book_loads() -> None:
 
 
 def test_tier_rise_by_one_step_or_more() -> None:
-    fired = tier_firings(_rule(kind="tier_rise", method="composite"), HISTORY, "composite-1")
+    fired = tier_firings(_rule(kind="tier_rise", method="composite"), HISTORY, "composite-1", 2025)
     assert {f.iso3 for f in fired} == {"AAA", "BBB"}  # DDD had no previous tier
     assert fired[0].evidence_key == "r:composite-1:AAA:2025"
     assert "Moderate (2024) → Elevated (2025)" in fired[0].evidence
-    two_steps = tier_firings(_rule(kind="tier_rise", method="composite", steps=2), HISTORY, "composite-1")
+    two_steps = tier_firings(_rule(kind="tier_rise", method="composite", steps=2), HISTORY, "composite-1", 2025)
     assert two_steps == []
 
 
 def test_crossing_into_high_or_above() -> None:
     rule = _rule(kind="crosses_into", method="composite", tiers=("Very high", "High"))
-    assert {f.iso3 for f in tier_firings(rule, HISTORY, "composite-1")} == {"DDD"}  # BBB was already High
+    assert {f.iso3 for f in tier_firings(rule, HISTORY, "composite-1", 2025)} == {"DDD"}  # BBB was already High
 
 
 def test_entering_the_top_n() -> None:

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import pandas as pd
 import typer
 
 from r2p.commands.output import Format, emit
-from r2p.tiers.bootstrap import ROUNDS, SEED
-from r2p.tiers.evaluation import REFERENCE, TIE_RULE, TOPS, verdict_sentences
+from r2p.tiers.evaluation import REFERENCE, verdict_sentences
 from r2p.tiers.evaluation_inputs import NothingToEvaluate, backtest_table
+from r2p.tiers.evaluation_report import NOTE, readable
 from r2p.tiers.method import method
 from r2p.warehouse import Warehouse
-
-NOTE = ("* = the method the Overview opens on. "
-        f"Bootstrap: {ROUNDS} stratified rounds (positives and negatives resampled apart), seed {SEED}, the same "
-        f"draws for every method. Ties: {TIE_RULE}. Years: data years for forecast-year, outcome years for "
-        "ewp-published. EWP's FOOS file is built from the revised data of its release (some onsets were coded "
-        "later), so it is partly, not fully, out of sample.")
 
 
 def register(app: typer.Typer) -> None:
@@ -46,31 +39,6 @@ def backtest(
     for sentence in verdict_sentences(table).values():
         typer.echo("\n" + sentence)
     typer.echo("\n" + NOTE)
-
-
-def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """The table as a person reads it: counts with their share, figures with their 95 % interval."""
-    shown = pd.DataFrame({
-        "method": table["method"] + table["default"].map({True: " *", False: ""}),
-        "definition": table["definition"], "subset": table["subset"],
-        "years": table["first_year"].astype(str) + "-" + table["last_year"].astype(str),
-        "positives": table["positives"]})
-    for top in TOPS:
-        shares = table[f"caught_{top}"] / table["positives"].where(table["positives"] > 0)
-        shown[f"top {top}"] = [f"{n} ({share:.0%})" if pd.notna(share) else str(n)
-                               for n, share in zip(table[f"caught_{top}"], shares, strict=True)]
-    for column, value, pattern in (("AUC [95% CI]", "auc", "{:.3f}"), ("AUC vs EWP", "delta_auc", "{:+.3f}"),
-                                   ("top 30 vs EWP", "delta_caught_30", "{:+.0f}")):
-        shown[column] = [_with_interval(v, ci, pattern) for v, ci in zip(table[value], table[f"{value}_ci"],
-                                                                         strict=True)]
-    shown["verdict (AUC)"] = table["verdict"].fillna("")
-    return shown
-
-
-def _with_interval(value: float, bounds: list[float] | None, pattern: str) -> str:
-    if pd.isna(value) or bounds is None:
-        return ""
-    return f"{pattern.format(value)} [{pattern.format(bounds[0])}, {pattern.format(bounds[1])}]"
 
 
 def _label(name: str | None) -> str | None:

@@ -10,7 +10,7 @@ import typer
 from r2p.access.rights import Role, User, command_line_user
 from r2p.commands.output import Format, emit
 from r2p.reviews.records import DECISIONS, ReviewError, decide, list_reviews
-from r2p.tiers import tier_table
+from r2p.tiers import current_period, tier_table
 from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.tiers.method import TierMethod, resolve_method
 from r2p.triggers.apply import evaluate_rules, open_reviews
@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
 
 
 def tiers(
-    period: Annotated[int | None, typer.Option(help="Year to show (default: the latest scored).")] = None,
+    period: Annotated[int | None, typer.Option(help="Year to show (default: the method's current period).")] = None,
     method_name: Annotated[str | None, typer.Option("--method", help="Method id or version label.")] = None,
     output: Annotated[Format, FORMAT] = Format.table,
 ) -> None:
@@ -39,11 +39,13 @@ def assess(
     tier: Annotated[str, typer.Option(help="Very high, High, Elevated, Moderate, Low or Insufficient data.")],
     rationale: Annotated[str, typer.Option(help="Why (at least 20 characters).")],
     by: Annotated[str | None, typer.Option("--by", help="Who assesses (default: your user@host).")] = None,
-    period: Annotated[int | None, typer.Option(help="Year assessed (default: the latest scored).")] = None,
+    period: Annotated[int | None, typer.Option(help="Year assessed (default: the current one).")] = None,
 ) -> None:
     """Record an analyst's tier beside the model's (never overwriting it)."""
     warehouse = Warehouse.default()
-    year = period or int(tier_table(warehouse, _method(None).label)["period"].max())
+    year = period or current_period(warehouse, _method(None))
+    if year is None:
+        _fail("no tier scores yet, so there is no current period: give --period, or load data with r2p ingest.")
     try:
         number = record_assessment(warehouse, iso3.upper(), year, tier, rationale, _acting(by))
     except AssessmentError as error:

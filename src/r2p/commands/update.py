@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ from r2p.access.rights import command_line_user
 from r2p.ops.build import ingest_and_score
 from r2p.ops.update import NOT_PUBLIC, Offline, download, releases
 from r2p.warehouse import Warehouse
+from r2p.warehouse.releases import Release, release_from_name
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -37,16 +39,18 @@ def update(
         err.print(str(offline), highlight=False)
         raise typer.Exit(1) from offline
     refused = 0
-    for source, path in files:
-        result = ingest_and_score(Warehouse.default(), source, path, user=command_line_user())
+    for source, path, named in files:
+        result = ingest_and_score(Warehouse.default(), source, path, user=command_line_user(), release=named)
         refused += result.status == "refused"
         err.print(f"{source} {path.name}: {result.status} ({result.rows_loaded} values, {result.rows_rejected}"
                   f" rejected){'; ' + str(result.errors[0]) if result.errors else ''}", highlight=False)
     raise typer.Exit(1 if refused else 0)
 
 
-def _download_all(chosen: list[str]) -> list[tuple[str, object]]:
-    """Every file first, so that no network means nothing is ingested at all."""
+def _download_all(chosen: list[str]) -> list[tuple[str, object, Release | None]]:
+    """Every file first, so that no network means nothing is ingested at all.
+
+    NOTE: the cache keeps a plain name (basedata.csv), so each file's release comes from its published name."""
     done = []
     with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
                   console=err, transient=True) as bar:
@@ -55,5 +59,5 @@ def _download_all(chosen: list[str]) -> list[tuple[str, object]]:
                 task = bar.add_task(f"{source}/{release.name}", total=None)
                 path = download(release, lambda _n, done_bytes, total, t=task: bar.update(t, completed=done_bytes,
                                                                                          total=total))
-                done.append((source, path))
+                done.append((source, path, release_from_name(source, PurePosixPath(release.path).name)))
     return done

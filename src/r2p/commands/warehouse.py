@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +18,7 @@ from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.ingest import SOURCE_NAMES
 from r2p.warehouse.ingest.framework import error_cap
 from r2p.warehouse.ingest.result import IngestResult
+from r2p.warehouse.releases import Release, stated_release
 from r2p.warehouse.status import warehouse_status
 
 err = Console(stderr=True, soft_wrap=True)
@@ -57,16 +59,21 @@ def ingest_command(
         Path | None, typer.Option(help="Indicator metadata CSV (table source; default: NAME.indicators.csv).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as one JSON object, last line.")] = False,
+    release: Annotated[str | None, typer.Option(
+        help='The release the file belongs to, e.g. "EWP 2023" (default: read from the file name or content).',
+    )] = None,
+    published: Annotated[str | None, typer.Option(help="With --release: its publication date, YYYY-MM-DD.")] = None,
 ) -> None:
     """Validate a file and load it in one transaction; on any problem load nothing and say where."""
     if source not in SOURCE_NAMES:
         _fail(f"Unknown source {source!r}. Sources: {', '.join(SOURCE_NAMES)}.")
+    stated = _stated_release(release, published)
     warehouse = Warehouse.default()
     show = not as_json and (path.is_file() and path.stat().st_size > LARGE_FILE_BYTES or sys.stderr.isatty())
     try:
         with err.status(f"Reading {path.name}…", spinner="dots") if show else _nothing() as status:
             result = ingest_and_score(warehouse, source, path, meta, progress=_stage_printer(status, path.name),
-                                      user=command_line_user())
+                                      user=command_line_user(), release=stated)
     except WarehouseError as error:
         _fail(str(error))
     _report(result, as_json)
@@ -92,6 +99,8 @@ def status(
         demo = " DEMO" if row["is_demo"] else ""
         typer.echo(f"  {row['source_id']:<8}{demo} {row['observations']:>9} observations {row['events']:>8} events"
                    f"  as of {row['as_of'] or '-'}  last load {row['last_load'] or '-'}")
+        if row.get("releases"):
+            typer.echo(f"    releases: {'; '.join(release_line(held) for held in row['releases'])}")
 
 
 def settings() -> None:
@@ -114,8 +123,33 @@ def _report(result: IngestResult, as_json: bool) -> None:
     else:
         err.print(f"Loaded {result.file} ({result.kind}): {result.rows_read} rows read, {result.rows_loaded} values"
                   f" loaded, {result.rows_rejected} rejected (ingest #{result.ingest_id}).", highlight=False)
+        err.print(f"Release: {result.release or 'unknown (state it with --release)'}"
+                  f"{', published ' + result.published.isoformat() if result.published else ''}.", highlight=False)
+        if result.held_back:
+            err.print(f"Kept as a vintage only: {result.held_back} value(s); the newer release"
+                      f" {result.release_in_force} is in force, so their current values are unchanged.",
+                      highlight=False)
     if as_json:
         typer.echo(json.dumps(result.as_json(cap), default=str))
+
+
+def _stated_release(label: str | None, published: str | None) -> Release | None:
+    if label is None:
+        if published is not None:
+            _fail("--published needs --release (the release it dates).")
+        return None
+    try:
+        return stated_release(label, date.fromisoformat(published) if published else None)
+    except ValueError as error:
+        _fail(f"--release/--published: {error}.")
+
+
+def release_line(held: dict) -> str:
+    """One release a source holds, as `r2p status` prints it."""
+    name = held["release"] or "unknown release"
+    dated = f", published {held['published']}" if held.get("published") else ""
+    state = "in force" if held["in_force"] else "vintage"
+    return f"{name}{dated} ({state}: {held['current_values']} current, {held['vintage_values']} vintage values)"
 
 
 def _stage_printer(status: object, name: str):  # noqa: ANN202 - a small closure

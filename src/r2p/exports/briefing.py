@@ -23,7 +23,7 @@ from r2p.exports import changes
 from r2p.read import explore, profile
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
-from r2p.tiers import current_tiers
+from r2p.tiers import current_period, current_tiers
 from r2p.tiers.method import TierMethod, resolve_method
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
@@ -37,7 +37,8 @@ class BriefingError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class Snapshot:
-    """The latest scored period: model tier beside the analyst's, score, reliability and what makes up the score."""
+    """The method's current period: model tier beside the analyst's, score, reliability and what makes up the
+    score."""
 
     period: int | None
     model_tier: str
@@ -122,24 +123,25 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
     names = explore.indicators(warehouse).set_index("indicator_id")["name"].to_dict()
     registry = load_registry(warehouse)
     tiers = current_tiers(warehouse, chosen.label)
+    period = current_period(warehouse, chosen)
     registry, situation = _situation(registry, tiers, iso3, name, today)
     reviews = list_reviews(warehouse, today)
     sources = explore.data_sources(warehouse)
     return Briefing(
         iso3=iso3, name=name, since=since, today=today, generated_at=datetime.now(UTC),
         marking=marking or setting("handling_marking"), is_demo=bool(sources["is_demo"].any()), method=chosen,
-        history=history, snapshot=snapshot(history, chosen, names),
-        changes=_changes(warehouse, history, registry, situation, reviews, iso3, since, today),
+        history=history, snapshot=snapshot(history, chosen, names, period),
+        changes=_changes(warehouse, history, period, registry, situation, reviews, iso3, since, today),
         situation=situation, invitees=suggested_invitees(registry, tiers, situation.situation_id, today),
         pending=review_queue.pending(reviews[reviews["iso3"] == iso3]), sources=sources,
     )
 
 
-def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str]) -> Snapshot:
-    """The latest period the method scored the country in (empty when it never did)."""
-    scored = history.dropna(subset=["tier"])
-    period = int(scored["period"].max()) if len(scored) else None
+def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str], period: int | None) -> Snapshot:
+    """The country in the method's current `period` (r2p.tiers.current_period; empty when it was not scored then)."""
     row = None if period is None else profile.period_row(history, period)
+    if row is not None and pd.isna(row["tier"]):
+        row = None  # only an assessment in that period: the model did not score the country
     kind, parts = profile.score_parts(row, names)
     reason = profile.insufficiency_reason(row, chosen, names)
     if row is None:
@@ -151,13 +153,15 @@ def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str]) -
                     _number(row["stale_share"]), kind, parts, reason)
 
 
-def _changes(warehouse: Warehouse, history: pd.DataFrame, registry: Registry, situation: Situation,
-             reviews: pd.DataFrame, iso3: str, since: date, today: date) -> Changes:
+def _changes(warehouse: Warehouse, history: pd.DataFrame, period: int | None, registry: Registry,
+             situation: Situation, reviews: pd.DataFrame, iso3: str, since: date, today: date) -> Changes:
     events = query(warehouse, "read/country_events_since", {"iso3": iso3, "since": since, "until": today}).iloc[0]
     view = engagement_view(registry)
     ids = list(situation.rows["situation_id"])
     return Changes(
-        moves=changes.tier_moves(history, since), assessments=changes.assessments_since(history, since),
+        # NOTE: moves up to the current period only: a later year scored on carried-forward data is no news.
+        moves=changes.tier_moves(history[history["period"] <= (period or 0)], since),
+        assessments=changes.assessments_since(history, since),
         events=int(events["events"]), deaths=int(events["deaths"]), last_event=events["last_event"],
         events_as_of=events["as_of"], started=changes.engagements_started(view, ids, since, today),
         ended=changes.engagements_ended(view, ids, since, today),

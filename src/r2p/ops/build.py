@@ -22,6 +22,7 @@ from r2p.warehouse.ingest.framework import Progress, load_staged
 from r2p.warehouse.ingest.result import IngestResult, Staged
 from r2p.warehouse.migrate import migrate, schema_version
 from r2p.warehouse.queries import run
+from r2p.warehouse.releases import Release
 from r2p.warehouse.store import Warehouse
 
 DEMO_SEED = 2014
@@ -58,13 +59,13 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
 
 
 def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path | None = None,
-                     progress: Progress | None = None, *, user: User) -> IngestResult:
+                     progress: Progress | None = None, *, user: User, release: Release | None = None) -> IngestResult:
     """`r2p ingest`: load a file and, in the same transaction, recompute every tier method's scores.
 
     Raises PermissionDenied before reading the file unless the user's role may ingest (admin).
     """
     require(user, "ingest")
-    return ingest(warehouse, source, path, meta, progress, after_load=refresh_scores)
+    return ingest(warehouse, source, path, meta, progress, after_load=refresh_scores, release=release)
 
 
 def load_reference(connection: duckdb.DuckDBPyConnection) -> None:
@@ -105,8 +106,12 @@ def _apply_demo(connection: duckdb.DuckDBPyConnection, want_demo: bool | None, l
 
 
 def demo_indicators() -> pd.DataFrame:
-    """The catalog rows the demo generates: every indicator a tier method uses, plus DEMO_EXTRA_INDICATORS."""
-    wanted = {spec.id for method in methods() for spec in method.indicators} | set(DEMO_EXTRA_INDICATORS)
+    """The catalog rows the demo generates: every indicator a tier method uses, plus DEMO_EXTRA_INDICATORS.
+
+    NOTE: not a forecast method's predictors: a model trained on generated data would forecast nothing real, and
+    its fits would slow every demo build (without its predictors a forecast method stores no scores)."""
+    wanted = {spec.id for method in methods() if method.scoring != "forecast" for spec in method.indicators}
+    wanted |= set(DEMO_EXTRA_INDICATORS)
     frame = catalog.indicators_frame()
     return frame[frame["id"].isin(wanted)].reset_index(drop=True)
 

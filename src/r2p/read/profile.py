@@ -32,10 +32,11 @@ def latest_event_date(warehouse: Warehouse) -> pd.DataFrame:
     return query(warehouse, "read/latest_event_date")
 
 
-def shown_period(history: pd.DataFrame, wanted: int) -> int:
-    """The wanted period when the method scored the country then, else its latest scored period (else `wanted`)."""
+def shown_period(history: pd.DataFrame, wanted: int, current: int | None) -> int:
+    """The wanted period when the method scored the country then, else the method's `current` period
+    (r2p.tiers.current_period, the one door for it), else `wanted` (nothing scored)."""
     scored = set(history.loc[history["tier"].notna(), "period"].astype(int))
-    return wanted if wanted in scored or not scored else max(scored)
+    return wanted if wanted in scored or current is None else current
 
 
 def picked_series(series: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFrame:

@@ -18,12 +18,13 @@ def scored_periods(warehouse: Warehouse, method_version: str) -> pd.DataFrame:
     return query(warehouse, "read/scored_periods", {"method_version": method_version})
 
 
-def pick_period(periods: Iterable[int], wanted: int | None) -> int | None:
-    """The wanted period when it was scored, else the latest scored one; None when nothing was scored."""
+def pick_period(periods: Iterable[int], wanted: int | None, current: int | None) -> int | None:
+    """The wanted period when it was scored, else the method's `current` one (r2p.tiers.current_period, the one
+    door for it); None when nothing was scored."""
     available = {int(p) for p in periods}
     if not available:
         return None
-    return int(wanted) if wanted is not None and int(wanted) in available else max(available)
+    return int(wanted) if wanted is not None and int(wanted) in available else current
 
 
 def tier_movers(warehouse: Warehouse, method_version: str, period: int) -> pd.DataFrame:

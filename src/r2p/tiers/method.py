@@ -30,15 +30,40 @@ class MethodIndicator(BaseModel):
     missing_as: float | None = None
 
 
+class EstimatorSettings(BaseModel):
+    """A forecast's estimator and its settings, fixed before any evaluation and never tuned on scored years."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["hist_gradient_boosting"]  # scikit-learn's HistGradientBoostingClassifier
+    learning_rate: float = Field(gt=0, le=1)
+    max_iter: int = Field(ge=1)
+    max_depth: int = Field(ge=1)
+    min_samples_leaf: int = Field(ge=1)
+    l2_regularization: float = Field(ge=0)
+    early_stopping: Literal[False]  # no validation split: every closed window trains
+    random_state: int = Field(ge=0)
+
+
+class ForecastModel(BaseModel):
+    """What a `forecast` method predicts (an outcome within `horizon` years of the data year) and how."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    outcome: str
+    horizon: int = Field(ge=1, le=5)
+    first_scored_year: int = Field(ge=1900)
+    estimator: EstimatorSettings
+
+
 class TierMethod(BaseModel):
     """A tier method version. `composite` rolls indicators up through the UN Framework risk factors;
-    `direct` tiers one indicator's raw value."""
+    `direct` tiers one indicator's raw value; `forecast` tiers a model's probability (its `model` block)
+    learnt from its indicators."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     version: int = Field(ge=1)
     name: str
-    scoring: Literal["composite", "direct"]
+    scoring: Literal["composite", "direct", "forecast"]
     description: str
     reference_period: tuple[int, int]
     stale_after_years: int = Field(ge=0)
@@ -46,6 +71,7 @@ class TierMethod(BaseModel):
     indicators: tuple[MethodIndicator, ...] = Field(min_length=1)
     factor_weights: dict[int, float]
     thresholds: dict[str, float]
+    model: ForecastModel | None = None
 
     @property
     def label(self) -> str:
@@ -54,7 +80,10 @@ class TierMethod(BaseModel):
 
     def digest(self) -> str:
         """Content hash of the definition: a changed definition under an old version number is refused."""
-        return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+        definition = self.model_dump(mode="json")
+        if definition["model"] is None:
+            del definition["model"]  # NOTE: methods without a model keep the digest they were first stored under
+        return hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()
 
     def weight_of(self, indicator_id: str) -> float:
         return next(i.weight for i in self.indicators if i.id == indicator_id)
@@ -74,6 +103,12 @@ class TierMethod(BaseModel):
             raise ValueError(f"method {self.id}: a direct method tiers exactly one indicator")
         if self.scoring == "composite":
             self._check_factors(catalogued)
+        if (self.model is not None) != (self.scoring == "forecast"):
+            raise ValueError(f"method {self.id}: a `model` block is needed by, and only by, a forecast method")
+        if self.model is not None and self.model.outcome not in catalogued:
+            raise ValueError(f"method {self.id}: outcome {self.model.outcome} is not in the catalog")
+        if self.model is not None and self.model.outcome in {i.id for i in self.indicators}:
+            raise ValueError(f"method {self.id}: the outcome {self.model.outcome} cannot also be a predictor")
         return self
 
     def _check_factors(self, catalogued: dict) -> None:

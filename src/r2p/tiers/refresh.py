@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
+from r2p.tiers.forecast_refresh import forecast_refresh, kept_scores
 from r2p.tiers.method import TierMethod, methods
 from r2p.tiers.scoring import score_method
 from r2p.warehouse.queries import run
@@ -23,9 +24,15 @@ def refresh_scores(connection: duckdb.DuckDBPyConnection, chosen: tuple[TierMeth
     stored = {}
     for method in chosen or methods():
         _check_unchanged(connection, method)
-        observations = run(connection, "read/observations_of_indicators",
-                           {"indicator_ids": [i.id for i in method.indicators]})
-        scores = _scores(observations, method, catalog)
+        if method.scoring == "forecast":
+            scores = forecast_refresh(connection, method)
+            if scores is None:  # its inputs are unchanged since its stored scores: keep them, no retraining
+                stored[method.label] = kept_scores(connection, method)
+                continue
+        else:
+            observations = run(connection, "read/observations_of_indicators",
+                               {"indicator_ids": [i.id for i in method.indicators]})
+            scores = _scores(observations, method, catalog)
         run(connection, "write/drop_scores", {"method_version": method.label})
         if not scores.empty:
             connection.register("staged_score", scores)

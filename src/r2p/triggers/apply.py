@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import duckdb
 
 from r2p.reviews.records import Opening, open_review
+from r2p.tiers.current import current_period
 from r2p.tiers.method import method
 from r2p.triggers.evaluate import Firing, rank_firings, spike_firings, tier_firings
 from r2p.triggers.rules import Rule, rule_book
@@ -23,8 +24,9 @@ def evaluate_rules(connection: duckdb.DuckDBPyConnection) -> list[Firing]:
 
 def _fire(connection: duckdb.DuckDBPyConnection, rule: Rule) -> list[Firing]:
     if rule.kind in ("tier_rise", "crosses_into"):
-        label = method(rule.method or "").label
-        return tier_firings(rule, run(connection, "read/tier_history_all", {"method_version": label}), label)
+        chosen = method(rule.method or "")
+        history = run(connection, "read/tier_history_all", {"method_version": chosen.label})
+        return tier_firings(rule, history, chosen.label, current_period(connection, chosen))
     if rule.kind == "rank_enters_top":
         return rank_firings(rule, run(connection, "read/indicator_all_values", {"indicator_id": rule.indicator}))
     events = run(connection, "read/event_deaths")

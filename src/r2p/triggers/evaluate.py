@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from r2p.tiers.current import majority_period
 from r2p.triggers.rules import Rule
 from r2p.vocabulary import tier_rank
 
@@ -22,19 +23,23 @@ class Firing:
     method_version: str | None = None
 
 
-def _latest_two(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int | None, int | None]:
-    periods = sorted(frame["period"].unique())
+def _latest_two(frame: pd.DataFrame, current: int | None) -> tuple[pd.DataFrame, pd.DataFrame, int | None,
+                                                                    int | None]:
+    """The rows of the `current` period and of the period before it (None: no current period, nothing fires)."""
+    periods = sorted(p for p in frame["period"].unique() if current is not None and p <= current)
     if not periods:
-        return frame, frame, None, None
+        nothing = frame.iloc[:0].set_index("iso3")
+        return nothing, nothing, None, None
     latest, previous = periods[-1], (periods[-2] if len(periods) > 1 else None)
     return (frame[frame["period"] == latest].set_index("iso3"),
             frame[frame["period"] == previous].set_index("iso3"), int(latest),
             None if previous is None else int(previous))
 
 
-def tier_firings(rule: Rule, history: pd.DataFrame, method_version: str) -> list[Firing]:
-    """tier_rise / crosses_into on the latest period against the one before. history: iso3, period, tier."""
-    current, previous, latest, before = _latest_two(history)
+def tier_firings(rule: Rule, history: pd.DataFrame, method_version: str, period: int | None) -> list[Firing]:
+    """tier_rise / crosses_into on the method's current `period` (r2p.tiers.current_period) against the period
+    before it; a later period scored on carried-forward data fires nothing. history: iso3, period, tier."""
+    current, previous, latest, before = _latest_two(history, period)
     firings = []
     for iso3, row in current.iterrows():
         old_tier = previous["tier"].get(iso3)
@@ -51,9 +56,12 @@ def tier_firings(rule: Rule, history: pd.DataFrame, method_version: str) -> list
 
 
 def rank_firings(rule: Rule, values: pd.DataFrame) -> list[Firing]:
-    """rank_enters_top: ranked by value (highest first) in the latest period vs the previous one."""
+    """rank_enters_top: ranked by value (highest first) in the current period vs the previous one. The current
+    period is the indicator's by the tier methods' rule (r2p.tiers.current): the latest in which more than half of
+    the countries ranked in any year have a value, so one country's early value for a new year fires nothing."""
     ranked = values.assign(rank=values.groupby("period")["value"].rank(ascending=False, method="min"))
-    current, previous, latest, before = _latest_two(ranked)
+    period = majority_period(values.assign(reached=values["value"].notna()))
+    current, previous, latest, before = _latest_two(ranked, period)
     firings = []
     for iso3, row in current[current["rank"] <= rule.top].iterrows():
         old = previous["rank"].get(iso3)

@@ -1,4 +1,4 @@
-"""Data & methods sections: tier-method definitions and the backtest table, rendered from plain data."""
+"""Data & methods sections: tier-method definitions and the evaluation against EWP, from plain data."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from r2p.catalog import RISK_FACTORS
+from r2p.tiers.evaluation_report import NOTE, PROTOCOL, SUBSET_NAMES, Evaluation, readable
 from r2p.tiers.method import TierMethod
+from r2p.ui.plain import plain_markdown
 
 
 def method_card(method: TierMethod) -> None:
@@ -25,15 +27,19 @@ def method_card(method: TierMethod) -> None:
                      hide_index=True)
 
 
-def backtest_table(report: pd.DataFrame, is_demo: bool) -> None:
-    """The honest numbers: overall first, then year by year."""
-    if report.empty:
-        st.info("No backtest yet: it needs scores and at least two later years of `ewp.mk_onset` data.")
-        return
-    label = " (computed on DEMO data)" if is_demo else ""
-    overall = report[report["year"] == "all"]
-    st.markdown(f"**All years{label}**: share of onsets (new mass killings within two years of the forecast year) "
-                "whose country ranked in the top 10, 20 or 30, and the area under the ROC curve.")
-    st.dataframe(overall.drop(columns="year"), hide_index=True, width="stretch")
-    with st.expander("Year by year"):
-        st.dataframe(report[report["year"] != "all"], hide_index=True, width="stretch")
+def evaluation_section(found: Evaluation, is_demo: bool) -> pd.DataFrame:
+    """The protocol's verdicts and table, one tab per subset of windows; returns the table as shown (for export)."""
+    st.markdown(PROTOCOL)
+    if found.missing:
+        st.info(f"Nothing to evaluate yet: {found.missing}.")
+        return pd.DataFrame()
+    if is_demo:
+        st.warning("Some scores here come from DEMO data: the figures below only show how the protocol works.")
+    for sentence in found.sentences.values():
+        st.markdown(f"- {plain_markdown(sentence)}")
+    shown = readable(found.table)
+    for tab, subset in zip(st.tabs(list(SUBSET_NAMES.values())), SUBSET_NAMES, strict=True):
+        tab.dataframe(shown[found.table["subset"] == subset].drop(columns="Windows"), hide_index=True,
+                      width="stretch", key=f"evaluation_{subset}")
+    st.caption(NOTE)
+    return shown

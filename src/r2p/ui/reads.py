@@ -15,7 +15,7 @@ from r2p.exports.briefing import gather_briefing
 from r2p.notes import country_notes
 from r2p.read import audit_trail, comparison, explore, profile, standings
 from r2p.reviews import records as reviews
-from r2p.tiers import backtest
+from r2p.tiers.evaluation_report import evaluation
 
 Read = Callable[..., Any]
 
@@ -30,11 +30,12 @@ READS: dict[str, Read] = {
     "risk_factor_coverage": explore.risk_factor_coverage,
     "source_coverage": explore.source_coverage,
     "rejected_rows": explore.rejected_rows,
-    "backtest_report": backtest.backtest_report,
+    "evaluation": evaluation,
     # Tiers, movers, reviews, country profile and Trends comparison (Overview, Country, Trends, Reviews).
     "tier_table": tiers.tier_table,
     "current_tiers": tiers.current_tiers,
     "scored_periods": standings.scored_periods,
+    "current_period": tiers.current_period,
     "tier_movers": standings.tier_movers,
     "review_list": reviews.list_reviews,
     "tier_history": profile.tier_history,

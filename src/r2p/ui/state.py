@@ -27,8 +27,10 @@ def sync_view() -> ViewState:
     current = st.session_state.get(_VIEW)
     first_run = not isinstance(current, ViewState)
     params = _link() if first_run else current.as_params()
-    view_now, notices = resolve_view(params, choices, default_view(choices, _top_country(choices)))
     chosen, method_notices = resolve_method(params.get("method"))
+    # NOTE: with no year in the link, the view opens on the method's current period (the one door for it).
+    fallback = default_view(choices, _top_country(choices), cache.current_period(chosen.label))
+    view_now, notices = resolve_view(params, choices, fallback)
     if first_run:
         st.session_state[_NOTICES] = notices | ({"method": method_notices} if method_notices else {})
     _keep(dataclasses.replace(view_now, method=chosen.label))

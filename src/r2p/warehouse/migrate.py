@@ -11,8 +11,11 @@ from importlib import resources
 import duckdb
 
 from r2p.warehouse.queries import run, sql
+from r2p.warehouse.releases import backfill_releases
 
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+# Data steps SQL cannot do, run right after the migration of that name (by name: numbers may be renumbered).
+_AFTER = {"release_vintages": backfill_releases}  # the releases of earlier loads, from their file names
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ def migrate(connection: duckdb.DuckDBPyConnection, target: int | None = None) ->
         if migration.version in done or (target is not None and migration.version > target):
             continue
         connection.execute(migration.sql)
+        if migration.name in _AFTER:
+            _AFTER[migration.name](connection)
         run(connection, "write/record_migration",
             {"version": migration.version, "name": migration.name, "at": datetime.now(UTC)})
         applied.append(migration.version)

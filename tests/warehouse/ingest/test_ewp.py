@@ -276,3 +276,11 @@ def test_damaged_episodes_refuse_the_workbook_with_each_cell_located(warehouse: 
     assert [(p.row, p.column, p.value) for p in result.errors] == [
         (3, "State-Led or Non-State-Led", "State led"), (4, "mk_event_code", "pol1945ns3"), (5, "endyear", "1900"),
         (6, "startyear", "19x5"), (7, "mk_event_code", "pol1945s1")]
+
+
+@pytest.mark.parametrize(("name", "published"), [(BASE, date(2025, 8, 4)), (FOOS, date(2025, 9, 3)),
+                                                 (EVENTS, None)])
+def test_the_release_and_its_publication_date_come_from_ewps_file_names(warehouse: Warehouse, name: str,
+                                                                        published: date | None) -> None:
+    result = ingest(warehouse, "ewp", require_shared(name))
+    assert (result.release, result.published) == ("EWP 2025", published)

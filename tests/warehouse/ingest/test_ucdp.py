@@ -253,3 +253,10 @@ def test_a_brd_file_cut_mid_line_or_with_a_bad_number_is_refused(warehouse: Ware
     assert refusal(warehouse, "ucdp", path) == [
         "BattleDeaths_v25_1.csv, row 11, column \"bd_best\": 'about 50': is not a number"]
 
+
+
+def test_the_release_comes_from_the_file_name_or_the_brd_version_column(warehouse: Warehouse, tmp_path: Path) -> None:
+    assert ingest(warehouse, "ucdp", FIXTURE).release == "UCDP GED 23.1"
+    renamed = tmp_path / "brd.csv"  # e.g. unzipped under another name: the BRD file's own `version` column says
+    renamed.write_bytes(require_shared("ucdp/BattleDeaths_v25_1.csv").read_bytes())
+    assert ingest(warehouse, "ucdp", renamed).release == "UCDP BRD 25.1"

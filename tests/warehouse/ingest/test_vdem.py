@@ -157,3 +157,9 @@ def test_a_file_not_in_utf8_is_refused_saying_so(warehouse: Warehouse, tmp_path:
     result = ingest(warehouse, "vdem", path)
     assert [str(p) for p in result.errors] == [
         "latin1.csv, row 13: is not UTF-8 text (undecodable byte at offset 2177); save it as CSV UTF-8"]
+
+
+def test_the_release_comes_from_the_file_name_where_v_dem_writes_it(warehouse: Warehouse) -> None:
+    assert ingest(warehouse, "vdem", FULL_CY).release == "V-Dem v15"
+    # The ERT extract names no version in its name or content: state it with `r2p ingest --release "V-Dem v15"`.
+    assert ingest(warehouse, "vdem", require_shared("vdem/ert.csv")).release is None

@@ -151,3 +151,10 @@ def test_a_file_cut_mid_row_is_refused_whole(warehouse: Warehouse, r_wdi: Path, 
     assert [p.row for p in result.errors] == [lines]
     assert "where the header has 12 (file cut short or damaged?)" in result.errors[0].message
     assert warehouse.path.read_bytes() == before
+
+
+def test_the_release_comes_from_the_files_last_updated_date_or_is_unknown(warehouse: Warehouse) -> None:
+    dated = ingest(warehouse, "wdi", API_DOWNLOAD)
+    undated = ingest(warehouse, "wdi", BULK)
+    assert (dated.release, dated.published) == ("WDI 2025-07-01", date(2025, 7, 1))
+    assert (undated.release, undated.published) == (None, None)  # WDICSV.csv states no date: an unknown release

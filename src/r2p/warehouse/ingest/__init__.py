@@ -15,6 +15,7 @@ from types import ModuleType
 from r2p.warehouse.ingest.framework import AfterLoad, Progress, ingest_file
 from r2p.warehouse.ingest.result import IngestResult
 from r2p.warehouse.ingest.table import read_table
+from r2p.warehouse.releases import Release
 from r2p.warehouse.store import Warehouse
 
 SOURCE_NAMES = ("table", "ewp", "ucdp", "vdem", "wdi", "acled")
@@ -29,15 +30,18 @@ def source_module(name: str) -> ModuleType:
 
 def ingest(
     warehouse: Warehouse, source: str, path: Path, meta: Path | None = None, progress: Progress | None = None,
-    after_load: AfterLoad | None = None,
+    after_load: AfterLoad | None = None, release: Release | None = None,
 ) -> IngestResult:
-    """Load one file from a named source (see SOURCE_NAMES); `after_load` runs inside the same transaction."""
+    """Load one file from a named source (see SOURCE_NAMES); `after_load` runs inside the same transaction.
+
+    `release` states the file's release (else it is read from the file's name or content)."""
     module = source_module(source)
     report = progress or (lambda stage: None)
     if source != "table":
-        return ingest_file(warehouse, source, path, module.read, (), report, after_load)
+        return ingest_file(warehouse, source, path, module.read, (), report, after_load, release)
     extra = (meta,) if meta else ()
     if meta is None and path.suffix.lower() != ".xlsx":
         sibling = path.with_name(f"{path.stem}.indicators.csv")
         extra = (sibling,) if sibling.is_file() else ()
-    return ingest_file(warehouse, source, path, lambda p, ref: read_table(p, ref, meta), extra, report, after_load)
+    return ingest_file(warehouse, source, path, lambda p, ref: read_table(p, ref, meta), extra, report,
+                       after_load, release)

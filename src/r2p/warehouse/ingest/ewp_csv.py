@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from r2p.warehouse.ingest.reader import read_csv
 from r2p.warehouse.ingest.result import IngestRefused, Problem
-
-_DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})([A-Za-z]{3,9})(\d{4})(?!\d)")  # 3Sep2025, 4august2025
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")  # 2025-09-03
+from r2p.warehouse.releases import publication_date
 
 
 def read_text(path: Path, kind: str) -> pd.DataFrame:
@@ -46,18 +43,4 @@ def column(frame: pd.DataFrame, *names: str) -> str | None:
 
 def release_date(path: Path) -> date | None:
     """The release date EWP writes into file names (3Sep2025, 4august2025, 2025-09-03), if there is one."""
-    iso = _ISO_DATE.search(path.stem)
-    if iso:
-        try:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            return None
-    found = _DAY_MONTH_YEAR.search(path.stem)
-    if not found:
-        return None
-    for layout in ("%d%b%Y", "%d%B%Y"):
-        try:
-            return datetime.strptime(f"{found[1]}{found[2].capitalize()}{found[3]}", layout).date()
-        except ValueError:
-            continue
-    return None
+    return publication_date(path.stem)

@@ -16,8 +16,10 @@ from r2p.warehouse.catalog_sync import shipped_ranges, sync_catalog, upsert_indi
 from r2p.warehouse.ingest.result import IngestRefused, IngestResult, Problem, Staged
 from r2p.warehouse.ingest.uploads import check_upload
 from r2p.warehouse.ingest.validate import Reference, event_problems, observation_problems
+from r2p.warehouse.ingest.vintages import HeldBack, find_release, load_events, load_observations
 from r2p.warehouse.parquet_events import events_parquet, refusal
 from r2p.warehouse.queries import run
+from r2p.warehouse.releases import UNKNOWN, Release, record_release
 from r2p.warehouse.store import Warehouse
 
 # An importer turns a file into staged rows, or raises IngestRefused with every problem it found.
@@ -45,8 +47,11 @@ def ingest_file(
     extra_files: tuple[Path, ...] = (),
     progress: Progress = lambda stage: None,
     after_load: AfterLoad | None = None,
+    release: Release | None = None,
 ) -> IngestResult:
-    """Validate, stage and load one file; on any problem nothing is written and the result says why."""
+    """Validate, stage and load one file; on any problem nothing is written and the result says why.
+
+    `release` states the file's release; without it the release is read from the file's name or content."""
     if not path.is_file():
         return _refused(source, path, "unknown", [Problem(path.name, f"no such file: {path}")])
     try:
@@ -56,7 +61,8 @@ def ingest_file(
         return _refused(source, path, refused.kind, refused.problems)
     digest = file_sha256(path, *extra_files)
     reference, previous = _reference_and_previous(warehouse, source, digest)
-    if previous is not None:
+    # NOTE: the same content stated as another release (`--release` after an unknown one) loads again as that one.
+    if previous is not None and (release is None or release.label == previous["release"]):
         return IngestResult(source, path.name, str(previous["kind"]), int(previous["rows_read"]), 0, 0,
                             "unchanged", [], 0, int(previous["ingest_id"]))
     progress("validating")
@@ -67,15 +73,17 @@ def ingest_file(
     except IngestRefused as refused:
         return _refused(source, path, refused.kind, refused.problems, refused.rows_read)
     progress("loading")
+    found = find_release(source, path, staged, release)
     with warehouse.write() as connection:
-        ingest_id = load_staged(connection, source, path.name, digest, staged, started)
+        ingest_id, held = load_staged_release(connection, source, path.name, digest, staged, started, found)
         if after_load is not None:
             progress("scoring")
             after_load(connection)
     loaded = 0 if staged.observations is None else len(staged.observations)
     loaded += 0 if staged.events is None else len(staged.events)
     return IngestResult(source, path.name, staged.kind, staged.rows_read, loaded, len(staged.rejects), "loaded",
-                        [], 0, ingest_id)
+                        [], 0, ingest_id, found.label, found.published, sum(h.values for h in held),
+                        held[0].release_in_force if held else None)
 
 
 def _reference_and_previous(warehouse: Warehouse, source: str, digest: str) -> tuple[Reference, dict | None]:
@@ -114,21 +122,29 @@ def _refused(source: str, path: Path, kind: str, problems: list[Problem], rows_r
 
 
 def load_staged(connection: duckdb.DuckDBPyConnection, source: str, file_name: str, digest: str, staged: Staged,
-          started: datetime) -> int:
-    """Everything below runs inside the writer's single transaction."""
+          started: datetime, release: Release = UNKNOWN) -> int:
+    """Load staged rows inside the writer's transaction; returns the new ingest_id."""
+    return load_staged_release(connection, source, file_name, digest, staged, started, release)[0]
+
+
+def load_staged_release(connection: duckdb.DuckDBPyConnection, source: str, file_name: str, digest: str,
+                        staged: Staged, started: datetime, release: Release) -> tuple[int, list[HeldBack]]:
+    """Everything below runs inside the writer's single transaction; returns the ingest_id and what a newer
+    release of the source kept out of the current values."""
     ingest_id = int(run(connection, "write/add_ingest", {
         "source": source, "kind": staged.kind, "file": file_name, "sha": digest, "read": staged.rows_read,
         "loaded": _count(staged.observations) + _count(staged.events), "rejected": len(staged.rejects),
         "started": started, "finished": datetime.now(UTC), "as_of": staged.as_of})["ingest_id"].iloc[0])
+    record_release(connection, ingest_id, release)
     sync_catalog(connection)
     is_demo = bool(run(connection, "read/source_is_demo", {"source_id": source})["is_demo"].iloc[0])
     _load_indicators(connection, staged.indicators)
-    _load_observations(connection, staged.observations, ingest_id, is_demo)
-    _load_events(connection, staged.events, source, ingest_id, is_demo)
+    held = load_observations(connection, staged.observations, ingest_id, is_demo)
+    held += load_events(connection, staged.events, source, ingest_id, is_demo)
     _load_rejects(connection, staged.rejects, ingest_id)
     audit(connection, "ingest", "ingest", str(ingest_id), None,
-          {"source": source, "file": file_name, "sha256": digest, "kind": staged.kind})
-    return ingest_id
+          {"source": source, "file": file_name, "sha256": digest, "kind": staged.kind, "release": release.label})
+    return ingest_id, _newest_first(held)
 
 
 def _count(frame: pd.DataFrame | None) -> int:
@@ -141,29 +157,12 @@ def _load_indicators(connection: duckdb.DuckDBPyConnection, indicators: pd.DataF
     upsert_indicators(connection, indicators)
 
 
-def _load_observations(connection: duckdb.DuckDBPyConnection, observations: pd.DataFrame | None,
-                       ingest_id: int, is_demo: bool) -> None:
-    if observations is None or observations.empty:
-        return
-    rows = observations[["iso3", "indicator_id", "period", "value"]].assign(ingest_id=ingest_id)
-    connection.register("staged_observation", rows)
-    # A newer load of the same key replaces the older value; real data for an indicator replaces demo data.
-    run(connection, "write/drop_replaced_observations", {"replace_demo": not is_demo})
-    run(connection, "write/add_observations")
-    connection.unregister("staged_observation")
-
-
-def _load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | None, source: str,
-                 ingest_id: int, is_demo: bool) -> None:
-    if events is None or events.empty:
-        return
-    columns = ["event_id", "iso3", "event_date", "admin1", "latitude", "longitude", "violence_type",
-               "deaths_best", "deaths_low", "deaths_high", "source_ref"]
-    rows = events.reindex(columns=columns).assign(source_id=source, ingest_id=ingest_id)
-    connection.register("staged_event", rows)
-    run(connection, "write/drop_replaced_events", {"replace_demo": not is_demo})
-    run(connection, "write/add_events")  # stored by country then date: see the NOTE in that file
-    connection.unregister("staged_event")
+def _newest_first(held: list[HeldBack]) -> list[HeldBack]:
+    """One entry per release in force (observations and events of a load may both be held back by it)."""
+    merged: dict[str, int] = {}
+    for item in held:
+        merged[item.release_in_force] = merged.get(item.release_in_force, 0) + item.values
+    return [HeldBack(name, count) for name, count in merged.items()]
 
 
 def _load_rejects(connection: duckdb.DuckDBPyConnection, rejects: pd.DataFrame, ingest_id: int) -> None:

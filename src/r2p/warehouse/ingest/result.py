@@ -81,6 +81,10 @@ class IngestResult:
     errors: list[Problem]
     errors_total: int
     ingest_id: int | None = None
+    release: str | None = None  # e.g. "EWP 2025"; None when the release cannot be known
+    published: date | None = None
+    held_back: int = 0  # values kept only as a vintage: a newer release of the source holds their keys
+    release_in_force: str | None = None  # that newer release, e.g. "EWP 2025, published 2025-08-04"
 
     def as_json(self, cap: int) -> dict[str, object]:
         return {
@@ -94,4 +98,8 @@ class IngestResult:
             "errors": [p.as_dict() for p in self.errors[:cap]],
             "errors_total": self.errors_total,
             "ingest_id": self.ingest_id,
+            "release": self.release,
+            "published": self.published.isoformat() if self.published else None,
+            "held_back": self.held_back,
+            "release_in_force": self.release_in_force,
         }

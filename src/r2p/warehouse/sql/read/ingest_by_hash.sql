@@ -1,4 +1,5 @@
--- A successful earlier load of the same content from the same source, if any.
-SELECT ingest_id, kind, rows_read FROM ingest
-WHERE source_id = $source_id AND sha256 = $sha256 AND status = 'loaded'
-ORDER BY ingest_id DESC LIMIT 1
+-- A successful earlier load of the same content from the same source, if any, with the release it was loaded as.
+SELECT i.ingest_id, i.kind, i.rows_read, r.release FROM ingest i
+LEFT JOIN ingest_release r USING (ingest_id)
+WHERE i.source_id = $source_id AND i.sha256 = $sha256 AND i.status = 'loaded'
+ORDER BY i.ingest_id DESC LIMIT 1
