@@ -13,7 +13,7 @@ from r2p.warehouse import Warehouse
 from tests.conftest import require_shared
 from tests.helpers.cli import r2p
 
-FILES = ("ewp/basedata2025_4august2025.csv", "ewp/FOOSforecasts_3Sep2025.csv")
+FILES = ("ewp/basedata2025_4august2025.csv", "ewp/FOOSforecasts_3Sep2025.csv", "ewp/final_forecasts_data_3Sep2025.csv")
 KEYS = {"method", "definition", "subset", "first_year", "last_year", "positives", "caught_10", "caught_20",
         "caught_30", "auc", "auc_ci", "default"}
 PAIRED = {"delta_auc", "delta_auc_ci", "delta_caught_30", "verdict"}
@@ -21,7 +21,7 @@ PAIRED = {"delta_auc", "delta_auc_ci", "delta_caught_30", "verdict"}
 
 @pytest.fixture(scope="module")
 def real_ewp(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The environment of a warehouse with only EWP's real base data and FOOS file (no demo)."""
+    """The environment of a warehouse with EWP's real base data, FOOS file and final forecasts (no demo)."""
     files = [require_shared(name) for name in FILES]
     path = tmp_path_factory.mktemp("backtest") / "r2p.duckdb"
     warehouse = Warehouse(str(path))
@@ -40,7 +40,8 @@ def _rows(*args: str, env: dict[str, str]) -> dict[tuple[str, str, str], dict]:
 
 def test_json_gives_ewp_check_figures_and_every_scored_method_beside_it(real_ewp: dict[str, str]) -> None:
     rows = _rows(env=real_ewp)
-    # composite-1 has risk_score rows (all Insufficient data without its other sources); ewp-1 has none here.
+    # composite-1 has risk_score rows (all Insufficient data without its other sources). ewp-1 has scores for
+    # 2023-2024, but its backtest is EWP's own record: it never stands as a method of its own, to seem to trail.
     assert {method for method, _, _ in rows} == {"ewp-foos", "composite-1"}
     assert len(rows) == 2 * 2 * 3 and all(set(row) >= KEYS for row in rows.values())
     ewp = rows[("ewp-foos", "forecast-year", "all")]
@@ -73,8 +74,10 @@ def test_the_table_names_each_methods_verdict_in_a_sentence(real_ewp: dict[str, 
 def test_unknown_or_unscored_methods_are_refused(real_ewp: dict[str, str]) -> None:
     unknown = r2p("backtest", "--method", "nope", env=real_ewp)
     assert unknown.returncode == 2 and "unknown tier method 'nope'" in unknown.stderr
-    unscored = r2p("backtest", "--method", "ewp", env=real_ewp)
-    assert unscored.returncode == 2 and "ewp-1 has no stored scores" in unscored.stderr
+    unscored = r2p("backtest", "--method", "forecast", env=real_ewp)
+    assert unscored.returncode == 2 and "forecast-1 has no stored scores" in unscored.stderr
+    ewp_record = _rows("--method", "ewp", env=real_ewp)  # ewp-1 tiers EWP's probability: its record is EWP's
+    assert {method for method, _, _ in ewp_record} == {"ewp-foos"}
     only_ewp = _rows("--method", "ewp-foos", env=real_ewp)
     assert {method for method, _, _ in only_ewp} == {"ewp-foos"}
 

@@ -8,7 +8,7 @@ import typer
 
 from r2p.commands.output import Format, emit
 from r2p.tiers.evaluation import REFERENCE, verdict_sentences
-from r2p.tiers.evaluation_inputs import NothingToEvaluate, backtest_table
+from r2p.tiers.evaluation_inputs import NothingToEvaluate, backtest_table, publishes_ewp
 from r2p.tiers.evaluation_report import NOTE, readable
 from r2p.tiers.method import method
 from r2p.warehouse import Warehouse
@@ -45,9 +45,10 @@ def _label(name: str | None) -> str | None:
     if name is None or name == REFERENCE:
         return name
     try:
-        return method(name).label
+        chosen = method(name)
     except KeyError as error:
         _fail(str(error.args[0]))
+    return REFERENCE if publishes_ewp(chosen) else chosen.label  # its backtest is EWP's own record
 
 
 def _fail(message: str) -> None:

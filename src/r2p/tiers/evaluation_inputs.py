@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from r2p.tiers.evaluation import evaluate, forecast_lists
-from r2p.tiers.method import resolve_method
+from r2p.tiers.evaluation import REFERENCE, evaluate, forecast_lists
+from r2p.tiers.method import TierMethod, method, resolve_method
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
@@ -16,6 +16,7 @@ from r2p.warehouse.store import Warehouse
 # FOOS risks are filed under the OUTCOME year; the list they belong to is the data year this many years before.
 FOOS_LISTS = {"ewp.foos_risk_from_prev_year": 1, "ewp.foos_risk_from_two_years_prior": 2}
 ONSET, ONGOING = "ewp.mk_onset", "ewp.mk_ongoing"
+EWP_RISK = "ewp.risk_2yr"  # EWP's published two-year probability
 
 
 class NothingToEvaluate(LookupError):
@@ -74,7 +75,16 @@ def backtest_table(warehouse: Warehouse, only: str | None = None) -> pd.DataFram
     """The protocol's table for every method with stored scores (or only the version label `only`) beside
     REFERENCE; `default` marks the method the Overview opens on."""
     inputs = read_inputs(warehouse)
-    scores = {label: frame for label, frame in inputs.scores.items() if only in (None, label)}
+    # NOTE: a method that tiers EWP's own published probability has EWP's out-of-sample record as its backtest
+    # (REFERENCE): scored on its few stored years instead, it would seem to trail EWP, which it is.
+    scores = {label: frame for label, frame in inputs.scores.items()
+              if only in (None, label) and not publishes_ewp(method(label))}
     table = evaluate(inputs.lists, inputs.onsets, inputs.ongoing, scores)
-    table.insert(1, "default", table["method"] == resolve_method(None)[0].label)
+    default = resolve_method(None)[0]
+    table.insert(1, "default", table["method"] == (REFERENCE if publishes_ewp(default) else default.label))
     return table
+
+
+def publishes_ewp(chosen: TierMethod) -> bool:
+    """Whether a method tiers EWP's published two-year probability as it stands (ewp-1)."""
+    return chosen.scoring == "direct" and chosen.indicators[0].id == EWP_RISK
