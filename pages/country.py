@@ -45,8 +45,8 @@ show_chart(tier_history_chart(history, chosen.label, chosen.thresholds, title), 
 # What makes up the score
 kind, parts = profile.score_parts(row, indicator_names)
 if len(parts):
-    show_chart(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})"),
-               "country_contributions", about)
+    show_chart(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})",
+                                  profile.parts_scale(row, chosen)), "country_contributions", about)
 
 # Indicator trends
 st.subheader("Indicator trends")

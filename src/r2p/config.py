@@ -60,8 +60,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "tier_method",
         "R2P_TIER_METHOD",
-        "composite",
-        "The tier method pages show by default: a method id (latest version) or a version label like composite-1.",
+        "forecast,composite",
+        "The tier methods pages and commands use by default, in order of preference: the first with scores in the "
+        "warehouse (method ids or version labels, comma-separated).",
     ),
     Setting(
         "accounts",

@@ -80,19 +80,23 @@ def test_reviews_waiting_show_overdue_first(warehouse: Warehouse) -> None:
 
 def test_the_method_selector_changes_every_tier_shown_and_lives_in_the_link(warehouse: Warehouse) -> None:
     app = _app()
-    assert app.selectbox(key="method_select").value == "composite-1"  # R2P_TIER_METHOD's default
+    # R2P_TIER_METHOD prefers forecast-1, which has no scores on demo data: the page opens on composite-1, and
+    # one line says why.
+    assert app.selectbox(key="method_select").value == "composite-1"
+    assert "Opened on composite-1: the first method in R2P_TIER_METHOD's order of preference" in texts(app)
     app.selectbox(key="method_select").select("ewp-1").run()
     counts = tier_table(warehouse, "ewp-1")["tier"].value_counts()
     assert _legend(app) == [f"{tier} ({counts.get(tier, 0)})" for tier in (*TIERS, INSUFFICIENT)]
     assert app.query_params["method"] in ("ewp-1", ["ewp-1"])
     assert "Top risk, 2025 (ewp-1)" in texts(app)
+    assert "Opened on" not in texts(app)  # a method someone chose needs no reason
     reopened = _app({"method": "ewp-1"})
     assert reopened.selectbox(key="method_select").value == "ewp-1"
 
 
 def test_the_default_method_comes_from_the_setting_and_a_bad_link_gives_a_notice(warehouse: Warehouse,
                                                                                   monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setenv("R2P_TIER_METHOD", "ewp")
+    monkeypatch.setenv("R2P_TIER_METHOD", "forecast, ewp, composite")  # forecast-1 has no scores on demo data
     assert _app().selectbox(key="method_select").value == "ewp-1"
     app = _app({"method": "<script>"})
     assert "Unknown tier method '<script>' in the link" in unescaped(" ".join(w.value for w in app.warning))

@@ -12,6 +12,7 @@ import typer
 from r2p.exports.briefing import BriefingError
 from r2p.exports.pack import make_pack
 from r2p.exports.renderer import RenderError
+from r2p.tiers import scored_methods
 from r2p.tiers.method import resolve_method
 from r2p.warehouse import Warehouse, WarehouseError
 
@@ -40,7 +41,7 @@ def brief(
     if not out.parent.is_dir():
         _fail(f"The folder {out.parent} does not exist.")
     try:
-        chosen, _ = resolve_method(method_name, strict=True)
+        chosen, _ = resolve_method(method_name, strict=True, scored=scored_methods(Warehouse.default()))
     except KeyError as error:
         _fail(str(error.args[0]))
     try:

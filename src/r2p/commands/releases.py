@@ -9,6 +9,7 @@ import typer
 
 from r2p.commands.output import Format, emit
 from r2p.read.releases import release_tiers, release_values, releases_held
+from r2p.tiers import scored_methods
 from r2p.tiers.method import resolve_method
 from r2p.warehouse import Warehouse
 
@@ -53,7 +54,7 @@ def releases(
 def _tiers(warehouse: Warehouse, source: str, release: str, method_name: str | None,
            period: int | None) -> pd.DataFrame:
     try:
-        method = resolve_method(method_name, strict=True)[0]
+        method = resolve_method(method_name, strict=True, scored=scored_methods(warehouse))[0]
         return release_tiers(warehouse, method, source, release, period)
     except (KeyError, ValueError) as error:
         typer.echo(f"Error: {error}.", err=True)

@@ -10,7 +10,7 @@ import typer
 from r2p.access.rights import Role, User, command_line_user
 from r2p.commands.output import Format, emit
 from r2p.reviews.records import DECISIONS, ReviewError, decide, list_reviews
-from r2p.tiers import current_period, tier_table
+from r2p.tiers import current_period, scored_methods, tier_table
 from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.tiers.method import TierMethod, resolve_method
 from r2p.triggers.apply import evaluate_rules, open_reviews
@@ -108,7 +108,7 @@ def _acting(by: str | None) -> User:
 
 def _method(name: str | None) -> TierMethod:
     try:
-        return resolve_method(name, strict=True)[0]
+        return resolve_method(name, strict=True, scored=scored_methods(Warehouse.default()))[0]
     except KeyError as error:
         _fail(str(error.args[0]))
 

@@ -23,7 +23,7 @@ from r2p.exports import changes
 from r2p.read import explore, profile
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
-from r2p.tiers import current_period, current_tiers
+from r2p.tiers import current_period, current_tiers, scored_methods
 from r2p.tiers.method import TierMethod, resolve_method
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
@@ -117,7 +117,7 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
     since = since or default_since(today)
     if since > today:
         raise BriefingError(f"The 'since' date {since} is after today ({today}).")
-    chosen = _method(method_name)
+    chosen = _method(warehouse, method_name)
     iso3, name = _country(warehouse, iso3)
     history = profile.tier_history(warehouse, iso3, chosen.label)
     names = explore.indicators(warehouse).set_index("indicator_id")["name"].to_dict()
@@ -191,9 +191,9 @@ def _situation(registry: Registry, tiers: pd.DataFrame, iso3: str, name: str,
                                engaged, ranked)
 
 
-def _method(name: str | None) -> TierMethod:
+def _method(warehouse: Warehouse, name: str | None) -> TierMethod:
     try:
-        return resolve_method(name, strict=True)[0]
+        return resolve_method(name, strict=True, scored=scored_methods(warehouse))[0]
     except KeyError as error:
         raise BriefingError(str(error.args[0])) from None
 

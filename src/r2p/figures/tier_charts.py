@@ -15,6 +15,7 @@ from r2p.figures.tier_style import TIER_COLOURS, TIER_ORDER
 MODEL_LINE = "#4d4d4d"
 ASSESSED_COLOUR = "#000000"
 BAR_COLOUR = "#b2182b"
+LOWERING_COLOUR = "#2166ac"  # a part below zero (a forecast's driver that lowers the risk)
 
 
 def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dict[str, float],
@@ -53,14 +54,17 @@ def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dic
     return figure
 
 
-def contribution_chart(parts: pd.DataFrame, title: str) -> go.Figure:
-    """parts: name, part — one bar each, largest at the top; the bars add up to the score."""
+def contribution_chart(parts: pd.DataFrame, title: str, scale: str = "part of the score") -> go.Figure:
+    """parts: name, part — one bar each, largest at the top; the bars add up to the score (a forecast's: to its
+    log-odds less the base value, which `scale`, the axis title, states; bars below zero are blue)."""
     ordered = parts.sort_values("part")
     labels = [textwrap.shorten(name, 48, placeholder="…") for name in ordered["name"]]
-    figure = go.Figure(go.Bar(x=ordered["part"], y=labels, orientation="h", marker={"color": BAR_COLOUR},
+    colours = [LOWERING_COLOUR if part < 0 else BAR_COLOUR for part in ordered["part"]]
+    figure = go.Figure(go.Bar(x=ordered["part"], y=labels, orientation="h", marker={"color": colours},
                               customdata=ordered["name"], hovertemplate="%{customdata}: %{x:.3g}<extra></extra>"))
-    figure.update_layout(title={"text": title, "x": 0.01}, height=max(220, 26 * len(ordered) + 80),
-                         margin={"l": 10, "r": 10, "t": 50, "b": 10}, xaxis={"title": {"text": "part of the score"}})
+    lines = scale.count("<br>") + 1
+    figure.update_layout(title={"text": title, "x": 0.01}, height=max(220, 26 * len(ordered) + 60 + 20 * lines),
+                         margin={"l": 10, "r": 10, "t": 50, "b": 10}, xaxis={"title": {"text": scale}})
     return figure
 
 

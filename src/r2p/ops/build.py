@@ -109,8 +109,10 @@ def demo_indicators() -> pd.DataFrame:
     """The catalog rows the demo generates: every indicator a tier method uses, plus DEMO_EXTRA_INDICATORS.
 
     NOTE: not a forecast method's predictors: a model trained on generated data would forecast nothing real, and
-    its fits would slow every demo build (without its predictors a forecast method stores no scores)."""
-    wanted = {spec.id for method in methods() if method.scoring != "forecast" for spec in method.indicators}
+    its fits would slow every demo build (without its predictors a forecast method stores no scores). Nor an
+    ensemble's: it ranks a forecast's scores too, so on the demo it has none to rank."""
+    wanted = {spec.id for method in methods() if method.scoring not in ("forecast", "ensemble")
+              for spec in method.indicators}
     wanted |= set(DEMO_EXTRA_INDICATORS)
     frame = catalog.indicators_frame()
     return frame[frame["id"].isin(wanted)].reset_index(drop=True)

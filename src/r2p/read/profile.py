@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from r2p.catalog import RISK_FACTORS
+from r2p.read import drivers
 from r2p.tiers.method import TierMethod
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse.queries import query
@@ -65,13 +66,24 @@ def indicator_parts(contributions: str | None, names: Mapping[str, str]) -> pd.D
 
 
 def score_parts(row: pd.Series | None, names: Mapping[str, str]) -> tuple[str, pd.DataFrame]:
-    """What makes up a period's score: the risk-factor parts (composite methods), else the indicator parts
-    (direct methods). Returns (what the parts are, frame with name and part)."""
+    """What makes up a period's score: the risk-factor parts (composite methods), the predictors' SHAP values
+    (forecast methods: r2p.read.drivers), else the indicator parts (direct methods). Returns (what the parts are,
+    frame with name and part)."""
     contributions = None if row is None else row["contributions"]
     factors = factor_parts(contributions)
     if len(factors):
         return "UN Framework risk factors", factors
+    if drivers.is_forecast(_parsed(contributions)):
+        return "what drives the forecast", drivers.driver_parts(_parsed(contributions), names)
     return "indicators", indicator_parts(contributions, names)
+
+
+def parts_scale(row: pd.Series | None, method: TierMethod) -> str:
+    """What the numbers of score_parts are, for the chart's axis."""
+    contributions = _parsed(None if row is None else row["contributions"])
+    if method.model is not None and drivers.is_forecast(contributions):
+        return drivers.driver_scale(contributions, method.model.horizon)
+    return "part of the score"
 
 
 def insufficiency_reason(row: pd.Series | None, method: TierMethod, names: Mapping[str, str]) -> str | None:

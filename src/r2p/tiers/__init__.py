@@ -8,7 +8,7 @@ from r2p.tiers.current import current_period
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
-__all__ = ["current_period", "current_tiers", "tier_table"]
+__all__ = ["current_period", "current_tiers", "scored_methods", "tier_table"]
 
 
 def current_tiers(warehouse: Warehouse, method_version: str) -> pd.DataFrame:
@@ -28,3 +28,8 @@ def tier_table(warehouse: Warehouse, method_version: str, period: int | None = N
     if period is None:
         period = current_period(warehouse, method_version)
     return query(warehouse, "read/tier_table", {"method_version": method_version, "period": period})
+
+
+def scored_methods(warehouse: Warehouse) -> list[str]:
+    """The version labels of the tier methods with stored scores (what resolve_method may default to)."""
+    return list(query(warehouse, "read/scored_methods")["method_version"])

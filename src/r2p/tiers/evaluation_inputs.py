@@ -80,7 +80,7 @@ def backtest_table(warehouse: Warehouse, only: str | None = None) -> pd.DataFram
     scores = {label: frame for label, frame in inputs.scores.items()
               if only in (None, label) and not publishes_ewp(method(label))}
     table = evaluate(inputs.lists, inputs.onsets, inputs.ongoing, scores)
-    default = resolve_method(None)[0]
+    default = resolve_method(None, scored=list(inputs.scores))[0]
     table.insert(1, "default", table["method"] == (REFERENCE if publishes_ewp(default) else default.label))
     return table
 

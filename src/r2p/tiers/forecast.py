@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from r2p.tiers.forecast_drivers import SCALE, by_predictor, forecast_drivers
 from r2p.tiers.method import EstimatorSettings, ForecastModel, TierMethod
 from r2p.tiers.scoring import assign_tiers
 
@@ -17,7 +18,7 @@ KEY = ["iso3", "period"]
 COLUMNS = ["iso3", "period", "method_version", "score", "tier", "coverage", "stale_share", "contributions"]
 # NOTE: part of the inputs digest. Bump it when a change here changes the scores a method gives: stored forecasts
 # are kept while their inputs are unchanged, so without a bump an upgrade would keep the old ones.
-REVISION = 1
+REVISION = 2  # 2: each score stores its predictors' SHAP values (forecast_drivers)
 
 
 def estimator_version() -> str:
@@ -127,15 +128,23 @@ def _year_scores(panel: _Panel, year: int, method: TierMethod) -> pd.DataFrame |
         return None  # nothing to score, or no onset (or no non-onset) yet to learn from
     fitted = fit(panel.features[training], answers, model.estimator)
     probability = fitted.predict_proba(panel.features[target])[:, 1]  # type: ignore[attr-defined]
+    drivers = forecast_drivers(fitted, panel.features[target])
     trained_years = panel.periods[training]
-    about = json.dumps({"factors": {}, "indicators": {}, "model": {
-        "trained_on": [int(trained_years.min()), int(trained_years.max())], "training_rows": int(training.sum()),
-        "positive_windows": int(answers.sum())}})
+    about = {"trained_on": [int(trained_years.min()), int(trained_years.max())], "training_rows": int(training.sum()),
+             "positive_windows": int(answers.sum()), "scale": SCALE, "base_value": drivers.base}
+    ids = [spec.id for spec in method.indicators]
+    parts, values = by_predictor(drivers.parts, ids), by_predictor(panel.features[target], ids)
     index = panel.index[target]
     return pd.DataFrame({
         "iso3": index.get_level_values("iso3").astype(str), "period": index.get_level_values("period").astype(int),
         "score": probability.astype(float), "coverage": panel.coverage[target], "stale_share": 0.0,
-        "contributions": about})
+        "contributions": [json.dumps({"factors": {}, "indicators": row, "values": _held(value), "model": about})
+                          for row, value in zip(parts, values, strict=True)]})
+
+
+def _held(values: dict[str, float]) -> dict[str, float | None]:
+    """The predictor values a score was given, None where missing (JSON has no NaN)."""
+    return {key: None if np.isnan(value) else value for key, value in values.items()}
 
 
 def _model(method: TierMethod) -> ForecastModel:

@@ -10,14 +10,16 @@ import duckdb
 import pandas as pd
 
 from r2p.tiers.forecast import COLUMNS, REVISION, estimator_version, forecast_scores, input_ids, missing_inputs
+from r2p.tiers.forecast_drivers import explainer_version
 from r2p.tiers.method import TierMethod
 from r2p.warehouse.queries import run
 
 
 def inputs_digest(method: TierMethod, checksums: pd.DataFrame) -> str:
-    """What the scores would be computed from: the definition, the code's revision, scikit-learn's version and
-    every input's checksum (checksums: indicator_id, observations, checksum)."""
+    """What the scores would be computed from: the definition, the code's revision, scikit-learn's and shap's
+    versions and every input's checksum (checksums: indicator_id, observations, checksum)."""
     parts = {"method": method.digest(), "revision": REVISION, "estimator": estimator_version(),
+             "explainer": explainer_version(),
              "inputs": checksums.astype(str).sort_values("indicator_id").to_numpy().tolist()}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -54,6 +55,34 @@ class ForecastModel(BaseModel):
     estimator: EstimatorSettings
 
 
+class ProfileSettings(BaseModel):
+    """A situation profile (`profile` scoring): a composite normalised, for each scored year, against the earlier
+    reference years only, leaving out that year's thin indicators; `flags` are shown beside the tier, not scored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    normalise_over: Literal["earlier_years"]  # the reference period cut at the year before the scored year
+    min_country_share: float = Field(gt=0, le=1)  # an indicator held by fewer countries that year is left out
+    flags: tuple[str, ...] = ()
+
+
+class EnsemblePart(BaseModel):
+    """One method an ensemble ranks: its stored scores, or for `ewp-foos` EWP's own published out-of-sample list
+    for each data year that has one (its current probability, the method's stored score, for later years)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    method: str = Field(pattern=r"^[a-z][a-z0-9_]*-[0-9]+$")
+    past_years: Literal["stored", "ewp-foos"] = "stored"
+
+
+class EnsembleSettings(BaseModel):
+    """An ensemble (`ensemble` scoring): the mean of its parts' within-year percentile ranks (0-1, 1 = highest)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    parts: tuple[EnsemblePart, ...] = Field(min_length=2)
+    rank: Literal["within_year_percentile"]
+    missing_part: Literal["insufficient_data"]  # every part is needed: a country missing one is not ranked
+
+
 class TierMethod(BaseModel):
     """A tier method version. `composite` rolls indicators up through the UN Framework risk factors;
     `direct` tiers one indicator's raw value; `forecast` tiers a model's probability (its `model` block)
@@ -63,7 +92,7 @@ class TierMethod(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     version: int = Field(ge=1)
     name: str
-    scoring: Literal["composite", "direct", "forecast"]
+    scoring: Literal["composite", "direct", "forecast", "profile", "ensemble"]
     description: str
     reference_period: tuple[int, int]
     stale_after_years: int = Field(ge=0)
@@ -72,6 +101,8 @@ class TierMethod(BaseModel):
     factor_weights: dict[int, float]
     thresholds: dict[str, float]
     model: ForecastModel | None = None
+    profile: ProfileSettings | None = None
+    ensemble: EnsembleSettings | None = None
 
     @property
     def label(self) -> str:
@@ -81,8 +112,9 @@ class TierMethod(BaseModel):
     def digest(self) -> str:
         """Content hash of the definition: a changed definition under an old version number is refused."""
         definition = self.model_dump(mode="json")
-        if definition["model"] is None:
-            del definition["model"]  # NOTE: methods without a model keep the digest they were first stored under
+        for block in ("model", "profile", "ensemble"):
+            if definition[block] is None:
+                del definition[block]  # NOTE: methods without one keep the digest they were first stored under
         return hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()
 
     def weight_of(self, indicator_id: str) -> float:
@@ -101,8 +133,9 @@ class TierMethod(BaseModel):
             raise ValueError(f"method {self.id}: thresholds must fall strictly from Very high to Low")
         if self.scoring == "direct" and len(self.indicators) != 1:
             raise ValueError(f"method {self.id}: a direct method tiers exactly one indicator")
-        if self.scoring == "composite":
+        if self.scoring in ("composite", "profile"):
             self._check_factors(catalogued)
+        self._check_blocks(catalogued)
         if (self.model is not None) != (self.scoring == "forecast"):
             raise ValueError(f"method {self.id}: a `model` block is needed by, and only by, a forecast method")
         if self.model is not None and self.model.outcome not in catalogued:
@@ -110,6 +143,14 @@ class TierMethod(BaseModel):
         if self.model is not None and self.model.outcome in {i.id for i in self.indicators}:
             raise ValueError(f"method {self.id}: the outcome {self.model.outcome} cannot also be a predictor")
         return self
+
+    def _check_blocks(self, catalogued: dict) -> None:
+        for block, scoring in (("profile", "profile"), ("ensemble", "ensemble")):
+            if (getattr(self, block) is not None) != (self.scoring == scoring):
+                raise ValueError(f"method {self.id}: a `{block}` block is needed by, and only by, a {scoring} method")
+        flags = self.profile.flags if self.profile is not None else ()
+        if set(flags) - set(catalogued) or set(flags) & {i.id for i in self.indicators}:
+            raise ValueError(f"method {self.id}: flags must be catalogued indicators the method does not score")
 
     def _check_factors(self, catalogued: dict) -> None:
         unknown = set(self.factor_weights) - set(RISK_FACTORS)
@@ -139,18 +180,37 @@ def method(name: str) -> TierMethod:
     raise KeyError(f"unknown tier method {name!r}; known: {known}")
 
 
-def resolve_method(requested: str | None = None, *, strict: bool = False) -> tuple[TierMethod, list[str]]:
+def resolve_method(requested: str | None = None, *, strict: bool = False,
+                   scored: Collection[str] | None = None) -> tuple[TierMethod, list[str]]:
     """The tier method that applies — the one door for it (every page, command, export and the bench): the one
-    requested (a link's or the session's, a --method option), else R2P_TIER_METHOD, else the first shipped, with
-    a notice for each value that could not be used. Strict (commands, exports): an unknown one raises KeyError."""
+    requested (a link's or the session's, a --method option); else the first of R2P_TIER_METHOD's methods, in its
+    order of preference, that has scores (`scored`: the version labels with stored scores; None: not known, so
+    the first); else the first shipped method with scores, else the first shipped. A notice for each value that
+    could not be used; strict (commands, exports): an unknown one raises KeyError.
+
+    NOTE: the shipped preference (forecast, then composite) was chosen by `r2p backtest` on EWP's 2025 release:
+    forecast-1 matches EWP's out-of-sample record within noise with the best AUC of the shipped methods;
+    composite-1 stands in where EWP's predictor panel is not loaded (forecast-1 then has no scores)."""
     notices: list[str] = []
-    for candidate, origin in ((requested, "in the link"), (setting("tier_method"), "in R2P_TIER_METHOD")):
+    preferred = [(name.strip(), "in R2P_TIER_METHOD") for name in setting("tier_method").split(",") if name.strip()]
+    for position, (candidate, origin) in enumerate([(requested, "in the link"), *preferred]):
         if not candidate:
             continue
         try:
-            return method(candidate), notices
+            found = method(candidate)
         except KeyError:
             if strict:
                 raise
             notices.append(f"Unknown tier method {echoed(candidate)} {origin}; it was ignored.")
-    return methods()[0], notices
+            continue
+        if position == 0 or scored is None or found.label in scored:
+            return found, notices
+    shipped = [m for m in methods() if scored is None or m.label in scored] or list(methods())
+    return shipped[0], notices
+
+
+def default_reason(chosen: TierMethod) -> str:
+    """One line saying why a page opened on this method when nobody chose one."""
+    return (f"Opened on {chosen.label}: the first method in R2P_TIER_METHOD's order of preference "
+            f"({setting('tier_method')}) with scores in this warehouse, an order chosen by each method's record "
+            "against EWP's published out-of-sample forecasts (see Data & methods).")

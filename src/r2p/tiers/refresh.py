@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
+from r2p.tiers.ensemble import ensemble_refresh
 from r2p.tiers.forecast_refresh import forecast_refresh, kept_scores
 from r2p.tiers.method import TierMethod, methods
 from r2p.tiers.scoring import score_method
@@ -22,16 +23,20 @@ def refresh_scores(connection: duckdb.DuckDBPyConnection, chosen: tuple[TierMeth
     """Replace the stored scores of each method version; returns {version label: rows stored}."""
     catalog = run(connection, "read/indicator_directions")
     stored = {}
-    for method in chosen or methods():
+    # NOTE: an ensemble ranks other methods' stored scores, so it is refreshed after them (sorted() is stable).
+    for method in sorted(chosen or methods(), key=lambda m: m.scoring == "ensemble"):
         _check_unchanged(connection, method)
         if method.scoring == "forecast":
             scores = forecast_refresh(connection, method)
             if scores is None:  # its inputs are unchanged since its stored scores: keep them, no retraining
                 stored[method.label] = kept_scores(connection, method)
                 continue
+        elif method.scoring == "ensemble":
+            scores = ensemble_refresh(connection, method)
         else:
+            flags = list(method.profile.flags) if method.profile is not None else []  # shown beside, not scored
             observations = run(connection, "read/observations_of_indicators",
-                               {"indicator_ids": [i.id for i in method.indicators]})
+                               {"indicator_ids": [i.id for i in method.indicators] + flags})
             scores = _scores(observations, method, catalog)
         run(connection, "write/drop_scores", {"method_version": method.label})
         if not scores.empty:

@@ -154,6 +154,13 @@ def score_method(observations: pd.DataFrame, method: TierMethod, catalog: pd.Dat
     catalog: indicator_id, higher_is_worse, risk_factors. Returns iso3, period, method_version, score, tier,
     coverage, stale_share, contributions (JSON).
     """
+    if method.scoring == "ensemble":
+        raise ValueError(f"{method.label} ranks other methods' stored scores: it is not scored from indicators")
+    if method.scoring == "profile":
+        # NOTE: imported here, not at the top: profile scoring builds on this module's functions.
+        from r2p.tiers.profile_scoring import profile_scores
+
+        return profile_scores(observations, method, catalog, periods)
     wanted = observations[observations["indicator_id"].isin([i.id for i in method.indicators])]
     wanted = fill_missing(wanted, method)
     values = latest_values(wanted, periods, method.stale_after_years)

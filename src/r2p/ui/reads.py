@@ -36,6 +36,7 @@ READS: dict[str, Read] = {
     "current_tiers": tiers.current_tiers,
     "scored_periods": standings.scored_periods,
     "current_period": tiers.current_period,
+    "scored_methods": tiers.scored_methods,
     "tier_movers": standings.tier_movers,
     "review_list": reviews.list_reviews,
     "tier_history": profile.tier_history,

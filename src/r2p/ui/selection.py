@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from r2p.read.comparison import MAX_COUNTRIES, MAX_INDICATORS
-from r2p.tiers.method import TierMethod, method, methods
+from r2p.tiers.method import TierMethod, default_reason, method, methods, resolve_method
+from r2p.ui import cache
 from r2p.ui.state import set_view, show_notices, tier_method, view
 from r2p.view import ViewState
 
@@ -20,6 +21,9 @@ def method_selector() -> TierMethod:
     st.selectbox("Tier method", [m.label for m in methods()], key=_WIDGETS["method"], on_change=_store,
                  args=("method",), format_func=lambda label: f"{method(label).name} ({label})",
                  help="Every tier shown names the method version that assigned it. Default: R2P_TIER_METHOD.")
+    default = resolve_method(None, scored=cache.scored_methods())[0]
+    if chosen == default:
+        st.caption(default_reason(default))
     return chosen
 
 

@@ -27,7 +27,7 @@ def sync_view() -> ViewState:
     current = st.session_state.get(_VIEW)
     first_run = not isinstance(current, ViewState)
     params = _link() if first_run else current.as_params()
-    chosen, method_notices = resolve_method(params.get("method"))
+    chosen, method_notices = resolve_method(params.get("method"), scored=cache.scored_methods())
     # NOTE: with no year in the link, the view opens on the method's current period (the one door for it).
     fallback = default_view(choices, _top_country(choices), cache.current_period(chosen.label))
     view_now, notices = resolve_view(params, choices, fallback)

@@ -1,0 +1,2 @@
+-- One tier method version's stored scores (an ensemble ranks them): iso3, period, score, tier, stale share.
+SELECT iso3, period, score, tier, stale_share FROM risk_score WHERE method_version = $method_version ORDER BY period, iso3
