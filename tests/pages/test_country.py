@@ -17,6 +17,7 @@ from r2p.read import profile
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
+from tests.helpers.drivers import forecast_contributions
 from tests.helpers.pages import opened_reviews, texts
 from tests.helpers.signin import accounts_file, form, sign_in
 
@@ -138,3 +139,20 @@ def test_the_method_selector_switches_the_tier_shown(warehouse: Warehouse) -> No
     assert _metrics(app)["Model tier (ewp-1, 2025)"] == row["tier"]
     assert "indicators (ewp-1)" in json.dumps(next(c for c in app.get("plotly_chart")
                                                    if c.key == "country_contributions").proto.spec)
+
+
+def test_a_forecasts_drivers_show_as_log_odds_from_a_stated_base(warehouse: Warehouse) -> None:
+    contributions = forecast_contributions(base=-5.0)
+    with duckdb.connect(str(warehouse.current_file())) as connection:
+        connection.execute("INSERT INTO risk_score (iso3, period, method_version, score, tier, coverage, contributions,"
+                           " stale_share) VALUES ('SDN', 2024, 'forecast-1', 0.2, 'Very high', 1.0, $c, 0.0)",
+                           {"c": json.dumps(contributions)})
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.query_params.update({"country": "SDN", "period": "2024", "method": "forecast-1"})
+    app.run().switch_page("pages/country.py").run()
+    assert not app.exception, app.exception
+    chart = next(json.loads(c.proto.spec) for c in app.get("plotly_chart") if c.key == "country_contributions")
+    assert "the predictors that push the forecast most (forecast-1)" in chart["layout"]["title"]["text"]
+    assert "log-odds" in chart["layout"]["xaxis"]["title"]["text"]
+    assert "base -5.00" in chart["layout"]["xaxis"]["title"]["text"]
+    assert sum(_numbers(chart["data"][0]["x"])) == pytest.approx(sum(contributions["indicators"].values()))

@@ -55,10 +55,13 @@ def test_the_drivers_leave_the_scores_and_tiers_unchanged(monkeypatch: pytest.Mo
 
 def test_composite_contributions_are_unchanged_parts_of_the_score() -> None:
     composite = method("composite-1")
-    ids = [spec.id for spec in composite.indicators][:4]
-    observations = pd.DataFrame([(iso3, indicator, 2020, float(k + n)) for k, iso3 in enumerate(["AAA", "BBB", "CCC"])
-                                 for n, indicator in enumerate(ids)], columns=["iso3", "indicator_id", "period", "value"])
-    catalog = pd.DataFrame({"indicator_id": ids, "higher_is_worse": True, "risk_factors": [[1], [2], [3], [4]]})
+    ids = [spec.id for spec in composite.indicators]
+    rows = [(iso3, indicator, 2020, float(k + n)) for k, iso3 in enumerate(["AAA", "BBB", "CCC"])
+            for n, indicator in enumerate(ids)]
+    observations = pd.DataFrame(rows, columns=["iso3", "indicator_id", "period", "value"])
+    factors = [[int(factor)] for factor in composite.factor_weights][: len(ids)]
+    catalog = pd.DataFrame({"indicator_id": ids, "higher_is_worse": True,
+                            "risk_factors": [factors[n % len(factors)] for n in range(len(ids))]})
     scores = score_method(observations, composite, catalog, [2020])
     for row in scores.itertuples():
         contributions = json.loads(row.contributions)

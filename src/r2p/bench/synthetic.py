@@ -12,7 +12,7 @@ import pandas as pd
 from r2p import geo
 from r2p.warehouse.audit import audit
 from r2p.warehouse.catalog_sync import upsert_indicators, upsert_sources
-from r2p.warehouse.queries import run
+from r2p.warehouse.queries import run, staged
 from r2p.warehouse.store import Warehouse
 
 SEED = 8
@@ -91,12 +91,11 @@ def add_synthetic(warehouse: Warehouse, size: Size) -> dict[str, int]:
 
 def insert_events(connection: duckdb.DuckDBPyConnection, events: int, last_year: int, ingest_id: int) -> None:
     """`events` synthetic events into the connection's `event` table, as rows of load `ingest_id`."""
-    connection.register("bench_place", country_boxes())
-    run(connection, "bench/weigh_countries", {"seed": SEED})
-    run(connection, "bench/add_synthetic_events", {"seed": SEED, "events": events, "first_day": FIRST_EVENT_DAY,
-                                                   "last_day": date(last_year, 12, 31), "ingest_id": ingest_id})
-    run(connection, "bench/drop_country_weights")
-    connection.unregister("bench_place")
+    with staged(connection, bench_place=country_boxes()):
+        run(connection, "bench/weigh_countries", {"seed": SEED})
+        run(connection, "bench/add_synthetic_events", {"seed": SEED, "events": events, "first_day": FIRST_EVENT_DAY,
+                                                       "last_day": date(last_year, 12, 31), "ingest_id": ingest_id})
+        run(connection, "bench/drop_country_weights")
 
 
 def export_csvs(warehouse: Warehouse, folder: Path) -> tuple[Path, Path]:

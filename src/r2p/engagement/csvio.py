@@ -17,7 +17,7 @@ from r2p.warehouse.audit import audit
 from r2p.warehouse.ingest.reader import ROW, read_csv
 from r2p.warehouse.ingest.result import IngestRefused, Problem
 from r2p.warehouse.ingest.uploads import check_upload
-from r2p.warehouse.queries import query, run
+from r2p.warehouse.queries import query, run, staged
 from r2p.warehouse.store import Warehouse
 
 KEYS = {"actors": "actor_id", "situations": "situation_id", "engagements": "engagement_id"}
@@ -121,9 +121,8 @@ def write_rows(connection: duckdb.DuckDBPyConnection, table: str, rows: pd.DataF
     if rows.empty:
         return
     before = _records(_frame(existing, table), table)
-    connection.register(_STAGED[table], rows)
-    run(connection, _UPSERTS[table])
-    connection.unregister(_STAGED[table])
+    with staged(connection, **{_STAGED[table]: rows}):
+        run(connection, _UPSERTS[table])
     for after in csv_frame(rows, table).to_dict("records"):
         key = after[KEYS[table]]
         audit(connection, action, ENTITIES[table], key, before.get(key), after | {"reason": reason}, who)

@@ -14,6 +14,7 @@ from r2p.exports.charts import ChartMeta, export_figure
 from r2p.figures.engagement import engagement_network
 from r2p.figures.tier_charts import contribution_chart, tier_history_chart
 from r2p.provenance import Provenance, of_scores
+from r2p.read import profile
 
 REGISTRY_SOURCE = "R2P Watch engagement registry (curated from public UN, US and regional sources)"
 
@@ -38,9 +39,8 @@ def briefing_charts(b: Briefing) -> tuple[PackChart, ...]:
     snap = b.snapshot
     if len(snap.parts):
         title = f"What makes up the {snap.period} score: {snap.parts_kind} ({label})"
-        charts.append(_chart(b, "contributions", contribution_chart(snap.parts, title),
-                             f"{b.name}: each bar is one part of the score; the parts add up to the score "
-                             f"({snap.score:.3g})." if snap.score is not None else b.name))
+        scale = profile.parts_scale(profile.period_row(b.history, snap.period or 0), b.method)
+        charts.append(_chart(b, "contributions", contribution_chart(snap.parts, title, scale), _parts_note(b, scale)))
     if len(b.situation.engaged):
         title = f"Engagements active on {b.today}: {b.situation.name}{demo}"
         figure = engagement_network(b.situation.engaged, b.situation.ranked, title)
@@ -50,6 +50,15 @@ def briefing_charts(b: Briefing) -> tuple[PackChart, ...]:
             provenance=Provenance(REGISTRY_SOURCE, b.today, label, b.is_demo), marking=b.marking,
             generated_at=b.generated_at)))
     return tuple(charts)
+
+
+def _parts_note(b: Briefing, scale: str) -> str:
+    if b.snapshot.score is None:
+        return b.name
+    if scale == profile.PART_OF_SCORE:
+        return f"{b.name}: each bar is one part of the score; the parts add up to the score ({b.snapshot.score:.3g})."
+    return (f"{b.name}: each bar is one predictor's push on the forecast (SHAP values, log-odds); the base value and "
+            f"the bars add up to the forecast ({b.snapshot.score:.1%}).")
 
 
 def chart_images(charts: tuple[PackChart, ...]) -> dict[str, bytes]:

@@ -18,7 +18,7 @@ from r2p.access.rights import User, require
 from r2p.warehouse import Warehouse
 from r2p.warehouse.audit import audit
 from r2p.warehouse.migrate import applied_versions, latest_version, migrate, schema_version
-from r2p.warehouse.queries import run, sql
+from r2p.warehouse.queries import run, sql, staged
 from r2p.warehouse.store import fsync
 
 MANIFEST = "manifest.json"
@@ -100,11 +100,8 @@ def _carry_audit(connection: duckdb.DuckDBPyConnection, current_log: object) -> 
     ids beyond the backup's last; a backup of another warehouse is joined the same way and the chain check then
     reports the seam.
     """
-    connection.register("carried_audit", current_log)
-    try:
+    with staged(connection, carried_audit=current_log):
         run(connection, "write/carry_audit_rows")
-    finally:
-        connection.unregister("carried_audit")
 
 
 def summary(warehouse: Warehouse) -> dict:

@@ -21,7 +21,7 @@ from r2p.warehouse.ingest import ingest
 from r2p.warehouse.ingest.framework import Progress, load_staged
 from r2p.warehouse.ingest.result import IngestResult, Staged
 from r2p.warehouse.migrate import migrate, schema_version
-from r2p.warehouse.queries import run
+from r2p.warehouse.queries import run, staged
 from r2p.warehouse.releases import Release
 from r2p.warehouse.store import Warehouse
 
@@ -75,9 +75,8 @@ def load_reference(connection: duckdb.DuckDBPyConnection) -> None:
                "shipped_alias": (_aliases(countries), "write/replace_country_aliases"),
                "shipped_ccode": (reference.load_ccode_crosswalk(), "write/replace_ccode_crosswalk")}
     for frame_name, (frame, replacement) in shipped.items():
-        connection.register(frame_name, frame)
-        run(connection, replacement)
-        connection.unregister(frame_name)
+        with staged(connection, **{frame_name: frame}):
+            run(connection, replacement)
     sync_catalog(connection)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -26,20 +27,28 @@ def driver_parts(contributions: Mapping, names: Mapping[str, str]) -> pd.DataFra
         return pd.DataFrame(columns=["indicator_id", "name", "part"])
     values = contributions.get("values", {})
     ranked = parts.abs().sort_values(ascending=False, kind="stable").index
-    rows = [(key, f"{names.get(key, key)}: {_value(values.get(key))}", float(parts[key])) for key in ranked[:SHOWN]]
+    rows = [(key, f"{_short(names.get(key, key))}: {_value(values.get(key))}", float(parts[key]))
+            for key in ranked[:SHOWN]]
     if len(ranked) > SHOWN:
         rows.append(("", f"The other {len(ranked) - SHOWN} predictors together", float(parts[ranked[SHOWN:]].sum())))
     return pd.DataFrame(rows, columns=["indicator_id", "name", "part"])
 
 
-def driver_scale(contributions: Mapping, horizon: int) -> str:
-    """What the bars are, for the chart's axis: contributions to the log-odds of an onset, from the base value (the
-    model's average over its training years) to the forecast."""
+def driver_scale(contributions: Mapping, horizon: int, period: int | None = None) -> str:
+    """What the bars are, for the chart's axis: contributions to the log-odds of an onset in the `horizon` years
+    after the data year `period`, from the base value (the model's average over its training rows) to the forecast."""
     base = float(contributions["model"]["base_value"])
     forecast = base + sum(contributions.get("indicators", {}).values())
-    return (f"push on the log-odds of a new mass-killing onset within {horizon} years (right: raises the risk)<br>"
+    years = "" if period is None else f" ({period + 1}–{period + horizon})"
+    return (f"push on the log-odds of a new mass-killing onset within {horizon} years{years} "
+            "(right: raises the risk)<br>"
             f"base {base:+.2f} ({_probability(base)}, the model's average) + the bars = {forecast:+.2f} "
             f"(the forecast, {_probability(forecast)})")
+
+
+def _short(name: str) -> str:
+    # NOTE: the chart shortens labels to 48 characters; the name gives way, so the value scored stays readable.
+    return textwrap.shorten(name, 38, placeholder="…")
 
 
 def _value(value: float | None) -> str:

@@ -14,6 +14,8 @@ from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
+PART_OF_SCORE = "part of the score"  # what a composite or direct method's parts are (a forecast's: drivers)
+
 
 def tier_history(warehouse: Warehouse, iso3: str, method_version: str) -> pd.DataFrame:
     """Per period: method_version, score, tier, coverage, stale_share, contributions (JSON text), and the latest
@@ -74,7 +76,7 @@ def score_parts(row: pd.Series | None, names: Mapping[str, str]) -> tuple[str, p
     if len(factors):
         return "UN Framework risk factors", factors
     if drivers.is_forecast(_parsed(contributions)):
-        return "what drives the forecast", drivers.driver_parts(_parsed(contributions), names)
+        return "the predictors that push the forecast most", drivers.driver_parts(_parsed(contributions), names)
     return "indicators", indicator_parts(contributions, names)
 
 
@@ -82,8 +84,9 @@ def parts_scale(row: pd.Series | None, method: TierMethod) -> str:
     """What the numbers of score_parts are, for the chart's axis."""
     contributions = _parsed(None if row is None else row["contributions"])
     if method.model is not None and drivers.is_forecast(contributions):
-        return drivers.driver_scale(contributions, method.model.horizon)
-    return "part of the score"
+        period = row.get("period") if row is not None else None
+        return drivers.driver_scale(contributions, method.model.horizon, None if pd.isna(period) else int(period))
+    return PART_OF_SCORE
 
 
 def insufficiency_reason(row: pd.Series | None, method: TierMethod, names: Mapping[str, str]) -> str | None:

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 
 from r2p import catalog
-from r2p.warehouse.queries import run
+from r2p.warehouse.queries import run, staged
 
 
 def shipped_ranges() -> pd.DataFrame:
@@ -23,17 +23,11 @@ def sync_catalog(connection: duckdb.DuckDBPyConnection) -> None:
 
 def upsert_sources(connection: duckdb.DuckDBPyConnection, sources: pd.DataFrame) -> None:
     """Insert or replace sources given with the catalog's field names (id, name, publisher, ... demo)."""
-    connection.register("staged_source", sources)
-    try:
+    with staged(connection, staged_source=sources):
         run(connection, "write/upsert_sources")
-    finally:
-        connection.unregister("staged_source")
 
 
 def upsert_indicators(connection: duckdb.DuckDBPyConnection, indicators: pd.DataFrame) -> None:
     """Insert or replace indicators given with the catalog's field names (id, name, unit, ... description)."""
-    connection.register("staged_indicator", indicators)
-    try:
+    with staged(connection, staged_indicator=indicators):
         run(connection, "write/upsert_indicators")
-    finally:
-        connection.unregister("staged_indicator")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
@@ -52,6 +53,19 @@ def sql(name: str, /, **spliced: str) -> str:
         raise KeyError(f"query {name!r} splices {sorted(wanted)}, was given {sorted(spliced)}")
     quote = {"identifier": quoted_identifier, "literal": quoted_literal}
     return _PLACEHOLDER.sub(lambda match: quote[match[1]](str(spliced[match[2]])), text)
+
+
+@contextmanager
+def staged(connection: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iterator[None]:
+    """Within the block, each frame is a relation the named queries can read under its keyword's name (the
+    write's staged rows); each is removed afterwards, also when a query fails."""
+    for name, frame in frames.items():
+        connection.register(name, frame)
+    try:
+        yield
+    finally:
+        for name in frames:
+            connection.unregister(name)
 
 
 def run(connection: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None,

@@ -18,7 +18,7 @@ from r2p.warehouse.ingest.uploads import check_upload
 from r2p.warehouse.ingest.validate import Reference, event_problems, observation_problems
 from r2p.warehouse.ingest.vintages import HeldBack, find_release, load_events, load_observations
 from r2p.warehouse.parquet_events import events_parquet, refusal
-from r2p.warehouse.queries import run
+from r2p.warehouse.queries import run, staged
 from r2p.warehouse.releases import UNKNOWN, Release, record_release
 from r2p.warehouse.store import Warehouse
 
@@ -168,9 +168,8 @@ def _newest_first(held: list[HeldBack]) -> list[HeldBack]:
 def _load_rejects(connection: duckdb.DuckDBPyConnection, rejects: pd.DataFrame, ingest_id: int) -> None:
     if rejects.empty:
         return
-    connection.register("staged_reject", rejects.assign(ingest_id=ingest_id))
-    run(connection, "write/add_rejects")
-    connection.unregister("staged_reject")
+    with staged(connection, staged_reject=rejects.assign(ingest_id=ingest_id)):
+        run(connection, "write/add_rejects")
 
 
 def error_cap() -> int:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from r2p.warehouse.ingest.reader import first_rows
 from r2p.warehouse.ingest.result import Staged
-from r2p.warehouse.queries import run
+from r2p.warehouse.queries import run, staged
 from r2p.warehouse.releases import UNKNOWN, Release, release_from_name, ucdp_release
 
 EVENT_COLUMNS = ["event_id", "iso3", "event_date", "admin1", "latitude", "longitude", "violence_type",
@@ -61,16 +61,13 @@ def load_observations(connection: duckdb.DuckDBPyConnection, observations: pd.Da
     if observations is None or observations.empty:
         return []
     rows = observations[["iso3", "indicator_id", "period", "value"]].assign(ingest_id=ingest_id)
-    connection.register("staged_observation", rows)
-    try:
+    with staged(connection, staged_observation=rows):
         run(connection, "write/drop_stale_vintage_observations", {"ingest_id": ingest_id})
         run(connection, "write/keep_superseded_observations", {"ingest_id": ingest_id})
         # A newer load of the same key replaces the older value; real data for an indicator replaces demo data.
         run(connection, "write/drop_replaced_observations", {"replace_demo": not is_demo, "ingest_id": ingest_id})
         run(connection, "write/add_observations")
         return _held(run(connection, "read/observations_held_back", {"ingest_id": ingest_id}))
-    finally:
-        connection.unregister("staged_observation")
 
 
 def load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | None, source: str, ingest_id: int,
@@ -79,15 +76,12 @@ def load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | No
     if events is None or events.empty:
         return []
     rows = events.reindex(columns=EVENT_COLUMNS).assign(source_id=source, ingest_id=ingest_id)
-    connection.register("staged_event", rows)
-    try:
+    with staged(connection, staged_event=rows):
         run(connection, "write/drop_stale_vintage_events", {"ingest_id": ingest_id})
         run(connection, "write/keep_superseded_events", {"ingest_id": ingest_id})
         run(connection, "write/drop_replaced_events", {"replace_demo": not is_demo, "ingest_id": ingest_id})
         run(connection, "write/add_events")  # stored by country then date: see the NOTE in that file
         return _held(run(connection, "read/events_held_back", {"ingest_id": ingest_id}))
-    finally:
-        connection.unregister("staged_event")
 
 
 def _held(frame: pd.DataFrame) -> list[HeldBack]:
