@@ -12,6 +12,7 @@ from r2p.ui import cache
 from r2p.ui.banner import demo_banner
 from r2p.ui.downloads import table_downloads
 from r2p.ui.methods_view import evaluation_section, method_card
+from r2p.ui.release_record_view import release_record_section
 
 coverage = cache.source_coverage(date.today().year)
 is_demo = bool(coverage["is_demo"].any())
@@ -49,6 +50,8 @@ evaluated = evaluation_section(cache.evaluation(), is_demo)
 if len(evaluated):
     table_downloads(evaluated, "evaluation", "Tier methods scored against EWP's out-of-sample forecasts",
                     replace(about, method_version=", ".join(m.label for m in methods())))
+st.subheader("What each EWP release said")
+release_record_section(cache.release_lists())
 
 # Loads and rejected rows
 st.subheader("Loads")

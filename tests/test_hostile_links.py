@@ -40,5 +40,5 @@ def test_ten_thousand_bad_codes_make_one_bounded_notice() -> None:
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_an_unknown_method_falls_back_to_the_default(value: str) -> None:
-    chosen, notices = resolve_method(value, scored=["composite-1"])  # forecast-1 has no scores here
+    chosen, notices = resolve_method(value, scored=["composite-1"])  # the preferred methods have none here
     assert chosen.label == "composite-1" and len(notices) == 1 and len(notices[0]) < MAX_ECHO + 100

@@ -97,8 +97,8 @@ def test_a_since_that_is_not_an_ascii_date_is_refused_with_a_notice(value: str) 
 def test_a_method_comes_from_the_request_then_the_first_preferred_with_scores_then_a_shipped_one(
         monkeypatch: pytest.MonkeyPatch) -> None:
     assert [resolve_method("ewp-1")[0].label, resolve_method("ewp")[0].label] == ["ewp-1", "ewp-1"]
-    # R2P_TIER_METHOD's default order of preference: forecast, then composite; the first with scores.
-    assert resolve_method(None) == (resolve_method("forecast")[0], [])  # scores not known: the first preferred
+    # R2P_TIER_METHOD's default order of preference: ensemble, forecast, composite; the first with scores.
+    assert resolve_method(None) == (resolve_method("ensemble")[0], [])  # scores not known: the first preferred
     assert resolve_method(None, scored=["composite-1", "ewp-1"])[0].label == "composite-1"  # no forecast scores
     assert resolve_method(None, scored=["forecast-1", "composite-1"])[0].label == "forecast-1"
     assert resolve_method(None, scored=["ewp-1"])[0].label == "ewp-1"  # no preferred one scored: a scored one

@@ -60,7 +60,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "tier_method",
         "R2P_TIER_METHOD",
-        "forecast,composite",
+        "ensemble,forecast,composite",
         "The tier methods pages and commands use by default, in order of preference: the first with scores in the "
         "warehouse (method ids or version labels, comma-separated).",
     ),

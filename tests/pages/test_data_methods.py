@@ -65,6 +65,11 @@ def test_the_evaluation_against_ewp_is_shown_with_counts_intervals_and_verdicts(
     said = re.sub(r"\\(.)", r"\1", " ".join(m.value for m in app.markdown))  # as rendered: no Markdown escapes
     assert "composite-1 trails EWP's out-of-sample forecasts on all 72 onset windows" in said
     assert "partly, not fully, out of sample" in " ".join(c.value for c in app.caption)
+    # composite-1 is the default here (R2P_TIER_METHOD): the page says plainly which of its targets it misses.
+    warned = re.sub(r"\\(.)", r"\1", " ".join(w.value for w in app.warning))
+    assert "composite-1, the default, misses" in warned and "AUC at least 0.86" in warned
+    targets = next(f for f in _frames(app) if "Target" in f.columns).set_index("Target")
+    assert targets.at["AUC at least 0.86", "Met"] == "missed"
 
 
 def test_coverage_blind_spots_and_rejected_rows(warehouse: Warehouse) -> None:

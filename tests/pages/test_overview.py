@@ -80,8 +80,8 @@ def test_reviews_waiting_show_overdue_first(warehouse: Warehouse) -> None:
 
 def test_the_method_selector_changes_every_tier_shown_and_lives_in_the_link(warehouse: Warehouse) -> None:
     app = _app()
-    # R2P_TIER_METHOD prefers forecast-1, which has no scores on demo data: the page opens on composite-1, and
-    # one line says why.
+    # R2P_TIER_METHOD prefers ensemble-1, then forecast-1: neither has scores on demo data, so the page opens on
+    # composite-1, and one line says why.
     assert app.selectbox(key="method_select").value == "composite-1"
     assert "Opened on composite-1: the first method in R2P_TIER_METHOD's order of preference" in texts(app)
     app.selectbox(key="method_select").select("ewp-1").run()

@@ -9,7 +9,7 @@ import typer
 from r2p.commands.output import Format, emit
 from r2p.tiers.evaluation import REFERENCE, verdict_sentences
 from r2p.tiers.evaluation_inputs import NothingToEvaluate, backtest_table, publishes_ewp
-from r2p.tiers.evaluation_report import NOTE, readable
+from r2p.tiers.evaluation_report import NOTE, readable, target_checks, targets_sentence
 from r2p.tiers.method import method
 from r2p.warehouse import Warehouse
 
@@ -38,6 +38,10 @@ def backtest(
     emit(readable(table), output)
     for sentence in verdict_sentences(table).values():
         typer.echo("\n" + sentence)
+    checks = target_checks(table)
+    if len(checks):
+        typer.echo("\n" + targets_sentence(checks, str(table.loc[table["default"], "method"].iloc[0])))
+        emit(checks, output)
     typer.echo("\n" + NOTE)
 
 

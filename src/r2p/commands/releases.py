@@ -8,6 +8,7 @@ import pandas as pd
 import typer
 
 from r2p.commands.output import Format, emit
+from r2p.read.release_record import release_list, release_lists, release_summary
 from r2p.read.releases import release_tiers, release_values, releases_held
 from r2p.tiers import scored_methods
 from r2p.tiers.method import resolve_method
@@ -28,10 +29,15 @@ def releases(
                      ] = False,
     method_name: Annotated[str | None, typer.Option("--method", help="With --tiers: method id or version.")] = None,
     period: Annotated[int | None, typer.Option(help="With --tiers: the year (default: the release's last).")] = None,
+    said: Annotated[bool, typer.Option("--said", help="ewp only: each release's two-year list and what followed"
+                                       " (with --release: that release's whole list).")] = False,
     output: Annotated[Format, typer.Option("--format", help="table, csv or json.")] = Format.table,
 ) -> None:
     """The releases each source holds (in force or vintage), or with --release the values that release stated."""
     warehouse = Warehouse.default()
+    if said:
+        emit(_said(warehouse, source, release), output)
+        return
     if release is None:
         held = releases_held(warehouse, source)
         readable = held.fillna({"release": "unknown release", "published": "-"}) if output is Format.table else held
@@ -59,3 +65,17 @@ def _tiers(warehouse: Warehouse, source: str, release: str, method_name: str | N
     except (KeyError, ValueError) as error:
         typer.echo(f"Error: {error}.", err=True)
         raise typer.Exit(2) from error
+
+
+def _said(warehouse: Warehouse, source: str | None, release: str | None) -> pd.DataFrame:
+    if source != "ewp":
+        typer.echo("Error: --said is for EWP's forecast lists: r2p releases ewp --said.", err=True)
+        raise typer.Exit(2)
+    lists = release_lists(warehouse)
+    if release is None:
+        return release_summary(lists)
+    if release not in set(lists["release"]):
+        known = ", ".join(dict.fromkeys(lists["release"])) or "none"
+        typer.echo(f"Error: no EWP risk list of release {release!r} is loaded (lists held: {known}).", err=True)
+        raise typer.Exit(2)
+    return release_list(lists, release, top=None)

@@ -28,12 +28,32 @@ SUBSET_NAMES = {"all": "All windows", "no-ongoing": "No mass killing under way",
                 "ongoing": "Mass killing already under way"}
 
 
+# The issue's targets for the default method, on the forecast-year definition: (what, subset, how it is measured).
+TARGETS = (
+    ("AUC no more than 0.02 below EWP's", "all", lambda row: row["delta_auc"] >= -0.02,
+     lambda row: f"{row['delta_auc']:+.3f}"),
+    ("Top 30 within 2 windows of EWP's", "all", lambda row: row["delta_caught_30"] >= -2,
+     lambda row: f"{row['delta_caught_30']:+d} windows"),
+    ("Paired AUC difference above 0 (whole 95 % CI)", "all", lambda row: row["delta_auc_ci"][0] > 0,
+     lambda row: f"{row['delta_auc']:+.3f} [{row['delta_auc_ci'][0]:+.3f}, {row['delta_auc_ci'][1]:+.3f}]"),
+    ("AUC at least 0.86", "all", lambda row: row["auc"] >= 0.86, lambda row: f"{row['auc']:.3f}"),
+    ("No mass killing under way: top 10 catches at least 25 %", "no-ongoing",
+     lambda row: row["caught_10"] >= 0.25 * row["positives"],
+     lambda row: f"{row['caught_10']} of {row['positives']} ({row['caught_10'] / row['positives']:.0%})"),
+    ("No mass killing under way: top 30 catches at least 55 %", "no-ongoing",
+     lambda row: row["caught_30"] >= 0.55 * row["positives"],
+     lambda row: f"{row['caught_30']} of {row['positives']} ({row['caught_30'] / row['positives']:.0%})"),
+)
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """The protocol's table and one sentence per method, or why there is none (`missing`: what to load)."""
 
     table: pd.DataFrame = field(default_factory=pd.DataFrame)
     sentences: dict[str, str] = field(default_factory=dict)
+    targets: pd.DataFrame = field(default_factory=pd.DataFrame)  # the default method against its targets
+    targets_said: str = ""
     missing: str = ""
 
 
@@ -43,7 +63,10 @@ def evaluation(warehouse: Readable) -> Evaluation:
         table = backtest_table(warehouse)
     except NothingToEvaluate as error:
         return Evaluation(missing=str(error))
-    return Evaluation(table, verdict_sentences(table))
+    checks = target_checks(table)
+    default = table.loc[table["default"], "method"]
+    said = targets_sentence(checks, str(default.iloc[0])) if len(checks) else ""
+    return Evaluation(table, verdict_sentences(table), checks, said)
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
@@ -69,3 +92,23 @@ def _with_interval(value: float, bounds: list[float] | None, pattern: str) -> st
     if pd.isna(value) or bounds is None:
         return ""
     return f"{pattern.format(value)} [{pattern.format(bounds[0])}, {pattern.format(bounds[1])}]"
+
+
+def target_checks(table: pd.DataFrame) -> pd.DataFrame:
+    """The default method's figures against each target (forecast-year definition), met or missed; empty when the
+    default is EWP's own record or has no row."""
+    rows = table[(table["definition"] == "forecast-year") & table["default"] & table["verdict"].notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=["Target", "Measured", "Met"])
+    by_subset = rows.set_index("subset")
+    checks = [(what, shown(by_subset.loc[subset]), "met" if test(by_subset.loc[subset]) else "missed")
+              for what, subset, test, shown in TARGETS]
+    return pd.DataFrame(checks, columns=["Target", "Measured", "Met"])
+
+
+def targets_sentence(checks: pd.DataFrame, method_label: str) -> str:
+    """One plain sentence: every target met, or which were missed."""
+    missed = checks.loc[checks["Met"] == "missed", "Target"].tolist()
+    if not missed:
+        return f"{method_label}, the default, meets every target set for it."
+    return f"{method_label}, the default, misses {len(missed)} of {len(checks)} targets: " + "; ".join(missed) + "."

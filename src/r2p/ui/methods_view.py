@@ -37,6 +37,9 @@ def evaluation_section(found: Evaluation, is_demo: bool) -> pd.DataFrame:
         st.warning("Some scores here come from DEMO data: the figures below only show how the protocol works.")
     for sentence in found.sentences.values():
         st.markdown(f"- {plain_markdown(sentence)}")
+    if found.targets_said:
+        (st.success if "meets every target" in found.targets_said else st.warning)(plain_markdown(found.targets_said))
+        st.dataframe(found.targets, hide_index=True, width="stretch", key="evaluation_targets")
     shown = readable(found.table)
     for tab, subset in zip(st.tabs(list(SUBSET_NAMES.values())), SUBSET_NAMES, strict=True):
         tab.dataframe(shown[found.table["subset"] == subset].drop(columns="Windows"), hide_index=True,
