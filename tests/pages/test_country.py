@@ -62,6 +62,22 @@ def test_the_tier_names_its_method_with_reliability_and_stale_share(warehouse: W
     assert sum(_numbers(bars["x"])) == pytest.approx(row["score"], abs=1e-4)
 
 
+def test_the_situation_profile_shows_mass_killing_under_way_beside_its_tier_not_in_its_score(
+        warehouse: Warehouse) -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.query_params.update({"country": "MMR", "period": "2025", "indicator": "ewp.risk_2yr", "method": "composite-2"})
+    app.run().switch_page("pages/country.py").run()
+    assert not app.exception, app.exception
+    row = profile.period_row(profile.tier_history(warehouse, "MMR", "composite-2"), 2025)
+    flag = profile.score_flags(row)["ewp.mk_ongoing"]
+    said = texts(app)
+    assert f"**Mass killing ongoing** (2025): {'yes' if flag >= 1 else 'no'}" in said
+    assert "not counted in this situation profile's score" in said
+    assert "ewp.mk_ongoing" not in json.loads(row["contributions"]).get("indicators", {})  # not a scored part
+    other = _country("MMR")  # composite-1 counts it in its score: no separate flag
+    assert "not counted in this situation profile's score" not in texts(other)
+
+
 def _as_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, iso3: str) -> AppTest:
     accounts_file(tmp_path, monkeypatch, {"ana.analyst": Role.EDITOR})
     return sign_in(_country(iso3), "ana.analyst")

@@ -15,6 +15,7 @@ from r2p.read import explore
 from r2p.warehouse import Warehouse
 from tests.helpers.cli import r2p
 from tests.helpers.data import EXAMPLES, ROOT, require_shared
+from tests.helpers.ewp_releases import load_releases
 
 
 def _page() -> AppTest:
@@ -83,3 +84,33 @@ def test_coverage_blind_spots_and_rejected_rows(warehouse: Warehouse) -> None:
     assert 10 not in set(blind["factor"])  # the example table's indicator informs factor 10
     assert f"{len(blind)} of 14 risk factors have no data" in warnings
     assert all(f"{RISK_FACTORS[f]}" in warnings for f in blind["factor"])
+
+
+def _said(app: AppTest) -> list:
+    """The "What each EWP release said" tables: the one row per release, then the chosen release's list."""
+    return [f for f in _frames(app) if "Top 10 with an onset" in f.columns or "What followed" in f.columns]
+
+
+def test_what_each_ewp_release_said_and_what_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_releases(tmp_path / "r2p.duckdb", tmp_path)
+    monkeypatch.setenv("R2P_DB", str(tmp_path / "r2p.duckdb"))
+    app = _page()
+    assert not app.exception
+    summary, listed = _said(app)
+    assert summary["Release"].tolist() == ["EWP 2025", "EWP 2024", "EWP 2023"]
+    assert summary["Top 10 with an onset"].tolist() == ["not yet known", "0 of 10 so far", "1 of 10"]
+    assert len(listed) == 30 and set(listed["What followed"]) == {"Not yet known (onset data end in 2024)"}
+    app.selectbox(key="release_record_release").select("EWP 2023").run()
+    listed = _said(app)[1]
+    assert listed.loc[3, ["Rank", "Country", "What followed"]].tolist() == [4, "Sudan", "Onset in 2023"]
+    assert any("EWP 2023: its top 30 of 168" in c.value for c in app.caption)
+
+
+def test_one_release_is_shown_and_none_says_which_file_to_load(warehouse: Warehouse, tmp_path: Path) -> None:
+    app = _page()
+    assert any("final_forecasts_data_*.csv" in i.value for i in app.info) and not _said(app)
+    assert r2p("ingest", "ewp", str(require_shared("ewp/final_forecasts_data_3Sep2025.csv"))).returncode == 0
+    app = _page()
+    summary, listed = _said(app)
+    assert summary["Release"].tolist() == ["EWP 2025"] and listed.loc[0, "Country"] == "Myanmar"
+    assert set(listed["What followed"]) == {"Not yet known (no onset data loaded)"}

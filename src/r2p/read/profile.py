@@ -80,6 +80,13 @@ def score_parts(row: pd.Series | None, names: Mapping[str, str]) -> tuple[str, p
     return "indicators", indicator_parts(contributions, names)
 
 
+def score_flags(row: pd.Series | None) -> dict[str, float]:
+    """Flags a situation profile shows beside its tier without counting them in its score (composite-2's
+    "mass killing already under way"): {indicator id: that year's value}; empty for other methods."""
+    flags = _parsed(None if row is None else row["contributions"]).get("flags")
+    return {str(key): float(value) for key, value in flags.items()} if isinstance(flags, dict) else {}
+
+
 def parts_scale(row: pd.Series | None, method: TierMethod) -> str:
     """What the numbers of score_parts are, for the chart's axis."""
     contributions = _parsed(None if row is None else row["contributions"])

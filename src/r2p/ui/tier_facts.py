@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from r2p.catalog import indicators
+from r2p.read import profile
 from r2p.tiers.method import TierMethod
 from r2p.ui.plain import plain_markdown
 
@@ -20,6 +22,10 @@ def show_tier_facts(row: pd.Series | None, method: TierMethod, period: int, reas
     columns[3].metric("Stale share", "—" if stale is None else f"{stale:.0%}",
                       help=f"Weighted share of values carried forward (at most {method.stale_after_years} years).")
     columns[4].metric("Assessed tier (analyst)", assessed, help=_assessment_help(row))
+    for flag, value in profile.score_flags(row).items():
+        said = "yes" if value >= 1 else "no"
+        st.info(f"**{_name(flag)}** ({period}): {said} — shown beside the tier, not counted in this situation "
+                "profile's score.")
     if reason:
         st.warning(f"Why the tier is {model}: {reason}")
 
@@ -31,6 +37,10 @@ def _values(row: pd.Series | None) -> tuple[str, str, float | None, float | None
     model = "not scored" if pd.isna(row["tier"]) else str(row["tier"])
     assessed = "none" if pd.isna(row["assessed_tier"]) else str(row["assessed_tier"])
     return model, assessed, number["score"], number["coverage"], number["stale_share"]
+
+
+def _name(indicator_id: str) -> str:
+    return next((i.name for i in indicators() if i.id == indicator_id), indicator_id)
 
 
 def _assessment_help(row: pd.Series | None) -> str | None:
