@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from r2p.tiers import forecast
+from r2p.tiers.dispatch import score_method
 from r2p.tiers.forecast import forecast_scores
 from r2p.tiers.forecast_drivers import SCALE, Drivers, logit
 from r2p.tiers.method import method
-from r2p.tiers.scoring import score_method
 from tests.tiers.test_forecast import DRIVER, NOISE, STATIC, _method, _panel
 
 

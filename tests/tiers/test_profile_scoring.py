@@ -11,9 +11,9 @@ import pytest
 
 from r2p.access.rights import command_line_user
 from r2p.ops.build import ingest_and_score, initialise
+from r2p.tiers.dispatch import score_method
 from r2p.tiers.method import TierMethod, method
 from r2p.tiers.profile_scoring import profile_scores
-from r2p.tiers.scoring import score_method
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.helpers.data import FIXED_TODAY, require_shared

@@ -7,8 +7,9 @@ import json
 import pandas as pd
 import pytest
 
+from r2p.tiers.dispatch import score_method
 from r2p.tiers.method import TierMethod
-from r2p.tiers.scoring import assign_tiers, latest_values, score_method
+from r2p.tiers.scoring import assign_tiers, latest_values
 from r2p.vocabulary import INSUFFICIENT
 
 CATALOG = pd.DataFrame({

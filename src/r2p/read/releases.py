@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from r2p.tiers.dispatch import score_method
 from r2p.tiers.method import TierMethod
-from r2p.tiers.scoring import score_method
 from r2p.warehouse.queries import Readable, query
 
 

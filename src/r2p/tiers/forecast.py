@@ -87,7 +87,7 @@ def forecast_scores(observations: pd.DataFrame, method: TierMethod) -> pd.DataFr
 
     observations: iso3, indicator_id, period, value of the method's predictors and outcome. The score for data
     year t is the probability from a model trained only on data years up to t - horizon with an observed
-    window (those windows had closed by t). Returns COLUMNS, like scoring.score_method.
+    window (those windows had closed by t). Returns COLUMNS, like dispatch.score_method.
     """
     model = _model(method)
     features, coverage = predictor_panel(observations, method)

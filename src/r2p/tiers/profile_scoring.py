@@ -14,7 +14,7 @@ COLUMNS = ["iso3", "period", "method_version", "score", "tier", "coverage", "sta
 
 def profile_scores(observations: pd.DataFrame, method: TierMethod, catalog: pd.DataFrame,
                    periods: list[int]) -> pd.DataFrame:
-    """Scores and tiers of a `profile` method for every country and period, like scoring.score_method.
+    """Scores and tiers of a `profile` method for every country and period, like dispatch.score_method.
 
     observations: iso3, indicator_id, period, value of the method's indicators and flags. Unlike a composite, the
     values of year t are normalised against the reference years before t only (no look-ahead), an indicator that

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
+from r2p.tiers.dispatch import score_method
 from r2p.tiers.ensemble import ensemble_refresh
 from r2p.tiers.forecast_refresh import forecast_refresh, kept_scores
 from r2p.tiers.method import TierMethod, methods
-from r2p.tiers.scoring import score_method
 from r2p.warehouse.queries import run
 
 

@@ -147,20 +147,9 @@ def assign_tiers(scores: pd.DataFrame, method: TierMethod) -> pd.Series:
     return tiers
 
 
-def score_method(observations: pd.DataFrame, method: TierMethod, catalog: pd.DataFrame,
-                 periods: list[int]) -> pd.DataFrame:
-    """Scores and tiers for every country and period (observations of the method's indicators only).
-
-    catalog: indicator_id, higher_is_worse, risk_factors. Returns iso3, period, method_version, score, tier,
-    coverage, stale_share, contributions (JSON).
-    """
-    if method.scoring == "ensemble":
-        raise ValueError(f"{method.label} ranks other methods' stored scores: it is not scored from indicators")
-    if method.scoring == "profile":
-        # NOTE: imported here, not at the top: profile scoring builds on this module's functions.
-        from r2p.tiers.profile_scoring import profile_scores
-
-        return profile_scores(observations, method, catalog, periods)
+def indicator_scores(observations: pd.DataFrame, method: TierMethod, catalog: pd.DataFrame,
+                     periods: list[int]) -> pd.DataFrame:
+    """Scores and tiers of a composite or direct method for every country and period (see dispatch.score_method)."""
     wanted = observations[observations["indicator_id"].isin([i.id for i in method.indicators])]
     wanted = fill_missing(wanted, method)
     values = latest_values(wanted, periods, method.stale_after_years)
