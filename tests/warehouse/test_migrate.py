@@ -8,8 +8,9 @@ import duckdb
 
 from r2p.ops.build import initialise
 from r2p.warehouse import Warehouse
-from r2p.warehouse.migrate import latest_version, migrate, migrations, schema_version
+from r2p.warehouse.migrate import latest_version, migrations, schema_version
 from tests.helpers.data import FIXED_TODAY
+from tests.helpers.warehouses import old_warehouse
 
 
 def test_migrations_are_numbered_without_gaps() -> None:
@@ -17,14 +18,9 @@ def test_migrations_are_numbered_without_gaps() -> None:
 
 
 def test_a_version_1_warehouse_upgrades_in_place_and_keeps_its_data(tmp_path: Path) -> None:
-    path = tmp_path / "old.duckdb"
+    path = old_warehouse(tmp_path / "old.duckdb", 1, "table", "table-long", "old.csv",
+                         ("SDN", "wdi.infant_mortality", 2001, 61.5))
     with duckdb.connect(str(path)) as connection:
-        migrate(connection, target=1)
-        connection.execute("INSERT INTO source VALUES ('table', 'Old', '', '', '', '', false)")
-        connection.execute("INSERT INTO ingest (source_id, kind, file_name, sha256, rows_read, rows_loaded,"
-                           " rows_rejected, started_at, finished_at, status) VALUES ('table', 'table-long',"
-                           " 'old.csv', 'abc', 1, 1, 0, now(), now(), 'loaded')")
-        connection.execute("INSERT INTO observation VALUES ('SDN', 'wdi.infant_mortality', 2001, 61.5, 1)")
         assert schema_version(connection) == 1
         assert "review" not in {r[0] for r in connection.execute("SHOW TABLES").fetchall()}
 

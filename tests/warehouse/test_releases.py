@@ -14,11 +14,11 @@ from r2p.ops.build import initialise
 from r2p.read.releases import release_values, releases_held
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
-from r2p.warehouse.migrate import migrate
 from r2p.warehouse.releases import UNKNOWN, release_from_name, stated_release
 from tests.helpers.cli import r2p
 from tests.helpers.data import FIXED_TODAY, require_shared
 from tests.helpers.ingest import refusal, sql_rows, values_of
+from tests.helpers.warehouses import old_warehouse
 
 BASE_2025 = "ewp/basedata2025_4august2025.csv"
 IN_FORCE = "EWP 2025, published 2025-08-04"
@@ -200,14 +200,8 @@ def test_an_older_ucdp_ged_release_keeps_the_newer_events(warehouse: Warehouse, 
 
 
 def test_an_older_warehouse_upgrades_and_learns_its_loads_releases(tmp_path: Path) -> None:
-    path = tmp_path / "old.duckdb"
-    with duckdb.connect(str(path)) as connection:
-        migrate(connection, target=6)
-        connection.execute("INSERT INTO source VALUES ('ewp', 'EWP', '', '', '', '', false)")
-        connection.execute("INSERT INTO ingest (source_id, kind, file_name, sha256, rows_read, rows_loaded,"
-                           " rows_rejected, started_at, finished_at, status) VALUES ('ewp', 'ewp-base',"
-                           " 'basedata2025_4august2025.csv', 'abc', 1, 1, 0, now(), now(), 'loaded')")
-        connection.execute("INSERT INTO observation VALUES ('SDN', 'ewp.mk_ongoing', 2020, 0, 1)")
+    path = old_warehouse(tmp_path / "old.duckdb", 6, "ewp", "ewp-base", "basedata2025_4august2025.csv",
+                         ("SDN", "ewp.mk_ongoing", 2020, 0.0))
 
     upgraded = Warehouse(str(path))
     initialise(upgraded, today=FIXED_TODAY)
