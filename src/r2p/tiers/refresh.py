@@ -12,7 +12,7 @@ from r2p.tiers.dispatch import score_method
 from r2p.tiers.ensemble import ensemble_refresh
 from r2p.tiers.forecast_refresh import forecast_refresh, kept_scores
 from r2p.tiers.method import TierMethod, methods
-from r2p.warehouse.queries import run
+from r2p.warehouse.queries import run, staged
 
 
 class MethodChanged(RuntimeError):
@@ -40,9 +40,8 @@ def refresh_scores(connection: duckdb.DuckDBPyConnection, chosen: tuple[TierMeth
             scores = _scores(observations, method, catalog)
         run(connection, "write/drop_scores", {"method_version": method.label})
         if not scores.empty:
-            connection.register("staged_score", scores)
-            run(connection, "write/add_scores")
-            connection.unregister("staged_score")
+            with staged(connection, staged_score=scores):
+                run(connection, "write/add_scores")
         stored[method.label] = len(scores)
     return stored
 
