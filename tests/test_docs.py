@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import click
 import typer.main
 
 from r2p.catalog import indicators
-from r2p.cli import app
+from r2p.cli import COMMANDS, app, load_command
 from r2p.config import SETTINGS
 from tests.helpers.cli import r2p
 from tests.helpers.data import ROOT
@@ -30,11 +31,21 @@ def test_every_setting_is_documented_with_its_default() -> None:
 
 
 def test_every_cli_command_is_documented_and_has_help() -> None:
-    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    for name in commands:
+    group = typer.main.get_command(app)
+    names = group.list_commands(click.Context(group))
+    assert len(names) == len(COMMANDS) >= 19  # the lazy group lists every command without loading one
+    for name in names:
         assert f"`r2p {name}" in README, name
         shown = r2p(name, "--help")
         assert shown.returncode == 0 and "Usage" in shown.stdout
+
+
+def test_the_listed_line_of_each_command_is_its_own_help() -> None:
+    # `r2p --help` lists commands from cli.COMMANDS without importing them: the line must not drift from the
+    # command's own docstring.
+    for name, (_, listed) in COMMANDS.items():
+        loaded = load_command(name)
+        assert " ".join((loaded.help or "").split("\n\n")[0].split()) == listed, name
 
 
 def test_every_catalogued_indicator_is_in_the_readme_table() -> None:
