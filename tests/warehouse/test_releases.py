@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from r2p.ops.build import initialise
+from r2p.access.rights import command_line_user
+from r2p.ops.build import ingest_and_score, initialise
 from r2p.read.releases import release_values, releases_held
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
@@ -18,7 +19,7 @@ from r2p.warehouse.releases import UNKNOWN, release_from_name, stated_release
 from tests.helpers.cli import r2p
 from tests.helpers.data import FIXED_TODAY, require_shared
 from tests.helpers.ingest import refusal, sql_rows, values_of
-from tests.helpers.warehouses import old_warehouse
+from tests.helpers.warehouses import copy_of, old_warehouse
 
 BASE_2025 = "ewp/basedata2025_4august2025.csv"
 IN_FORCE = "EWP 2025, published 2025-08-04"
@@ -27,6 +28,22 @@ SCORES = ("SELECT iso3, period, method_version, round(score, 9), tier, round(cov
           " ORDER BY ALL")
 # What the tester's older release said: Sudan's mass killing "ongoing" in 2020 and 2022 (EWP 2025 says not).
 CHANGED = {("Sudan", "2020"), ("Sudan", "2022")}
+
+
+@pytest.fixture(scope="module")
+def template_with_2025(template_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo warehouse with EWP's real 2025 base data loaded, built once for this file. Copy it to write."""
+    built = copy_of(template_warehouse, tmp_path_factory.mktemp("with-2025") / "r2p.duckdb")
+    assert ingest_and_score(built, "ewp", require_shared(BASE_2025), user=command_line_user()).status == "loaded"
+    return Path(built.location)
+
+
+@pytest.fixture
+def warehouse_2025(template_with_2025: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Warehouse:
+    """A private copy of the demo warehouse with EWP's 2025 base data loaded, set as R2P_DB for the test."""
+    copied = copy_of(template_with_2025, tmp_path / "r2p.duckdb")
+    monkeypatch.setenv("R2P_DB", copied.location)
+    return copied
 
 
 def _older_release(tmp_path: Path, name: str = "basedata2023_10august2023.csv") -> Path:
@@ -87,9 +104,8 @@ def test_a_stated_release_is_ordered_by_its_numbers() -> None:
         stated_release("  ")
 
 
-def test_an_older_release_after_a_newer_one_changes_no_current_value(warehouse: Warehouse, tmp_path: Path) -> None:
-    _ingest(require_shared(BASE_2025))
-    sudan, scores = _sudan(warehouse), sql_rows(warehouse, SCORES)
+def test_an_older_release_after_a_newer_one_changes_no_current_value(warehouse_2025: Warehouse, tmp_path: Path) -> None:
+    sudan, scores = _sudan(warehouse_2025), sql_rows(warehouse_2025, SCORES)
     assert sudan == [0.0, 0.0, 0.0]
 
     outcome, message = _ingest(_older_release(tmp_path))
@@ -100,9 +116,9 @@ def test_an_older_release_after_a_newer_one_changes_no_current_value(warehouse: 
     assert "Release: EWP 2023, published 2023-08-10." in message
     assert (f"Kept as a vintage only: {outcome['held_back']} value(s); the newer release {IN_FORCE} is in force,"
             " so their current values are unchanged.") in message
-    assert _sudan(warehouse) == sudan
-    assert sql_rows(warehouse, SCORES) == scores  # no tier score moved either
-    said = release_values(warehouse, "ewp", "EWP 2023", "SDN", ["ewp.mk_ongoing"]).set_index("period")
+    assert _sudan(warehouse_2025) == sudan
+    assert sql_rows(warehouse_2025, SCORES) == scores  # no tier score moved either
+    said = release_values(warehouse_2025, "ewp", "EWP 2023", "SDN", ["ewp.mk_ongoing"]).set_index("period")
     assert said.loc[[2020, 2021, 2022], "value"].tolist() == [1.0, 0.0, 1.0]
     assert not said["is_current"].any()
 
@@ -124,24 +140,22 @@ def test_a_newer_release_after_an_older_one_replaces_current_values(warehouse: W
     assert held["release"].tolist() == ["EWP 2025", "EWP 2023"] and held["in_force"].tolist() == [True, False]
 
 
-def test_an_unknown_release_never_replaces_a_known_one_until_it_is_stated(warehouse: Warehouse,
+def test_an_unknown_release_never_replaces_a_known_one_until_it_is_stated(warehouse_2025: Warehouse,
                                                                           tmp_path: Path) -> None:
-    _ingest(require_shared(BASE_2025))
     unnamed = _older_release(tmp_path, "basedata.csv")
 
     outcome, message = _ingest(unnamed)
     assert outcome["release"] is None and outcome["release_in_force"] == IN_FORCE
     assert "Release: unknown (state it with --release)." in message
-    assert _sudan(warehouse) == [0.0, 0.0, 0.0]
+    assert _sudan(warehouse_2025) == [0.0, 0.0, 0.0]
 
     outcome, _ = _ingest(unnamed, "--release", "EWP 2026", "--published", "2026-08-01")  # the same file, stated
     assert (outcome["release"], outcome["published"], outcome["held_back"]) == ("EWP 2026", "2026-08-01", 0)
-    assert _sudan(warehouse) == [1.0, 0.0, 1.0]
+    assert _sudan(warehouse_2025) == [1.0, 0.0, 1.0]
 
 
-def test_status_lists_each_sources_releases_and_dates_from_the_release_in_force(warehouse: Warehouse,
+def test_status_lists_each_sources_releases_and_dates_from_the_release_in_force(warehouse_2025: Warehouse,
                                                                                 tmp_path: Path) -> None:
-    _ingest(require_shared(BASE_2025))
     _ingest(_older_release(tmp_path))
 
     shown = r2p("status")
@@ -155,8 +169,7 @@ def test_status_lists_each_sources_releases_and_dates_from_the_release_in_force(
     assert ewp["as_of"].startswith("2025-08-04")
 
 
-def test_the_releases_command_shows_what_a_vintage_said(warehouse: Warehouse, tmp_path: Path) -> None:
-    _ingest(require_shared(BASE_2025))
+def test_the_releases_command_shows_what_a_vintage_said(warehouse_2025: Warehouse, tmp_path: Path) -> None:
     _ingest(_older_release(tmp_path))
 
     listed = r2p("releases", "ewp", "--format", "json")
@@ -171,12 +184,11 @@ def test_the_releases_command_shows_what_a_vintage_said(warehouse: Warehouse, tm
     assert "ewp holds no values of release 'EWP 1999' (releases held: EWP 2025, EWP 2023)" in missing.stderr
 
 
-def test_a_refused_older_release_leaves_the_warehouse_as_it_was(warehouse: Warehouse, tmp_path: Path) -> None:
-    _ingest(require_shared(BASE_2025))
+def test_a_refused_older_release_leaves_the_warehouse_as_it_was(warehouse_2025: Warehouse, tmp_path: Path) -> None:
     damaged = _older_release(tmp_path)
     damaged.write_text(damaged.read_text(encoding="utf-8")[:-40], encoding="utf-8")  # cut mid-row
 
-    (problem,) = refusal(warehouse, "ewp", damaged)  # and the warehouse is byte for byte as before
+    (problem,) = refusal(warehouse_2025, "ewp", damaged)  # and the warehouse_2025 is byte for byte as before
     assert "file cut short or damaged?" in problem
 
 
@@ -215,11 +227,10 @@ def test_an_older_warehouse_upgrades_and_learns_its_loads_releases(tmp_path: Pat
 
 
 def test_a_vintages_tiers_are_recomputed_from_its_values_without_touching_the_stored_ones(
-        warehouse: Warehouse, tmp_path: Path) -> None:
-    _ingest(require_shared(BASE_2025))
+        warehouse_2025: Warehouse, tmp_path: Path) -> None:
     _ingest(_older_release(tmp_path))
-    scores = sql_rows(warehouse, SCORES)
-    now = dict(sql_rows(warehouse, "SELECT period, score FROM risk_score"
+    scores = sql_rows(warehouse_2025, SCORES)
+    now = dict(sql_rows(warehouse_2025, "SELECT period, score FROM risk_score"
                                    " WHERE iso3 = 'SDN' AND method_version = 'composite-1' AND period = 2022"))
 
     shown = r2p("releases", "ewp", "--release", "EWP 2023", "--tiers", "--method", "composite", "--period", "2022",
@@ -228,4 +239,4 @@ def test_a_vintages_tiers_are_recomputed_from_its_values_without_touching_the_st
     assert shown.returncode == 0, shown.stderr
     then = {row["iso3"]: row for row in json.loads(shown.stdout)}
     assert then["SDN"]["period"] == 2022 and then["SDN"]["score"] > now[2022]  # the 2023 release had it ongoing
-    assert sql_rows(warehouse, SCORES) == scores
+    assert sql_rows(warehouse_2025, SCORES) == scores
