@@ -6,6 +6,7 @@ judgements but cannot load data; an admin can.
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from r2p.reviews.records import decide, list_reviews
 from r2p.tiers.assessment import record_assessment
 from r2p.triggers.apply import evaluate_rules, open_reviews
 from r2p.warehouse import Warehouse
-from tests.helpers.warehouses import contents
+from tests.helpers.warehouses import contents, copy_of
 
 VIEWER = User("vic@example.org", Role.VIEWER, "oidc")
 EDITOR = User("ana", Role.EDITOR, "local account")
@@ -31,14 +32,26 @@ NEW = {"actor_id": "un.dppa", "situation_id": "bfa", "kind": "briefing", "title"
 RATIONALE = "Field reports of attacks on civilians this month."
 
 
-@pytest.fixture
-def ready(warehouse: Warehouse, tmp_path: Path) -> Warehouse:
-    """The demo warehouse with the engagement seed, open reviews, and a registry export to import."""
-    with warehouse.write() as connection:
+@pytest.fixture(scope="module")
+def ready_template(template_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo warehouse with the engagement seed, open reviews, and a registry export beside it (`registry/`),
+    built once for this file. Copy it to write."""
+    folder = tmp_path_factory.mktemp("ready")
+    built = copy_of(template_warehouse, folder / "r2p.duckdb")
+    with built.write() as connection:
         load_seed(connection)
         open_reviews(connection, evaluate_rules(connection))
-    export_registry(warehouse, tmp_path / "registry")
-    return warehouse
+    export_registry(built, folder / "registry")
+    return Path(built.location)
+
+
+@pytest.fixture
+def ready(ready_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Warehouse:
+    """A private copy of the ready warehouse (set as R2P_DB), with its registry export at tmp_path/registry."""
+    shutil.copytree(ready_template.parent / "registry", tmp_path / "registry")
+    copied = copy_of(ready_template, tmp_path / "r2p.duckdb")
+    monkeypatch.setenv("R2P_DB", copied.location)
+    return copied
 
 
 def _writes(warehouse: Warehouse, folder: Path) -> dict:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from r2p.engagement.registry import Registry
 from r2p.engagement.seed import load_seed
 from r2p.warehouse import Warehouse
 from tests.helpers.engagement import make_registry
+from tests.helpers.warehouses import copy_of
 
 
 @pytest.fixture
@@ -15,9 +18,19 @@ def registry() -> Registry:
     return make_registry()
 
 
-@pytest.fixture
-def seeded(warehouse: Warehouse) -> Warehouse:
-    """The test's demo warehouse with the shipped seed registry loaded (as `r2p init` will do)."""
-    with warehouse.write() as connection:
+@pytest.fixture(scope="session")
+def seeded_template(template_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo warehouse with the shipped seed registry loaded, built once per test process. Copy it to write."""
+    built = copy_of(template_warehouse, tmp_path_factory.mktemp("seeded") / "r2p.duckdb")
+    with built.write() as connection:
         load_seed(connection)
-    return warehouse
+    return Path(built.location)
+
+
+@pytest.fixture
+def seeded(seeded_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Warehouse:
+    """A private copy of the demo warehouse with the shipped seed registry loaded (as `r2p init` does), set as
+    R2P_DB for the test."""
+    copied = copy_of(seeded_template, tmp_path / "r2p.duckdb")
+    monkeypatch.setenv("R2P_DB", copied.location)
+    return copied
