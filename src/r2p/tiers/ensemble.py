@@ -11,12 +11,11 @@ import pandas as pd
 from r2p.tiers.evaluation import forecast_lists
 from r2p.tiers.evaluation_inputs import FOOS_LISTS, foos_list_rows
 from r2p.tiers.method import EnsembleSettings, TierMethod, method
-from r2p.tiers.scoring import assign_tiers
+from r2p.tiers.scoring import SCORE_COLUMNS, assign_tiers
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse.queries import run
 
 KEY = ["iso3", "period"]
-COLUMNS = ["iso3", "period", "method_version", "score", "tier", "coverage", "stale_share", "contributions"]
 
 
 def ewp_part(foos: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
@@ -33,7 +32,7 @@ def ewp_part(foos: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
 
 
 def ensemble_scores(parts: Mapping[str, pd.DataFrame], chosen: TierMethod) -> pd.DataFrame:
-    """Scores and tiers (COLUMNS) for every country-year any part scores.
+    """Scores and tiers (SCORE_COLUMNS) for every country-year any part scores.
 
     parts: per part (in the method's order), iso3, period, value (higher = more risk) and optionally origin. In each
     year, the countries every part scores are ranked on each part (percentile rank, 1 = highest, ties share the
@@ -46,7 +45,7 @@ def ensemble_scores(parts: Mapping[str, pd.DataFrame], chosen: TierMethod) -> pd
     for frame in frames[1:]:
         wide = wide.merge(frame, on=KEY, how="outer")
     if wide.empty:
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=SCORE_COLUMNS)
     complete = wide[names].notna().all(axis=1)
     ranks = wide[complete].groupby("period")[names].rank(pct=True, method="average")
     wide["score"] = ranks.mean(axis=1).reindex(wide.index)
@@ -54,7 +53,7 @@ def ensemble_scores(parts: Mapping[str, pd.DataFrame], chosen: TierMethod) -> pd
     wide["contributions"] = _contributions(wide, ranks.reindex(wide.index), _origins(parts, names), names)
     scores = wide.assign(method_version=chosen.label, stale_share=0.0, period=wide["period"].astype(int))
     scores["tier"] = assign_tiers(scores, chosen)
-    return scores[COLUMNS].sort_values(KEY).reset_index(drop=True)
+    return scores[SCORE_COLUMNS].sort_values(KEY).reset_index(drop=True)
 
 
 def _origins(parts: Mapping[str, pd.DataFrame], names: list[str]) -> dict[tuple[str, str, int], str]:
@@ -95,7 +94,7 @@ def ensemble_refresh(connection: duckdb.DuckDBPyConnection, chosen: TierMethod) 
             stored = ewp_part(forecast_lists(foos_list_rows(observations)), stored)
         parts[part.method] = stored
     if any(frame.empty for frame in parts.values()):
-        return pd.DataFrame(columns=COLUMNS)  # a part with no scores at all (the demo has no forecast): none
+        return pd.DataFrame(columns=SCORE_COLUMNS)  # a part with no scores at all (the demo has no forecast): none
     return ensemble_scores(parts, chosen)
 
 

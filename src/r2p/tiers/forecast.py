@@ -12,10 +12,9 @@ from threadpoolctl import threadpool_limits
 
 from r2p.tiers.forecast_drivers import SCALE, by_predictor, forecast_drivers
 from r2p.tiers.method import EstimatorSettings, ForecastModel, TierMethod
-from r2p.tiers.scoring import assign_tiers
+from r2p.tiers.scoring import SCORE_COLUMNS, assign_tiers
 
 KEY = ["iso3", "period"]
-COLUMNS = ["iso3", "period", "method_version", "score", "tier", "coverage", "stale_share", "contributions"]
 # NOTE: part of the inputs digest. Bump it when a change here changes the scores a method gives: stored forecasts
 # are kept while their inputs are unchanged, so without a bump an upgrade would keep the old ones.
 REVISION = 2  # 2: each score stores its predictors' SHAP values (forecast_drivers)
@@ -87,12 +86,12 @@ def forecast_scores(observations: pd.DataFrame, method: TierMethod) -> pd.DataFr
 
     observations: iso3, indicator_id, period, value of the method's predictors and outcome. The score for data
     year t is the probability from a model trained only on data years up to t - horizon with an observed
-    window (those windows had closed by t). Returns COLUMNS, like dispatch.score_method.
+    window (those windows had closed by t). Returns SCORE_COLUMNS, like dispatch.score_method.
     """
     model = _model(method)
     features, coverage = predictor_panel(observations, method)
     if features.empty or missing_inputs(set(observations["indicator_id"]), method):
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=SCORE_COLUMNS)
     labels = window_labels(observations, model, features.index)
     periods = features.index.get_level_values("period").to_numpy()
     years = range(model.first_scored_year, int(periods.max()) + 1)
@@ -104,10 +103,10 @@ def forecast_scores(observations: pd.DataFrame, method: TierMethod) -> pd.DataFr
         scored = [_year_scores(panel, year, method) for year in years]
     scored = [frame for frame in scored if frame is not None]
     if not scored:
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=SCORE_COLUMNS)
     scores = pd.concat(scored, ignore_index=True).assign(method_version=method.label)
     scores["tier"] = assign_tiers(scores, method)
-    return scores[COLUMNS]
+    return scores[SCORE_COLUMNS]
 
 
 class _Panel(NamedTuple):

@@ -7,9 +7,7 @@ import json
 import pandas as pd
 
 from r2p.tiers.method import ProfileSettings, TierMethod
-from r2p.tiers.scoring import assign_tiers, composite_scores, fill_missing, latest_values, normalise
-
-COLUMNS = ["iso3", "period", "method_version", "score", "tier", "coverage", "stale_share", "contributions"]
+from r2p.tiers.scoring import SCORE_COLUMNS, assign_tiers, composite_scores, fill_missing, latest_values, normalise
 
 
 def profile_scores(observations: pd.DataFrame, method: TierMethod, catalog: pd.DataFrame,
@@ -30,11 +28,11 @@ def profile_scores(observations: pd.DataFrame, method: TierMethod, catalog: pd.D
     values["norm"] = normalised_before(values, wanted, method, directions)
     scores = composite_scores(values, method, factors)
     if scores.empty:
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=SCORE_COLUMNS)
     scores["contributions"] = with_flags(scores, observations, settings.flags)
     scores = scores.assign(method_version=method.label)
     scores["tier"] = assign_tiers(scores, method)
-    return scores[COLUMNS]
+    return scores[SCORE_COLUMNS]
 
 
 def held_widely(values: pd.DataFrame, min_share: float) -> pd.DataFrame:

@@ -10,6 +10,9 @@ import pandas as pd
 from r2p.tiers.method import TierMethod
 from r2p.vocabulary import INSUFFICIENT
 
+# The columns of a risk_score row, as every scorer returns them (composite, direct, profile, forecast, ensemble).
+SCORE_COLUMNS = ["iso3", "period", "method_version", "score", "tier", "coverage", "stale_share", "contributions"]
+
 SCALE = 10.0
 
 
@@ -162,4 +165,4 @@ def indicator_scores(observations: pd.DataFrame, method: TierMethod, catalog: pd
         scores = composite_scores(values, method, factors)
     scores = scores.assign(method_version=method.label)
     scores["tier"] = assign_tiers(scores, method)
-    return scores[["iso3", "period", "method_version", "score", "tier", "coverage", "stale_share", "contributions"]]
+    return scores[SCORE_COLUMNS]
