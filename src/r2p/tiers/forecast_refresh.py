@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
-from r2p.tiers.forecast import COLUMNS, REVISION, estimator_version, forecast_scores, input_ids, missing_inputs
+from r2p.tiers.forecast import REVISION, estimator_version, forecast_scores, input_ids, missing_inputs
 from r2p.tiers.forecast_drivers import explainer_version
 from r2p.tiers.method import TierMethod
+from r2p.tiers.scoring import SCORE_COLUMNS
 from r2p.warehouse.queries import run
 
 
@@ -31,7 +32,7 @@ def forecast_refresh(connection: duckdb.DuckDBPyConnection, method: TierMethod) 
     checksums = run(connection, "read/observation_checksums", {"indicator_ids": ids})
     if missing_inputs(set(checksums["indicator_id"]), method):
         run(connection, "write/drop_score_inputs", {"method_version": method.label})
-        return pd.DataFrame(columns=COLUMNS)
+        return pd.DataFrame(columns=SCORE_COLUMNS)
     digest = inputs_digest(method, checksums)
     stored = run(connection, "read/score_inputs", {"method_version": method.label})
     if len(stored) and stored["inputs_digest"].iloc[0] == digest:
