@@ -2,21 +2,22 @@
 
 import streamlit as st
 
-from r2p import geo
-from r2p.figures.event_map import event_deck, outlines_near, violence_legend
 from r2p.figures.indicator_panels import indicator_panels
 from r2p.figures.tier_charts import contribution_chart, tier_history_chart
 from r2p.provenance import of_rows, of_scores
 from r2p.read import profile
 from r2p.reviews import queue as review_queue
-from r2p.ui import cache
-from r2p.ui.banner import demo_banner, format_date, provenance_caption
+from r2p.ui import cache, judgements_view, worksheet_view
+from r2p.ui.banner import demo_banner, provenance_caption
+from r2p.ui.country_events import show_recent_events
 from r2p.ui.country_notes import show_country_notes
+from r2p.ui.decision_points_view import show_decision_points
 from r2p.ui.downloads import show_chart
 from r2p.ui.forms import assessment_form, show_saved
 from r2p.ui.selection import method_selector
 from r2p.ui.sign_in import current_user
 from r2p.ui.state import view
+from r2p.ui.surges_view import show_subnational_surges
 from r2p.ui.tier_facts import show_tier_facts
 from r2p.ui.tier_tables import show_reviews
 
@@ -60,19 +61,15 @@ else:
     show_chart(indicator_panels(shown), "country_trends", of_rows(shown, sources, is_demo))
     provenance_caption(of_rows(shown, sources, is_demo))
 
-# Recent events
-events = cache.recent_events(current.country)
-last_date = format_date(cache.latest_event_date()["last_date"].iloc[0])
-st.subheader(f"Events in the 12 months to {last_date}")
-if events.empty:
-    st.info(f"No located events are held for {name} in the 12 months to {last_date}.")
-else:
-    outlines = outlines_near(geo.load_country_shapes(), current.country)
-    st.pydeck_chart(event_deck(events, outlines, current.country), key="country_events")
-    st.markdown(violence_legend(), unsafe_allow_html=True)
-    provenance_caption(of_rows(events, sources, is_demo))
+# Events: the 12 months to the country's last event in the chosen year (or before)
+show_recent_events(current.country, name, period, is_demo)
+show_subnational_surges(current.country, name)
 
-# Analysts' notes (plain text), reviews and the analyst's assessment
+show_decision_points(current.country)
+
+# Key judgements, scenarios and actors, analysts' notes (plain text), reviews and the analyst's assessment
+judgements_view.show_judgements(current.country, name)
+worksheet_view.show_worksheet(current.country, name)
 show_country_notes(current.country, name)
 st.subheader("Reviews")
 show_reviews(review_queue.filter_reviews(cache.review_list(review_queue.today()), iso3=current.country),

@@ -13,6 +13,8 @@ from r2p.ui.banner import demo_banner
 from r2p.ui.downloads import table_downloads
 from r2p.ui.methods_view import evaluation_section, method_card
 from r2p.ui.release_record_view import release_record_section
+from r2p.ui.tier_tables import show_table
+from r2p.ui.track_record_view import track_record_section
 
 coverage = cache.source_coverage(date.today().year)
 is_demo = bool(coverage["is_demo"].any())
@@ -22,13 +24,11 @@ about = Provenance(", ".join(coverage["name"]), coverage["as_of"].max(), "", is_
 
 # Sources, coverage and staleness
 st.subheader("Sources")
-st.dataframe(coverage, hide_index=True, width="stretch")
-table_downloads(coverage, "sources", "Sources: coverage and staleness", about)
+show_table(coverage, "sources", "Sources: coverage and staleness", about)
 for row in coverage[coverage["stale"]].itertuples():
     st.warning(f"{row.name}: newest data is from {row.last_year} — stale.")
 citations = cache.data_sources()[["name", "publisher", "citation"]]
-st.dataframe(citations, hide_index=True, width="stretch")
-table_downloads(citations, "citations", "Sources: publishers and citations", about)
+show_table(citations, "citations", "Sources: publishers and citations", about)
 
 # Risk factors without data
 st.subheader("UN Framework risk factors")
@@ -38,8 +38,7 @@ if len(blind):
     st.warning(f"{len(blind)} of 14 risk factors have no data: "
                + "; ".join(f"{row.factor}. {row.factor_name}" for row in blind.itertuples()))
 factor_table = factors[["factor", "factor_name", "indicators", "indicator_names"]]
-st.dataframe(factor_table, hide_index=True, width="stretch")
-table_downloads(factor_table, "factors", "UN Framework risk factors with data", about)
+show_table(factor_table, "factors", "UN Framework risk factors with data", about)
 
 # Tier methods and backtest
 st.subheader("Tier methods")
@@ -52,18 +51,16 @@ if len(evaluated):
                     replace(about, method_version=", ".join(m.label for m in methods())))
 st.subheader("What each EWP release said")
 release_record_section(cache.release_lists())
+track_record_section(is_demo)
 
 # Loads and rejected rows
 st.subheader("Loads")
-st.dataframe(cache.ingests(), hide_index=True, width="stretch")
-table_downloads(cache.ingests(), "loads", "Loads", about)
+show_table(cache.ingests(), "loads", "Loads", about)
 st.subheader("Rows left out of accepted loads")
 rejected = cache.rejected_rows()
 if len(rejected):
-    st.dataframe(rejected, hide_index=True, width="stretch")
-    table_downloads(rejected, "rejected", "Rows left out of accepted loads", about)
+    show_table(rejected, "rejected", "Rows left out of accepted loads", about)
 else:
     st.caption("None.")
 st.subheader("Indicators with data")
-st.dataframe(cache.indicators(), hide_index=True, width="stretch")
-table_downloads(cache.indicators(), "indicators", "Indicators with data", about)
+show_table(cache.indicators(), "indicators", "Indicators with data", about)

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from r2p.engagement.analysis import engagement_view, filtered, gaps, situation_tiers
+from r2p.engagement.analysis import engagement_view, filtered, situation_tiers
 from r2p.engagement.invitees import suggested_invitees
 from r2p.figures.engagement import engagement_matrix, engagement_network
 from r2p.provenance import Provenance
-from r2p.ui import cache
+from r2p.ui import cache, decision_points_view, tier_tables
 from r2p.ui import engagement_data as data
 from r2p.ui.banner import demo_banner
 from r2p.ui.downloads import REGISTRY_SOURCE, chart_downloads, table_downloads
@@ -45,7 +45,8 @@ if chosen.tiers:
     rows = rows[rows["tier"].isin(list(chosen.tiers))]
 
 # Gaps first
-gaps_section(gaps(registry, tiers, chosen.as_of, months), not tiers.empty, version, months)
+gaps_section(registry, tiers, chosen.as_of, months, version)
+decision_points_view.show_decision_points(None)
 
 # The map: matrix and network
 title = f"Engagements active on {chosen.as_of}" + (" — tiers from DEMO data" if is_demo else "")
@@ -63,12 +64,12 @@ situation_id = st.selectbox("Situation", list(options), format_func=options.__ge
                             key=f"engagement_situation_{view().country}")
 situation_header(registry, situation_id, ranked.set_index("situation_id").at[situation_id, "tier"])
 engaged = engagement_table(everything[everything["situation_id"] == situation_id], chosen.as_of, ("situation",))
-st.dataframe(engaged, hide_index=True, width="stretch", key="engagement_situation_table")
+tier_tables.show_table(engaged, "engagement_situation_table")
 narrowed = {"situation": options[situation_id], "as of": chosen.as_of}
 table_downloads(engaged, "engagement_situation", f"Engagements on {options[situation_id]}", about, narrowed)
 st.markdown(f"**Suggested invitees** (as of {chosen.as_of})")
 invitees = invitee_table(suggested_invitees(registry, tiers, situation_id, chosen.as_of))
-st.dataframe(invitees, hide_index=True, width="stretch", key="engagement_invitees")
+tier_tables.show_table(invitees, "engagement_invitees")
 table_downloads(invitees, "engagement_invitees", f"Suggested invitees: {options[situation_id]}", about, narrowed)
 
 # One actor

@@ -13,10 +13,12 @@ from r2p.ui.downloads import (
     briefing_preview,
     cover_box,
     pack_downloads,
+    pack_unavailable,
     permalink_box,
     prewarm_renderer,
     since_picker,
 )
+from r2p.ui.options_view import show_options
 from r2p.ui.selection import method_selector
 from r2p.ui.state import set_view, view
 from r2p.warehouse import Warehouse
@@ -38,6 +40,7 @@ with since_column:
     since = since_picker(today)
 with method_column:
     chosen = method_selector()
+show_options(current.country, names[current.country])
 
 # The briefing, its charts and its sections: exactly what the pack prints
 brief = briefing(current.country, since, chosen.label, today)
@@ -47,8 +50,10 @@ sections = pack_sections(brief, tuple(chart.key for chart in charts))
 # The pack: one click per format, built on the server when clicked
 st.subheader(f"Briefing pack: {brief.title}")
 link = permalink_box("meeting_prep")
-cover_box(cover_lines(brief))  # the link is in the box above; the pack prints it on its cover
-pack_downloads(Warehouse.default().location, brief, link)
+# the link is in the box above (the pack prints it on page 1); the marking goes on every page, said here once
+cover_box((*cover_lines(brief), f"Handling marking: {brief.marking}"))
+if not pack_unavailable():  # without Chromium the page says so here rather than offer buttons that fail
+    pack_downloads(Warehouse.default().location, brief, link)
 
 # Preview
 briefing_preview(sections, charts)

@@ -1,4 +1,5 @@
-"""Reviews: every review a trigger opened, overdue first, and the decisions that closed them (who, when, why)."""
+"""Reviews: every review a trigger opened, overdue first, at its escalation level with its holder and deadline, and
+the decisions that closed them (who, when, why)."""
 
 import streamlit as st
 
@@ -6,16 +7,20 @@ from r2p.provenance import Provenance
 from r2p.reviews import queue as review_queue
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
+from r2p.ui.digests_view import show_digests
 from r2p.ui.forms import decision_form, show_saved
 from r2p.ui.sign_in import current_user
 from r2p.ui.tier_tables import show_reviews
+from r2p.ui.trigger_status import show_escalation_chain, show_last_trigger_run
 
 reviews = cache.review_list(review_queue.today())
 st.title("Reviews")
 demo_banner(bool(cache.data_sources()["is_demo"].any()))
 show_saved()
+show_last_trigger_run()
 if reviews.empty:
-    st.info("No review has been opened yet: `r2p triggers` opens one whenever a trigger rule fires.")
+    st.info("No review has been opened yet: one opens whenever a trigger rule fires (the rules run with every "
+            "`r2p init`, `r2p ingest` and `r2p update`, and with `r2p triggers`).")
     st.stop()
 
 # Filters
@@ -33,7 +38,8 @@ overdue.metric("Overdue", counts["overdue"])
 still_open.metric("Open", counts["open"])
 decided.metric("Decided", counts["decided"])
 if counts["overdue"]:
-    st.error(f"**{counts['overdue']} review(s) are past their due date** and are listed first, highlighted.")
+    st.error(f"**{counts['overdue']} review(s) are past their deadline** and are listed first, highlighted.")
+show_escalation_chain()
 
 # The queue: overdue first, then open, then decided (with who decided, when and why)
 show_reviews(shown, key="reviews_table", empty="No review matches the filters.",
@@ -42,3 +48,6 @@ show_reviews(shown, key="reviews_table", empty="No review matches the filters.",
 # Decide
 st.subheader("Record a decision")
 decision_form(review_queue.pending(shown), current_user())
+
+# Digests and subscriptions
+show_digests()

@@ -20,7 +20,7 @@ FLOORS: dict[str, int] = {
     "warehouse": 2,
     "figures": 3,
     "demo": 4, "tiers": 4, "triggers": 4, "reviews": 4, "engagement": 4, "read": 4, "access": 4, "ops": 4,
-    "notes": 4, "provenance": 4, "view": 4,
+    "notes": 4, "provenance": 4, "view": 4, "convening": 4, "notify": 4,
     "exports": 5,
     "ui": 6,
     "cli": 7, "commands": 7, "bench": 7,

@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 
 from r2p.access.rights import PermissionDenied
 from r2p.config import SettingError
+from r2p.exports.renderer import RenderError
 from r2p.warehouse.errors import WarehouseError
 
 # Each command, the module that defines it (imported only when that command runs) and the line `r2p --help` lists.
@@ -36,16 +37,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reviews": ("tiers", "List reviews with their state (open, overdue, decided)."),
     "decide": ("tiers", "Close a review with a recorded decision: act, do not act, or defer (which opens a "
                         "follow-up)."),
-    "brief": ("brief", "Build the briefing pack for a country (cover, risk snapshot, what changed, engagement, "
-                       "invitees, open reviews, sources and method) as the Meeting prep page does; print where it "
-                       "went and how long it took."),
+    "brief": ("brief", "Build the briefing pack for a country as the Meeting prep page does: the bottom line on "
+                       "page 1, then what changed, scenarios and actors, options, next decision points, engagement, "
+                       "who should be in the room, and sources and method. Print where it went and how long it "
+                       "took."),
     "engagement": ("engagement", "The engagement map's registry as CSV: actors, situations and engagements."),
     "events": ("events", "Events outside the warehouse: Parquet files that R2P_EVENTS_PARQUET can point at."),
     "backup": ("backup", "Save the current warehouse version into FOLDER: one Parquet file per table and a "
                          "checksummed manifest."),
     "restore": ("backup", "Replace the whole warehouse with the backup in FOLDER, after checking every file against "
                           "the manifest."),
+    "subscriptions": ("subscriptions", "Who receives digests about which changes: add, list, remove (admins)."),
+    "digest": ("digest", "Draft a digest of what changed for each subscriber; with --send, deliver the approved ones "
+                         "(e-mail, webhook, folder)."),
     "audit": ("audit", "The audit log (newest first): who changed what, when, before and after. Never edits it."),
+    "calendar": ("calendar", "The UN decision calendar: mandate expiries, sanctions and panels, reports due, Council "
+                             "sessions, each with its source."),
     "accounts": ("accounts", "Local accounts in the R2P_ACCOUNTS file: add, set-role, remove, list."),
     "bench": ("bench", "Measure page runs, data queries, ingest, the pandas baseline, memory and the cost curve; "
                        "JSON to stdout."),
@@ -106,10 +113,11 @@ def _root() -> None:
 
 
 def main() -> None:
-    """The `r2p` console command: a setting, permission or warehouse problem is one clear line, exit code 2."""
+    """The `r2p` console command: a setting, permission, warehouse or chart-export problem (no Chromium) is one
+    clear line, exit code 2."""
     try:
         app()
-    except (SettingError, PermissionDenied, WarehouseError) as error:
+    except (SettingError, PermissionDenied, WarehouseError, RenderError) as error:
         Console(stderr=True, soft_wrap=True).print(f"[bold red]Error:[/] {error}", highlight=False)
         sys.exit(2)
 

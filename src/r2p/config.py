@@ -89,6 +89,38 @@ SETTINGS: tuple[Setting, ...] = (
         "UNCLASSIFIED",
         "Handling marking printed on exports (for example UNCLASSIFIED or OFFICIAL USE ONLY).",
     ),
+    Setting(
+        "public_url",
+        "R2P_PUBLIC_URL",
+        "http://localhost:8501",
+        "The dashboard's address as readers reach it: the base of every link a digest carries.",
+    ),
+    Setting(
+        "smtp_url",
+        "R2P_SMTP_URL",
+        "",
+        "The mail relay `r2p digest --send` delivers through: smtp://[user:password@]host[:port][?starttls=1] "
+        "or smtps://[user:password@]host[:port]. Empty: no e-mail.",
+    ),
+    Setting(
+        "mail_from",
+        "R2P_MAIL_FROM",
+        "r2p-watch@localhost.localdomain",
+        "The sender address of digest e-mails (and of the .eml files in R2P_DIGEST_DIR).",
+    ),
+    Setting(
+        "webhook_url",
+        "R2P_WEBHOOK_URL",
+        "",
+        "An incoming webhook (Teams- or Slack-style) that receives each approved digest as a JSON POST with a "
+        "`text` field. Empty: no webhook.",
+    ),
+    Setting(
+        "digest_dir",
+        "R2P_DIGEST_DIR",
+        "",
+        "A folder that receives each approved digest as one .eml file (for air-gapped networks). Empty: none.",
+    ),
 )
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from r2p.engagement.registry import Registry
-from r2p.engagement.seed import load_seed
+from r2p.engagement.seed import load_seed, seed_frames
 from r2p.warehouse import Warehouse
-from tests.helpers.engagement import make_registry
+from tests.helpers.engagement import COUNTRIES, make_registry
 from tests.helpers.warehouses import copy_of
 
 
@@ -34,3 +34,10 @@ def seeded(seeded_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     copied = copy_of(seeded_template, tmp_path / "r2p.duckdb")
     monkeypatch.setenv("R2P_DB", copied.location)
     return copied
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Registry:
+    """The shipped seed registry (engagement/data/*.csv), parsed and validated, without a warehouse."""
+    frames = seed_frames(set(COUNTRIES))
+    return Registry.from_frames(*(frames[t].drop(columns="_row") for t in ("actors", "situations", "engagements")))

@@ -12,11 +12,12 @@ from r2p.engagement.analysis import (
     active_on,
     engagement_view,
     filtered,
-    gaps,
+    no_new_engagement,
     related_situations,
     situation_tiers,
     situations_for_country,
     status_on,
+    unengaged,
 )
 from r2p.engagement.registry import Registry
 from tests.helpers.engagement import tiers
@@ -54,19 +55,20 @@ def test_a_situation_takes_the_highest_tier_among_its_countries(registry: Regist
     assert ranked.at["tcd", "tier"] == NO_TIER and ranked.at["tcd", "tier_rank"] == 6
 
 
-def test_without_tiers_every_situation_with_no_active_engagement_is_a_gap(registry: Registry) -> None:
-    found = gaps(registry, tiers(), TODAY, 12)
-    assert set(found["situation_id"]) == {"sdn-darfur", "ssd", "tcd", "sahel"}
-    assert set(found["reason"]) == {"no active engagement"}
+def test_without_tiers_every_situation_with_no_active_engagement_is_unengaged(registry: Registry) -> None:
+    assert set(unengaged(registry, tiers(), TODAY)["situation_id"]) == {"sdn-darfur", "ssd", "tcd", "sahel"}
+    assert no_new_engagement(registry, tiers(), TODAY, 12).empty  # which situations are high risk is unknown
 
 
-def test_with_tiers_gaps_are_high_or_above_situations_unengaged_or_stale_worst_first(registry: Registry) -> None:
+def test_the_two_gap_lists_measure_different_things_worst_first(registry: Registry) -> None:
     ranked = tiers(SDN="Very high", SSD="High", TCD="Low", MLI="High")
-    found = gaps(registry, ranked, TODAY, 12)
-    assert list(found["situation_id"]) == ["sdn-darfur", "sdn", "sahel", "ssd"]
-    assert found.set_index("situation_id").at["sdn", "reason"] == "no engagement started in the last 12 months"
-    assert found.set_index("situation_id").at["ssd", "reason"] == "no active engagement"
-    assert "sdn" not in set(gaps(registry, ranked, TODAY, 36)["situation_id"])  # CAAC started 2024-06 counts
+    nobody = unengaged(registry, ranked, TODAY)
+    assert list(nobody["situation_id"]) == ["sdn-darfur", "sahel", "ssd"]
+    assert set(nobody["active"]) == {0}
+    stale = no_new_engagement(registry, ranked, TODAY, 12)
+    assert list(stale["situation_id"]) == ["sdn"]  # engaged (3 active), but nothing started since 2024-06
+    assert stale["active"].iloc[0] == 3
+    assert no_new_engagement(registry, ranked, TODAY, 36).empty  # CAAC started 2024-06 counts in 36 months
 
 
 def test_filters_narrow_by_kind_group_tier_and_verification(registry: Registry) -> None:
@@ -88,5 +90,18 @@ def test_situations_for_a_country_put_its_own_first(registry: Registry) -> None:
 
 @pytest.mark.parametrize("months", [1, 12, 120])
 def test_gaps_never_list_a_situation_below_high_when_tiers_exist(registry: Registry, months: int) -> None:
-    found = gaps(registry, tiers(SDN="Moderate", SSD="Low", TCD="Elevated", MLI="Low"), TODAY, months)
-    assert found.empty
+    low = tiers(SDN="Moderate", SSD="Low", TCD="Elevated", MLI="Low")
+    assert unengaged(registry, low, TODAY).empty and no_new_engagement(registry, low, TODAY, months).empty
+
+
+def test_engaged_high_risk_situations_are_never_listed_as_nobody_engaged(shipped: Registry) -> None:
+    day = date(2026, 12, 6)
+    ranked = tiers(MMR="Very high", AFG="High", SDN="Very high", BFA="High")
+    view = engagement_view(shipped)
+    active = view[active_on(view, day)].groupby("situation_id").size()
+    assert active["mmr"] >= 5 and active["afg"] >= 5
+    nobody = set(unengaged(shipped, ranked, day)["situation_id"])
+    assert not {"mmr", "afg", "sdn"} & nobody
+    stale = no_new_engagement(shipped, ranked, day, 12).set_index("situation_id")
+    assert {"mmr", "afg"} <= set(stale.index)  # engaged, but nothing started since June 2024
+    assert stale.at["mmr", "active"] == active["mmr"]

@@ -51,8 +51,9 @@ def test_brief_writes_the_pptx_with_another_method(app: typer.Typer, runner: Cli
     result = runner.invoke(app, ["brief", "SDN", "--format", "pptx", "--out", str(out), "--method", "ewp"])
     assert result.exit_code == 0, result.output
     deck = Presentation(io.BytesIO(out.read_bytes()))
-    snapshot = next(s for s in deck.slides if s.shapes.title.text == "Risk snapshot")
-    assert any("Model tier (ewp-1," in shape.text_frame.text for shape in snapshot.shapes if shape.has_text_frame)
+    first = deck.slides[0]
+    assert first.shapes.title.text == "Sudan (SDN): Bottom line"
+    assert any("method version ewp-1" in shape.text_frame.text for shape in first.shapes if shape.has_text_frame)
 
 
 @pytest.mark.parametrize(("arguments", "message"), [

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from r2p.exports.briefing import BriefingError, gather_briefing
-from r2p.exports.sections import ENGAGEMENT, INVITEES, REVIEWS, SNAPSHOT, SOURCES, pack_sections
+from r2p.exports.briefing import DEATH_SERIES, TREND_YEARS, BriefingError, gather_briefing
+from r2p.exports.sections import HEADINGS, pack_sections
+from r2p.read import explore
 from r2p.tiers import current_tiers
 from r2p.warehouse import Warehouse
 from tests.helpers.data import FIXED_TODAY
@@ -62,14 +64,28 @@ def test_a_country_the_registry_does_not_track_still_gets_invitees_by_rule(brief
     brief = gather_briefing(briefed, very_high, SINCE, None, FIXED_TODAY)
     assert not brief.situation.registered and brief.situation.engaged.empty
     assert {"un.sapg", "un.sar2p"} <= set(brief.invitees["actor_id"])  # Very high: the Special Advisers
-    engagement = next(s for s in pack_sections(brief) if s.heading == ENGAGEMENT)
+    engagement = next(s for s in pack_sections(brief) if s.heading == "Engagement")
     assert any("No situation in the engagement registry covers" in line for line in engagement.lines)
 
 
 def test_sections_come_in_the_pack_order_with_their_headings(briefed: Warehouse) -> None:
     brief = gather_briefing(briefed, "SDN", SINCE, None, FIXED_TODAY)
     headings = [s.heading for s in pack_sections(brief, ("tier_history", "contributions", "engagement"))]
-    assert headings == [SNAPSHOT, "What changed since 2023-06-01", ENGAGEMENT, INVITEES, REVIEWS, SOURCES]
+    assert headings == [f"{h} since {SINCE}" if h == "What changed" else h for h in HEADINGS]
+    assert headings[0] == "Bottom line" and headings[-1] == "Sources and method"
+
+
+def test_the_casualty_trend_and_recent_events_come_from_the_warehouse(briefed: Warehouse) -> None:
+    brief = gather_briefing(briefed, "SDN", SINCE, None, FIXED_TODAY)
+    trend = brief.trend
+    held = _events(briefed, "SDN", date(1900, 1, 1), FIXED_TODAY)
+    last_year = int(trend.events["year"].max())
+    assert held[0] > 0 and trend.events["events"].sum() <= held[0]  # the last TREND_YEARS years of them
+    assert trend.events["year"].min() > last_year - TREND_YEARS
+    assert set(trend.deaths["series"]) <= set(explore.indicators(briefed).set_index("indicator_id").loc[
+        list(DEATH_SERIES), "name"]) and len(trend.deaths)
+    assert len(trend.recent) and (trend.recent["event_date"] >= trend.recent["event_date"].max()
+                                  - pd.DateOffset(months=12)).all()
 
 
 @pytest.mark.parametrize(("iso3", "since", "method_name", "message"), [

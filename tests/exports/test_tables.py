@@ -15,6 +15,7 @@ from r2p.provenance import Provenance
 SHOWN = pd.DataFrame({"iso3": ["SDN", "CIV"], "name": ["Sudan", "Côte d'Ivoire"], "score": [6.25, None],
                       "tier": ["Very high", "Insufficient data"], "risk_factors": [[1, 2], [7]],
                       "rank": [1, 2]})
+HEADERS = ["ISO3", "Name", "Score", "Model tier", "Risk factors", "Rank"]  # r2p.exports.labels.header of each
 META = TableMeta(title="Top risk, 2025 (composite-1)",
                  provenance=Provenance("R2P Watch demo data", "2025-12-31", "composite-1", is_demo=True),
                  filters={"period": 2025, "tiers": ["Very high", "Insufficient data"]}, marking="OFFICIAL USE ONLY",
@@ -24,9 +25,9 @@ META = TableMeta(title="Top risk, 2025 (composite-1)",
 def test_the_csv_is_only_the_table_and_reads_back_as_shown() -> None:
     data = table_csv(SHOWN)
     lines = data.decode("utf-8").splitlines()
-    assert lines[0] == "iso3,name,score,tier,risk_factors,rank"  # no comment or marking line before the header
+    assert lines[0] == ",".join(HEADERS)  # headed for people; no comment or marking line before the header
     assert len(lines) == 1 + len(SHOWN) and "DEMO" not in data.decode() and "OFFICIAL" not in data.decode()
-    back = pd.read_csv(io.BytesIO(data))
+    back = pd.read_csv(io.BytesIO(data)).set_axis(SHOWN.columns, axis=1)
     assert back["name"].tolist() == ["Sudan", "Côte d'Ivoire"] and back["risk_factors"].tolist() == ["1; 2", "7"]
     assert back["score"].iloc[0] == 6.25 and pd.isna(back["score"].iloc[1])
 
@@ -35,7 +36,7 @@ def test_the_xlsx_data_sheet_is_the_shown_frame_and_about_says_where_it_comes_fr
     workbook = load_workbook(io.BytesIO(table_xlsx(SHOWN, META)))
     assert workbook.sheetnames == [DATA_SHEET, ABOUT_SHEET]
     rows = list(workbook[DATA_SHEET].iter_rows(values_only=True))
-    assert list(rows[0]) == list(SHOWN.columns)
+    assert list(rows[0]) == HEADERS
     assert [list(r) for r in rows[1:]] == [["SDN", "Sudan", 6.25, "Very high", "1; 2", 1],
                                            ["CIV", "Côte d'Ivoire", None, "Insufficient data", "7", 2]]
     about = dict(list(workbook[ABOUT_SHEET].iter_rows(values_only=True))[1:])
@@ -48,7 +49,7 @@ def test_the_xlsx_data_sheet_is_the_shown_frame_and_about_says_where_it_comes_fr
 
 
 def test_read_back_with_pandas_the_data_sheet_equals_the_frame() -> None:
-    plain = SHOWN.assign(risk_factors=["1; 2", "7"])
+    plain = SHOWN.assign(risk_factors=["1; 2", "7"]).set_axis(HEADERS, axis=1)
     back = pd.read_excel(io.BytesIO(table_xlsx(SHOWN, META)), sheet_name=DATA_SHEET)
     pd.testing.assert_frame_equal(back, plain, check_dtype=False)
 
@@ -70,3 +71,11 @@ def test_file_names_say_demo_and_are_plain_ascii() -> None:
     assert filename("r2p-Top risk, 2025 (composite-1)", "csv", True) == "r2p-top-risk-2025-composite-1-DEMO.csv"
     assert filename("Côte d'Ivoire → tiers", "xlsx", False) == "cote-d-ivoire-tiers.xlsx"
     assert slug("—") == "export"
+
+
+def test_headers_people_read_replace_raw_ids_and_names_already_for_people_stay() -> None:
+    shown = pd.DataFrame({"source_id": ["ucdp"], "is_demo": [False], "factor_name": ["x"], "method_version": ["c-1"],
+                          "stale_share": [0.5], "rows_read": [3], "Suggested invitee": ["UN Security Council"]})
+    header = table_csv(shown).decode("utf-8").splitlines()[0]
+    assert header == ("Source,Demo data,Risk factor (UN Framework),Tier method,Stale share,Rows read,"
+                      "Suggested invitee")

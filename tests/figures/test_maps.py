@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from r2p import geo
-from r2p.figures.maps import NO_DATA_COLOUR, SHAPES_URL, with_inline_geometry, world_choropleth
+from r2p.figures.maps import NO_DATA_COLOUR, SHAPES_URL, TILE_PX, fit_world, with_inline_geometry, world_choropleth
+from r2p.figures.tier_map import tier_choropleth
+from r2p.tiers import tier_table
+from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
+from tests.helpers.real_warehouse import real_warehouse
 
 VALUES = pd.DataFrame({"iso3": ["SDN", "MMR", "SGP"], "name": ["Sudan", "Myanmar", "Singapore"],
                        "value": [0.09, 0.05, 0.001]})
@@ -59,3 +65,19 @@ def test_a_figure_pointing_at_the_served_shapes_exports_with_them_inline() -> No
     inline = with_inline_geometry(figure)
     assert all(trace.geojson["features"] for trace in inline.data if trace.type == "choroplethmap")
     assert figure.data[0].geojson == SHAPES_URL  # the shown figure is left as it was
+
+
+def test_an_exported_real_tier_map_shows_the_world_once_across_the_image() -> None:
+    tiers = tier_table(Warehouse(str(real_warehouse())), "composite-1", 2024)
+    on_screen = tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), "t",
+                                geojson_url=SHAPES_URL)
+    before = copy.deepcopy(on_screen.to_dict())
+    for width in (1100, 1600):
+        fitted = fit_world(on_screen, width)
+        world_px = TILE_PX * 2 ** fitted.layout.map.zoom
+        assert width <= world_px <= width * 1.01  # on screen (zoom 0.6) the world was 776 px: two copies
+        assert fitted.layout.map.center.lon == 0
+        assert fitted.layout.height > width / 2 and math.isclose(fitted.layout.height / width, 0.60, abs_tol=0.1)
+    assert on_screen.to_dict() == before
+    plain = go.Figure(go.Bar(x=[1], y=[2]))
+    assert fit_world(plain, 1100) is plain

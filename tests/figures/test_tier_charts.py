@@ -5,7 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from r2p.figures.tier_charts import contribution_chart, tier_history_chart
+from r2p.read.profile import tier_history
 from r2p.tiers.method import method
+from r2p.vocabulary import INSUFFICIENT
+from r2p.warehouse import Warehouse
+from tests.helpers.real_warehouse import real_warehouse
 
 HISTORY = pd.DataFrame({
     "period": [2023, 2024, 2025, 2026], "score": [3.5, 5.2, 6.3, None],
@@ -38,3 +42,17 @@ def test_contribution_bars_run_largest_on_top_and_add_up() -> None:
     bars = contribution_chart(parts, "What makes up the score").data[0]
     assert list(bars.x) == [0.2, 0.9, 1.5] and sum(bars.x) == parts["part"].sum()
     assert len(bars.y[1]) <= 48 and bars.customdata[1] == "A" * 80
+
+
+def test_on_real_data_the_chart_starts_at_the_first_tier_and_draws_no_insufficient_score() -> None:
+    history = tier_history(Warehouse(str(real_warehouse())), "SDN", "composite-1")
+    assert history["period"].min() == 1900  # V-Dem reaches back to 1900, when composite-1 has too little data
+    first_tier = history.loc[history["tier"].notna() & (history["tier"] != INSUFFICIENT), "period"].min()
+    figure = tier_history_chart(history, "composite-1", dict(method("composite-1").thresholds), "t")
+    model, _, score = figure.data
+    assert min(model.x) == first_tier > 1900 and figure.layout.xaxis.range[0] == first_tier - 0.5
+    tiers = dict(zip(model.x, model.y, strict=True))
+    assert INSUFFICIENT in tiers.values()  # Insufficient years after the first tier are still shown as such
+    drawn = {year for year, value in zip(score.x, score.y, strict=True) if value is not None and value == value}
+    assert drawn and all(tiers[year] != INSUFFICIENT for year in drawn)
+    assert drawn == {year for year, tier in tiers.items() if tier != INSUFFICIENT}

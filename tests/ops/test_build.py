@@ -5,10 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from r2p.ops.build import initialise
+from r2p.access.rights import command_line_user
+from r2p.ops.build import ingest_and_score, initialise
+from r2p.reviews.records import list_reviews
+from r2p.triggers.runs import last_trigger_run
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
-from tests.helpers.data import FIXED_TODAY
+from tests.helpers.data import EXAMPLES, FIXED_TODAY
 from tests.helpers.warehouses import contents
 
 
@@ -20,11 +23,32 @@ def test_init_loads_every_country_and_the_demo(warehouse: Warehouse) -> None:
     assert sources["observations"].iloc[0] > 50_000 and sources["events"].iloc[0] > 10_000
 
 
-def test_init_twice_leaves_the_same_contents(warehouse: Warehouse, tmp_path: Path) -> None:
+def test_init_twice_leaves_the_same_contents_but_one_more_trigger_run(warehouse: Warehouse, tmp_path: Path) -> None:
     before = contents(warehouse.path)
     report = initialise(warehouse, today=FIXED_TODAY)
     assert report.demo == "unchanged" and report.migrations_applied == []
-    assert contents(warehouse.path) == before
+    after = contents(warehouse.path)
+    runs = [row[2:] for row in after.pop("trigger_run")]  # as_of, ran_by, firings, opened, escalated
+    assert runs[-1] == (FIXED_TODAY, "r2p init", runs[0][2], 0, 0) and len(runs) == len(before.pop("trigger_run")) + 1
+    assert after == before
+
+
+def test_init_runs_the_trigger_rules_as_of_its_day_in_the_same_write(warehouse: Warehouse) -> None:
+    last = last_trigger_run(warehouse)
+    reviews = list_reviews(warehouse, FIXED_TODAY)
+    assert (last["as_of"].date(), last["ran_by"], last["opened"]) == (FIXED_TODAY, "r2p init", len(reviews))
+    assert last["opened"] > 0 and last["firings"] >= last["opened"]
+    assert (reviews["opened_at"] <= last["ran_at"]).all() and (reviews["state"] == "open").all()
+
+
+def test_an_ingest_runs_the_trigger_rules_in_its_transaction_and_a_refused_one_does_not(warehouse: Warehouse) -> None:
+    assert last_trigger_run(warehouse)["ran_by"] == "r2p init"
+    loaded = ingest_and_score(warehouse, "table", EXAMPLES / "table_long.csv", user=command_line_user())
+    assert loaded.status == "loaded"
+    last = last_trigger_run(warehouse)
+    assert last["ran_by"] == f"r2p ingest table ({command_line_user().name})"
+    refused = ingest_and_score(warehouse, "table", EXAMPLES / "table_malformed.csv", user=command_line_user())
+    assert refused.status == "refused" and last_trigger_run(warehouse) == last
 
 
 def test_no_demo_removes_demo_data(warehouse: Warehouse) -> None:

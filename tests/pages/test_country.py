@@ -9,16 +9,21 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.access.rights import Role
-from r2p.read import profile
+from r2p.read import profile, standings
+from r2p.reviews import queue as review_queue
+from r2p.reviews.records import list_reviews
+from r2p.tiers import current_period, tier_table
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
 from tests.helpers.drivers import forecast_contributions
 from tests.helpers.pages import opened_reviews, texts
+from tests.helpers.real_warehouse import real_warehouse
 from tests.helpers.signin import accounts_file, form, sign_in
 
 TIMEOUT = 60
@@ -172,3 +177,36 @@ def test_a_forecasts_drivers_show_as_log_odds_from_a_stated_base(warehouse: Ware
     assert "log-odds" in chart["layout"]["xaxis"]["title"]["text"]
     assert "base -5.00" in chart["layout"]["xaxis"]["title"]["text"]
     assert sum(_numbers(chart["data"][0]["x"])) == pytest.approx(sum(contributions["indicators"].values()))
+
+
+@pytest.fixture
+def real(monkeypatch: pytest.MonkeyPatch) -> Warehouse:
+    """The real-data warehouse as R2P_DB (built once per test process; these tests only read it)."""
+    location = real_warehouse()
+    monkeypatch.setenv("R2P_DB", str(location))
+    return Warehouse(str(location))
+
+
+def test_on_real_data_events_follow_the_chosen_year_and_name_their_own_release_date(real: Warehouse) -> None:
+    until = pd.Timestamp(profile.last_country_event(real, "CAF", 2020)["last_date"].iloc[0]).date()
+    app = _country("CAF", "2020")
+    headings = [s.value for s in app.subheader]
+    assert f"Events in Central African Republic in the 12 months to {until}" in headings
+    assert not any("2022-12-30" in heading for heading in headings)  # the last event anywhere, before
+    events = json.loads(next(c for c in app.get("deck_gl_json_chart")).proto.json)
+    shown = [layer for layer in events["layers"] if len(layer.get("data", [])) > 1]
+    assert shown and len(shown[0]["data"]) == len(profile.country_events(real, "CAF", until))
+    lines = [c.value for c in app.caption if c.value.startswith("Source: UCDP") or "Source: UCDP" in c.value]
+    assert any("as of 2022-12-31" in line for line in lines), lines  # GED 23.1's date, not BRD 25.1's 2024-12-31
+
+
+def test_on_real_data_the_country_view_opens_on_the_country_with_the_most_at_stake(real: Warehouse) -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.run().switch_page("pages/country.py").run()
+    assert not app.exception, app.exception
+    method = app.selectbox(key="method_select").value
+    tiers = tier_table(real, method, current_period(real, method))
+    expected = standings.most_at_stake(tiers, review_queue.pending(list_reviews(real, review_queue.today())))
+    assert app.query_params["country"] in (expected, [expected])
+    assert tiers.set_index("iso3").at[expected, "tier"] == tiers["tier"].iloc[0] == "Very high"
+    assert app.title[0].value.endswith(f"({expected})")

@@ -16,6 +16,8 @@ from r2p.warehouse import Warehouse
 from tests.helpers.cli import r2p
 from tests.helpers.data import EXAMPLES, ROOT, require_shared
 from tests.helpers.ewp_releases import load_releases
+from tests.helpers.headers import shown_headers
+from tests.helpers.real_warehouse import real_warehouse
 
 
 def _page() -> AppTest:
@@ -114,3 +116,14 @@ def test_one_release_is_shown_and_none_says_which_file_to_load(warehouse: Wareho
     summary, listed = _said(app)
     assert summary["Release"].tolist() == ["EWP 2025"] and listed.loc[0, "Country"] == "Myanmar"
     assert set(listed["What followed"]) == {"Not yet known (no onset data loaded)"}
+
+
+def test_on_real_data_sources_have_as_of_dates_and_tables_headers_people_read(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("R2P_DB", str(real_warehouse()))
+    app = _page()
+    coverage = next(frame for frame in _frames(app) if "last_year" in frame.columns)
+    assert {"vdem", "wdi"} <= set(coverage["source_id"])
+    assert coverage["as_of"].notna().all(), coverage[["name", "as_of"]]  # V-Dem's and WDI's were NaT
+    headers = [h for frame in shown_headers(app) for h in frame]
+    assert {"Source", "Demo data", "Data as of", "Risk factor (UN Framework)"} <= set(headers)
+    assert not {"source_id", "is_demo", "factor_name", "as_of", "iso3"} & set(headers)

@@ -61,7 +61,8 @@ def test_the_page_shows_gaps_first_the_map_and_says_what_is_demo_and_what_is_rea
     texts = _texts(app)
     assert "DEMO" in texts and "real data, not demo" in texts
     subheaders = [s.value for s in app.subheader]
-    assert subheaders[0] == "Gaps: where nobody is engaged"
+    assert subheaders[:2] == ["High risk, nobody engaged", "High risk, no new engagement in 12 months"]
+    assert "Next decision points" in subheaders
     assert "Situations at High or above (model tier, method composite-1)" in texts
     matrix = json.dumps(_chart(app))
     assert "MONUSCO" in matrix and "Mandate or mission" in matrix

@@ -5,15 +5,22 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p.read import standings
-from r2p.tiers import tier_table
+from r2p.engagement.analysis import unengaged
+from r2p.engagement.registry import load_registry
+from r2p.read import explore, standings
+from r2p.reviews import queue as review_queue
+from r2p.reviews.records import list_reviews
+from r2p.tiers import current_period, tier_table
 from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
-from tests.helpers.data import ROOT
+from tests.helpers.data import FIXED_TODAY, ROOT
+from tests.helpers.headers import raw_headers
 from tests.helpers.pages import opened_reviews, texts
+from tests.helpers.real_warehouse import real_warehouse
 from tests.helpers.rendered import unescaped
 
 TIMEOUT = 60
@@ -76,6 +83,7 @@ def test_reviews_waiting_show_overdue_first(warehouse: Warehouse) -> None:
     waiting = _table(app, "state")
     assert waiting["state"].iloc[0] == "overdue" and set(waiting["state"]) == {"overdue", "open"}
     assert f"{(waiting['state'] == 'overdue').sum()} overdue" in texts(app)
+    assert f"(as of {FIXED_TODAY}, by r2p init): " in texts(app)  # when the trigger rules last ran
 
 
 def test_the_method_selector_changes_every_tier_shown_and_lives_in_the_link(warehouse: Warehouse) -> None:
@@ -83,12 +91,14 @@ def test_the_method_selector_changes_every_tier_shown_and_lives_in_the_link(ware
     # R2P_TIER_METHOD prefers ensemble-1, then forecast-1: neither has scores on demo data, so the page opens on
     # composite-1, and one line says why.
     assert app.selectbox(key="method_select").value == "composite-1"
-    assert "Opened on composite-1: the first method in R2P_TIER_METHOD's order of preference" in texts(app)
+    assert "Opened on composite-1, the default" in texts(app)  # the first screen is short of room: one line,
+    reason = "Opened on composite-1: the first method in R2P_TIER_METHOD's order of preference"
+    assert reason in app.selectbox(key="method_select").help  # and the whole reason in the help mark
     app.selectbox(key="method_select").select("ewp-1").run()
     counts = tier_table(warehouse, "ewp-1")["tier"].value_counts()
     assert _legend(app) == [f"{tier} ({counts.get(tier, 0)})" for tier in (*TIERS, INSUFFICIENT)]
     assert app.query_params["method"] in ("ewp-1", ["ewp-1"])
-    assert "Top risk, 2025 (ewp-1)" in texts(app)
+    assert "All countries, 2025 (ewp-1)" in texts(app)
     assert "Opened on" not in texts(app)  # a method someone chose needs no reason
     reopened = _app({"method": "ewp-1"})
     assert reopened.selectbox(key="method_select").value == "ewp-1"
@@ -119,3 +129,46 @@ def test_insufficient_data_is_counted_apart_from_low(warehouse: Warehouse) -> No
     insufficient = standings.tier_counts(tier_table(warehouse, "composite-1", 1990))[INSUFFICIENT]
     assert insufficient > 0 and f"Insufficient data ({insufficient})" in _legend(app)
     assert f"Grey: Insufficient data ({insufficient}), never shown as Low" in texts(app)
+
+
+@pytest.fixture
+def real(monkeypatch: pytest.MonkeyPatch) -> Warehouse:
+    """The real-data warehouse as R2P_DB (built once per test process; the Overview only reads it)."""
+    location = real_warehouse()
+    monkeypatch.setenv("R2P_DB", str(location))
+    return Warehouse(str(location))
+
+
+def _strip(app: AppTest) -> str:
+    return unescaped(next(m.value for m in app.markdown if 'aria-label="Summary"' in m.value))
+
+
+def test_on_real_data_the_strip_states_tiers_movers_reviews_nobody_engaged_and_as_of(real: Warehouse) -> None:
+    app = _app()
+    method = app.selectbox(key="method_select").value
+    period = current_period(real, method)
+    tiers = tier_table(real, method, period)
+    strip = _strip(app)
+    for tier, count in standings.tier_counts(tiers).items():
+        assert f"{tier} <b>{count}</b>" in strip
+    movers = standings.tier_movers(real, method, period)
+    risers = int((movers["direction"] == standings.UP).sum())
+    assert f"Tier movers since {period - 1}" in strip and f">{len(movers)}<" in strip and f"▲ {risers} riskier" in strip
+    waiting = review_queue.pending(list_reviews(real, review_queue.today()))
+    assert "Reviews waiting for a decision</div><div style" in strip and f">{len(waiting)}<" in strip
+    nobody = unengaged(load_registry(real), tiers, review_queue.today())
+    assert f"High risk, nobody engaged</div><div style=\"font-size:1.6rem;font-weight:600;line-height:1.2\">" \
+           f"{len(nobody)}<" in strip
+    newest = str(explore.data_sources(real)["as_of"].max())[:10]
+    assert f"Data as of</div><div style=\"font-size:1.6rem;font-weight:600;line-height:1.2\">{newest}<" in strip
+
+
+def test_on_real_data_the_top_risk_list_stands_beside_the_map_with_headers_people_read(real: Warehouse) -> None:
+    app = _app()
+    method = app.selectbox(key="method_select").value
+    top = _table(app, "rank")
+    expected = tier_table(real, method, current_period(real, method))
+    assert list(top["name"]) == list(expected["name"].head(len(top))) and len(top) == 25
+    assert list(top["rank"]) == list(range(1, 26))
+    assert raw_headers(app) == []  # no iso3, source_id, is_demo, stale_share … as a header
+    assert "Reviews waiting for a decision" in [s.value for s in app.subheader]

@@ -12,7 +12,9 @@ from streamlit.testing.v1 import AppTest
 from r2p.access.rights import Role
 from r2p.reviews.queue import today
 from r2p.reviews.records import list_reviews
+from r2p.triggers.escalation import levels
 from r2p.warehouse import Warehouse
+from tests.helpers.data import FIXED_TODAY
 from tests.helpers.pages import reviews_app, texts
 from tests.helpers.signin import accounts_file, form, sign_in
 
@@ -24,9 +26,33 @@ def editor_app(with_reviews: Warehouse, tmp_path: Path, monkeypatch: pytest.Monk
     return sign_in(reviews_app(), "dana.desk")
 
 
-def test_no_reviews_yet_says_how_they_are_opened(warehouse: Warehouse) -> None:
+def _without(warehouse: Warehouse, *tables: str) -> None:
+    with warehouse.write() as connection:
+        for table in tables:  # test set-up only: nothing in R2P Watch deletes a review or a run record
+            connection.execute(f"DELETE FROM {table}")
+
+
+def test_no_reviews_yet_says_how_they_are_opened_and_when_the_rules_last_ran(warehouse: Warehouse) -> None:
+    _without(warehouse, "review")
+    shown = texts(reviews_app())
+    assert "No review has been opened yet" in shown and "`r2p triggers`" in shown and "DEMO" in shown
+    assert "Trigger rules last ran" in shown and f"(as of {FIXED_TODAY}, by r2p init): " in shown
+
+
+def test_a_warehouse_whose_rules_never_ran_says_so(warehouse: Warehouse) -> None:
+    _without(warehouse, "review", "trigger_run")  # as a warehouse built before the rules ran by themselves
+    assert "The trigger rules have not run on this warehouse yet" in texts(reviews_app())
+
+
+def test_each_review_shows_its_level_holder_and_deadline(warehouse: Warehouse) -> None:
     app = reviews_app()
-    assert "`r2p triggers`" in texts(app) and "DEMO" in texts(app)
+    table = app.dataframe[0].value
+    listed = list_reviews(warehouse).set_index("review_id").loc[list(table["review_id"])]
+    names = {lvl.number: lvl.name for lvl in levels()}
+    assert list(table["level"]) == [f"{n} · {names[n]}" for n in listed["level"]]
+    assert list(table["owner"]) == list(listed["owner"]) and "2 · Office director" in set(table["level"])
+    assert list(table["due_date"]) == list(listed["due_date"])
+    assert "Escalation: 1 Desk officer (Atrocity prevention desk" in texts(app)
 
 
 def test_overdue_reviews_come_first_and_are_counted(with_reviews: Warehouse) -> None:
@@ -36,7 +62,7 @@ def test_overdue_reviews_come_first_and_are_counted(with_reviews: Warehouse) -> 
     assert states == sorted(states, key=["overdue", "open"].index) and {"overdue", "open"} == set(states)
     listed = list_reviews(with_reviews)
     assert [m.value for m in app.metric] == [str((listed["state"] == s).sum()) for s in ("overdue", "open", "decided")]
-    assert "past their due date" in texts(app)
+    assert "past their deadline" in texts(app)
 
 
 def test_filters_by_state_and_rule(with_reviews: Warehouse) -> None:

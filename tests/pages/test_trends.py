@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
+from tests.helpers.real_warehouse import real_warehouse
 from tests.helpers.rendered import unescaped
 
 TIMEOUT = 60
@@ -74,3 +76,12 @@ def test_an_empty_selection_asks_for_a_choice(warehouse: Warehouse) -> None:
     app = _trends({"countries": "SDN", "indicators": "wdi.infant_mortality"})
     app.multiselect(key="compare_countries").unselect("SDN").run()
     assert not app.exception and "Pick at least one country" in " ".join(i.value for i in app.info)
+
+
+def test_on_real_data_a_two_year_indicator_reads_whole_years(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_DB", str(real_warehouse()))
+    app = _trends({"countries": "SDN,MMR", "indicators": "ewp.risk_2yr"})
+    layout = _chart(app)["layout"]
+    axes = [axis for name, axis in layout.items() if name.startswith("xaxis")]
+    assert axes and all(axis["tickformat"] == "d" and axis["dtick"] == 1 for axis in axes)
+    assert layout["legend"]["yref"] == "container"

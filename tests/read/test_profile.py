@@ -10,11 +10,14 @@ import pytest
 
 from r2p.access.rights import Role, User
 from r2p.catalog import RISK_FACTORS
+from r2p.provenance import of_rows, of_values
 from r2p.read import profile
+from r2p.read.explore import data_sources
 from r2p.tiers.assessment import record_assessment
 from r2p.tiers.method import method
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
+from tests.helpers.real_warehouse import real_warehouse
 
 COMPOSITE = method("composite-1")
 ANA = User("Ana", Role.EDITOR, "local account")
@@ -103,3 +106,24 @@ def test_the_shown_period_is_a_scored_one_else_the_current_one() -> None:
     assert profile.shown_period(history, 2030, 2024) == 2024  # only an assessment there: the current period
     assert profile.shown_period(history, 2030, 2022) == 2022  # not the country's latest: the method's current
     assert profile.shown_period(history.iloc[:0], 2030, None) == 2030
+
+
+def test_on_real_data_the_event_window_ends_at_the_countrys_last_event_in_the_chosen_year() -> None:
+    real = Warehouse(str(real_warehouse()))
+    anywhere = pd.Timestamp(profile.latest_event_date(real)["last_date"].iloc[0])
+    until = pd.Timestamp(profile.last_country_event(real, "CAF", 2020)["last_date"].iloc[0])
+    assert anywhere.year == 2022 and until.year == 2020  # the page said "12 months to 2022-12-30" for 2020
+    events = profile.country_events(real, "CAF", until.date())
+    dates = pd.to_datetime(events["event_date"])
+    assert len(events) and dates.max() == until and dates.min() > until - pd.DateOffset(months=12)
+    assert pd.isna(profile.last_country_event(real, "SDN", 2020)["last_date"].iloc[0])  # GED file: CAF only
+    assert pd.isna(profile.last_country_event(real, "CAF", 1988)["last_date"].iloc[0])  # before GED's first
+
+
+def test_on_real_data_the_events_source_line_gives_the_events_own_release_date() -> None:
+    real = Warehouse(str(real_warehouse()))
+    events = profile.country_events(real, "CAF", pd.Timestamp("2022-12-31").date())
+    own = of_values(events, is_demo=False)
+    source_wide = of_rows(events, data_sources(real), is_demo=False)
+    assert str(own.as_of)[:10] == "2022-12-31"  # UCDP GED 23.1's as-of
+    assert str(source_wide.as_of)[:10] == "2024-12-31"  # what it said before: UCDP BRD 25.1's, the same source

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from r2p.read import standings
-from r2p.tiers import tier_table
+from r2p.reviews import queue as review_queue
+from r2p.reviews.records import list_reviews
+from r2p.tiers import current_period, tier_table
 from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
+from tests.helpers.real_warehouse import real_warehouse
 
 
 def test_pick_period_keeps_a_scored_year_and_falls_back_to_the_current_one() -> None:
@@ -64,3 +67,23 @@ def test_scored_periods_are_listed_latest_first(warehouse: Warehouse) -> None:
     periods = list(standings.scored_periods(warehouse, "ewp-1")["period"])
     assert periods == sorted(periods, reverse=True) and len(periods) > 10
     assert standings.scored_periods(warehouse, "nothing-1").empty
+
+
+def test_most_at_stake_is_the_highest_tier_then_the_most_reviews_waiting_then_the_score() -> None:
+    tiers = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC", "DDD"], "score": [9.9, 5.0, 4.0, 6.0],
+                          "tier": [INSUFFICIENT, "High", "Very high", "High"]})
+    assert standings.most_at_stake(tiers) == "CCC"  # Insufficient data's high score does not count
+    without_very_high = tiers[tiers["iso3"] != "CCC"]
+    assert standings.most_at_stake(without_very_high) == "DDD"
+    assert standings.most_at_stake(without_very_high, pd.DataFrame({"iso3": ["BBB"]})) == "BBB"
+    assert standings.most_at_stake(tiers.iloc[0:0]) is None
+
+
+def test_on_real_data_most_at_stake_is_a_highest_tier_country_not_the_first_by_name() -> None:
+    real = Warehouse(str(real_warehouse()))
+    for method in ("composite-1", "ensemble-1"):
+        tiers = tier_table(real, method, current_period(real, method))
+        waiting = review_queue.pending(list_reviews(real, review_queue.today()))
+        chosen = standings.most_at_stake(tiers, waiting)
+        top_tier = next(tier for tier in TIERS if (tiers["tier"] == tier).any())
+        assert tiers.set_index("iso3").at[chosen, "tier"] == top_tier

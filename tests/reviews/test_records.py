@@ -24,7 +24,8 @@ def _open(warehouse: Warehouse, firings: list[Firing]) -> int:
         return open_reviews(connection, firings, today=date(2026, 1, 1))
 
 
-def test_the_same_evidence_never_opens_a_second_review(warehouse: Warehouse) -> None:
+def test_the_same_evidence_never_opens_a_second_review(unreviewed: Warehouse) -> None:
+    warehouse = unreviewed
     firing = Firing("tier-rise", "SDN", "tier-rise:composite-1:SDN:2025", "Moderate → High", "composite-1")
     assert _open(warehouse, [firing, firing]) == 1
     assert _open(warehouse, [firing]) == 0
@@ -32,7 +33,8 @@ def test_the_same_evidence_never_opens_a_second_review(warehouse: Warehouse) -> 
     assert len(reviews) == 1 and reviews.iloc[0]["due_date"] == pd.Timestamp("2026-01-15")
 
 
-def test_a_rule_firing_on_the_warehouse_opens_exactly_one_review_each(warehouse: Warehouse) -> None:
+def test_a_rule_firing_on_the_warehouse_opens_exactly_one_review_each(unreviewed: Warehouse) -> None:
+    warehouse = unreviewed
     with warehouse.write() as connection:
         firings = evaluate_rules(connection)
         first = open_reviews(connection, firings)
@@ -41,7 +43,8 @@ def test_a_rule_firing_on_the_warehouse_opens_exactly_one_review_each(warehouse:
     assert first == len({(f.rule_id, f.iso3) for f in firings}) > 0 and again == 0
 
 
-def test_decisions_close_reviews_and_are_audited(warehouse: Warehouse) -> None:
+def test_decisions_close_reviews_and_are_audited(unreviewed: Warehouse) -> None:
+    warehouse = unreviewed
     _open(warehouse, [Firing("tier-rise", "SDN", "k1", "e"), Firing("ewp-top-30", "MMR", "k2", "e")])
     ids = dict(zip(list_reviews(warehouse)["iso3"], list_reviews(warehouse)["review_id"], strict=True))
     with pytest.raises(ReviewError, match="rationale"):
@@ -60,7 +63,8 @@ def test_decisions_close_reviews_and_are_audited(warehouse: Warehouse) -> None:
     assert actions[-3:] == [("decide", "Ana"), ("decide", "Ben"), ("open", "Ben")]
 
 
-def test_one_function_opens_a_review_for_a_trigger_and_for_a_deferral(warehouse: Warehouse) -> None:
+def test_one_function_opens_a_review_for_a_trigger_and_for_a_deferral(unreviewed: Warehouse) -> None:
+    warehouse = unreviewed
     with warehouse.write() as connection:
         opened = open_review(connection, Opening("SDN", "tier-rise", "Moderate → High", "desk", date(2026, 2, 1),
                                                  "composite-1", "key-1"), "Ana", {"why": "test"})

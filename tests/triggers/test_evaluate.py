@@ -22,7 +22,7 @@ def _rule(**fields: object) -> Rule:
 
 def test_the_shipped_rule_book_loads() -> None:
     kinds = {r.kind for r in rule_book().rules}
-    assert kinds == {"tier_rise", "crosses_into", "rank_enters_top", "event_spike"}
+    assert kinds == {"tier_rise", "crosses_into", "rank_enters_top", "event_spike", "admin1_surge"}
 
 
 def test_tier_rise_by_one_step_or_more() -> None:
@@ -51,7 +51,7 @@ def _events(rows: list[tuple]) -> pd.DataFrame:
 
 
 def test_spike_needs_a_level_unseen_in_the_lookback_and_the_minimum() -> None:
-    rule = _rule(kind="event_spike", violence_types=(3,), window_days=30, lookback_years=3, minimum=100)
+    rule = _rule(kind="event_spike", violence_types=(3,), window_days=30, high_years=(3,), minimum=100)
     events = _events([
         ("AAA", "2023-05-01", 3, 90), ("AAA", "2025-12-20", 3, 60), ("AAA", "2025-12-30", 3, 60),  # 120 > 90
         ("BBB", "2024-03-01", 3, 500), ("BBB", "2025-12-15", 3, 300),  # 300 < 500 seen before

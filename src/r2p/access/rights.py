@@ -34,11 +34,19 @@ NEEDS: dict[str, Role] = {
     "engagement": Role.EDITOR,
     "actor": Role.EDITOR,
     "country_note": Role.EDITOR,
+    "approve_digest": Role.EDITOR,
+    "draft_digests": Role.EDITOR,
+    "edit_worksheet": Role.EDITOR,
+    "edit_judgements": Role.EDITOR,
+    "approve_judgements": Role.EDITOR,
+    "select_options": Role.EDITOR,
     "ingest": Role.ADMIN,
     "engagement_import": Role.ADMIN,
     "settings": Role.ADMIN,
     "accounts": Role.ADMIN,
     "restore": Role.ADMIN,
+    "manage_subscriptions": Role.ADMIN,
+    "send_digests": Role.ADMIN,
 }
 
 

@@ -36,8 +36,9 @@ def brief(
     method_name: Annotated[str | None, typer.Option("--method", help="Tier method id or version label "
                                                                      "(default: R2P_TIER_METHOD).")] = None,
 ) -> None:
-    """Build the briefing pack for a country (cover, risk snapshot, what changed, engagement, invitees, open
-    reviews, sources and method) as the Meeting prep page does; print where it went and how long it took."""
+    """Build the briefing pack for a country as the Meeting prep page does: the bottom line on page 1, then what
+    changed, scenarios and actors, options, next decision points, engagement, who should be in the room, and
+    sources and method. Print where it went and how long it took."""
     if not out.parent.is_dir():
         _fail(f"The folder {out.parent} does not exist.")
     try:

@@ -5,18 +5,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
+import pandas as pd
 import typer
 
-from r2p.access.rights import Role, User, command_line_user
+from r2p.access.rights import Role, User, command_line_user, require
 from r2p.commands.output import Format, emit
 from r2p.reviews.records import DECISIONS, ReviewError, decide, list_reviews
 from r2p.tiers import current_period, scored_methods, tier_table
 from r2p.tiers.assessment import AssessmentError, record_assessment
 from r2p.tiers.method import TierMethod, resolve_method
-from r2p.triggers.apply import evaluate_rules, open_reviews
+from r2p.triggers.apply import evaluate_rules
+from r2p.triggers.runs import run_triggers
 from r2p.warehouse import Warehouse
 
 FORMAT = typer.Option("--format", help="table, csv or json.")
+AS_OF_HELP = ("Run as if today were this date (YYYY-MM-DD; default: today, UTC): events dated up to it, tier and "
+              "rank periods (years) up to its year, a review overdue when its deadline is before it, and new "
+              "deadlines counted from it. Tier scores are the ones held now, not the release in force then.")
 
 
 def register(app: typer.Typer) -> None:
@@ -53,32 +58,46 @@ def assess(
     typer.echo(f"Recorded assessment #{number}: {iso3.upper()} {year} {tier} by {_acting(by).name}.")
 
 
-def triggers() -> None:
-    """Evaluate the trigger rules and open a review for each new piece of evidence (idempotent)."""
+def triggers(
+    as_of: Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who runs the rules (default: your user@host).")] = None,
+) -> None:
+    """Evaluate the trigger rules and open a review for each new piece of evidence (idempotent).
+
+    It also moves each review not decided by its deadline up one escalation level (levels: escalation.yml).
+    `r2p init`, `r2p ingest` and `r2p update` run the rules too, in the same transaction as their load; this
+    command is for a manual run, or a backfill with --as-of. A second run opens no review twice.
+    """
+    day = _as_of(as_of)
+    user = _acting(by)
+    require(user, "ingest")
     warehouse = Warehouse.default()
     # NOTE: rules are read through the reader, which sees events kept in Parquet (R2P_EVENTS_PARQUET); the
-    # write only opens reviews, and evidence keys keep that idempotent if data changed in between.
+    # write opens and escalates reviews, and evidence keys keep that idempotent if data changed in between.
     reader = warehouse.reader().cursor()
     try:
-        firings = evaluate_rules(reader)
+        firings = evaluate_rules(reader, day)
     finally:
         reader.close()
     with warehouse.write() as connection:
-        opened = open_reviews(connection, firings)
-    typer.echo(f"Opened {opened} review(s) from {len(firings)} rule firing(s); "
-               f"{len(firings) - opened} already had a review.")
+        done = run_triggers(connection, f"r2p triggers ({user.name})", day, firings)
+    typer.echo(f"{done.summary()} {done.firings - done.opened} firing(s) already had a review.")
 
 
 def reviews(
     output: Annotated[Format, FORMAT] = Format.table,
     state: Annotated[str | None, typer.Option(help="Only open, overdue or decided reviews.")] = None,
 ) -> None:
-    """List reviews with their state (open, overdue, decided)."""
+    """List reviews with their state (open, overdue, decided).
+
+    Each with its escalation level (1 is the first), the holder at that level and the deadline."""
     listed = list_reviews(Warehouse.default())
     if state:
         listed = listed[listed["state"] == state]
-    columns = ["review_id", "iso3", "name", "rule_id", "state", "opened_at", "due_date", "owner", "decision",
-               "decided_by", "evidence"]
+    listed = listed.rename(columns={"owner": "holder", "due_date": "deadline"})
+    listed["deadline"] = pd.to_datetime(listed["deadline"]).dt.strftime("%Y-%m-%d")
+    columns = ["review_id", "iso3", "name", "rule_id", "state", "level", "holder", "deadline", "opened_at",
+               "decision", "decided_by", "evidence"]
     emit(listed[columns], output)
 
 
@@ -98,6 +117,13 @@ def decide_command(
         _fail(str(error))
     typer.echo(f"Review #{review_id}: {decision} (by {_acting(by).name})."
                + (f" Follow-up review #{follow}." if follow else ""))
+
+
+def _as_of(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        _fail(f"--as-of {text!r} is not a date (YYYY-MM-DD).")
 
 
 def _acting(by: str | None) -> User:

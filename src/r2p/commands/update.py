@@ -59,5 +59,8 @@ def _download_all(chosen: list[str]) -> list[tuple[str, object, Release | None]]
                 task = bar.add_task(f"{source}/{release.name}", total=None)
                 path = download(release, lambda _n, done_bytes, total, t=task: bar.update(t, completed=done_bytes,
                                                                                          total=total))
+                if path is None:  # an optional monthly file not published (or mirrored) yet
+                    err.print(f"{source}/{release.name}: not on the host yet; skipped", highlight=False)
+                    continue
                 done.append((source, path, release_from_name(source, PurePosixPath(release.path).name)))
     return done

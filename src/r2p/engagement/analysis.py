@@ -1,4 +1,4 @@
-"""Pure questions over the registry: what is active on a date, situation tiers, and where nobody is engaged."""
+"""Pure questions over the registry: what is active on a date, situation tiers, sourcing, and the two kinds of gap."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def engagement_view(registry: Registry) -> pd.DataFrame:
     """Every engagement with its actor (label, group, dissolved), situation name and effective dates.
 
     `until` is the last day it can be active: its end date, or its actor's dissolution, whichever is first
-    (partial dates read as their last possible day).
+    (partial dates read as their last possible day). `sourced`: it carries a source URL. `verified`: checked
+    against a primary source AND sourced — an engagement without a source is shown as unverified everywhere.
     """
     actors = actor_table(registry.actors)[["actor_id", "label", "name", "group", "kind", "dissolved",
                                             "dissolved_precision", "successor_id", "successor_name"]]
@@ -43,7 +44,19 @@ def engagement_view(registry: Registry) -> pd.DataFrame:
     dissolved = period_end(view["dissolved"], view["dissolved_precision"])
     view["until"] = pd.concat([ended, dissolved], axis=1).min(axis=1)
     view["kind_label"] = view["kind"].map(engagement_kind_label)
+    view["sourced"] = has_source(view["source_url"])
+    view["verified"] = view["verified"].astype(bool) & view["sourced"]
     return view
+
+
+def has_source(urls: pd.Series) -> pd.Series:
+    """True where a source URL is recorded (an http(s) link)."""
+    return urls.fillna("").astype(str).str.strip().str.match(r"https?://")
+
+
+def unsourced_share(engagements: pd.DataFrame) -> float:
+    """The share (0–1) of engagements with no source URL; 0 for an empty registry."""
+    return float((~has_source(engagements["source_url"])).mean()) if len(engagements) else 0.0
 
 
 def active_on(view: pd.DataFrame, as_of: date) -> pd.Series:
@@ -88,31 +101,48 @@ def filtered(view: pd.DataFrame, chosen: EngagementFilter, tiers: pd.DataFrame) 
     return view[keep].reset_index(drop=True)
 
 
-def gaps(registry: Registry, tiers: pd.DataFrame, as_of: date, months: int) -> pd.DataFrame:
-    """Situations where nobody is engaged, worst tier first.
+GAP_COLUMNS = ["situation_id", "name", "tier", "active", "last_started"]
 
-    With tiers: situations at High or above with no active engagement, or with none started in the last
-    `months` months. Without tiers (none computed yet): every situation with no active engagement.
-    Columns: situation_id, name, tier, active, last_started, reason.
+
+def unengaged(registry: Registry, tiers: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """"High risk, nobody engaged": situations at High or above with no engagement active on the date, worst
+    tier first. Without tiers (none computed yet): every situation with no active engagement.
+
+    Columns: situation_id, name, tier, active (0 here), last_started (the latest engagement ever started).
     """
+    frame = _engagement_counts(registry, tiers, as_of)
+    wanted = frame["active"] == 0
+    if len(tiers):
+        wanted &= frame["tier"].isin(HIGH_OR_ABOVE)
+    return _ordered(frame[wanted])
+
+
+def no_new_engagement(registry: Registry, tiers: pd.DataFrame, as_of: date, months: int) -> pd.DataFrame:
+    """"High risk, no new engagement in `months` months": situations at High or above that are engaged (some
+    engagement active on the date) but where none started in the window ending on the date. Without tiers, empty:
+    which situations are high risk is unknown. Columns as `unengaged`.
+    """
+    if not len(tiers):
+        return pd.DataFrame(columns=GAP_COLUMNS)
+    frame = _engagement_counts(registry, tiers, as_of)
+    since = as_timestamp(as_of) - pd.DateOffset(months=months)
+    stale = frame["last_started"].isna() | (frame["last_started"] <= since)
+    return _ordered(frame[frame["tier"].isin(HIGH_OR_ABOVE) & (frame["active"] > 0) & stale])
+
+
+def _engagement_counts(registry: Registry, tiers: pd.DataFrame, as_of: date) -> pd.DataFrame:
     view = engagement_view(registry)
-    day = as_timestamp(as_of)
-    since = day - pd.DateOffset(months=months)
     active = view[active_on(view, as_of)].groupby("situation_id").size()
-    started = view[view["started"] <= day].groupby("situation_id")["started"].max()
+    started = view[view["started"] <= as_timestamp(as_of)].groupby("situation_id")["started"].max()
     frame = registry.situations[["situation_id", "name"]].merge(situation_tiers(registry.situations, tiers),
                                                                  on="situation_id")
     frame["active"] = frame["situation_id"].map(active).fillna(0).astype(int)
     frame["last_started"] = frame["situation_id"].map(started)
-    none_active = frame["active"] == 0
-    stale = ~none_active & (frame["last_started"].isna() | (frame["last_started"] <= since))
-    frame["reason"] = None
-    frame.loc[stale, "reason"] = f"no engagement started in the last {months} months"
-    frame.loc[none_active, "reason"] = "no active engagement"
-    wanted = frame["tier"].isin(HIGH_OR_ABOVE) & (none_active | stale) if len(tiers) else none_active
-    frame = frame[wanted]
-    order = frame.assign(severity=frame["active"].gt(0)).sort_values(["tier_rank", "severity", "name"])
-    return order[["situation_id", "name", "tier", "active", "last_started", "reason"]].reset_index(drop=True)
+    return frame
+
+
+def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["tier_rank", "name"])[GAP_COLUMNS].reset_index(drop=True)
 
 
 def situations_for_country(situations: pd.DataFrame, iso3: str) -> list[str]:

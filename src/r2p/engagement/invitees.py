@@ -8,6 +8,11 @@ The rules, in order:
    date; a dissolved body is replaced by its successor.
 4. The Special Advisers on the Prevention of Genocide and on the Responsibility to Protect, always, when the
    situation's model tier (the highest among its countries) is High or above.
+5. The human-rights and humanitarian offices and the political department (OHCHR, DPPA, OCHA, UNHCR, WFP, UNICEF),
+   each with its role: OHCHR where a Human Rights Council mechanism is engaged (its staff support it); DPPA where an
+   envoy of the Secretary-General or a special political mission is; OCHA, UNHCR, WFP and UNICEF where the
+   Council follows an armed conflict (a peace operation, a sanctions regime, or the children-and-armed-conflict
+   agenda); and all six whenever the situation's model tier is High or above.
 """
 
 from __future__ import annotations
@@ -22,6 +27,18 @@ from r2p.engagement.registry import Registry, country_list, current_successor
 from r2p.vocabulary import CAAC_ACTOR, HIGH_OR_ABOVE, SPECIAL_ADVISERS
 
 COLUMNS = ["actor_id", "name", "kind", "reason"]
+# Rule 5: who each office is in the room for. Actor ids as in engagement/data/actors.csv.
+SYSTEM_ROLES: tuple[tuple[str, str], ...] = (
+    ("un.ohchr", "human rights: documents violations, supports the Council's mechanisms, advises on protection"),
+    ("un.dppa", "political analysis, good offices and preventive diplomacy; backs envoys and political missions"),
+    ("un.ocha", "coordinates the humanitarian response and negotiates humanitarian access"),
+    ("un.unhcr", "protection of refugees and internally displaced people"),
+    ("un.wfp", "food assistance and famine early warning"),
+    ("un.unicef", "protection of children, including monitoring of grave violations against children"),
+)
+HUMAN_RIGHTS_OFFICE = "un.ohchr"
+POLITICAL_OFFICE = "un.dppa"
+HUMANITARIAN_OFFICES: tuple[str, ...] = ("un.ocha", "un.unhcr", "un.wfp", "un.unicef")
 
 
 def suggested_invitees(registry: Registry, tiers: pd.DataFrame, situation_id: str, as_of: date) -> pd.DataFrame:
@@ -38,6 +55,7 @@ def suggested_invitees(registry: Registry, tiers: pd.DataFrame, situation_id: st
     reasons += [(2, row.actor_id, f"Engaged now on {row.situation}: {row.title}") for row in related.itertuples()]
     reasons += _regional(registry, situation_id, as_of)
     reasons += _special_advisers(registry, tiers, situation_id)
+    reasons += _system_offices(registry, tiers, situation_id, active[active["situation_id"] == situation_id])
     return _collect(reasons, registry.actors)
 
 
@@ -72,6 +90,32 @@ def _special_advisers(registry: Registry, tiers: pd.DataFrame, situation_id: str
         return []
     reason = f"Situation at {tier} (model tier): the Special Advisers are suggested for every High-or-above situation"
     return [(4, adviser, reason) for adviser in SPECIAL_ADVISERS]
+
+
+def _system_offices(registry: Registry, tiers: pd.DataFrame, situation_id: str,
+                    engaged: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """Rule 5: each office with its role and why it is needed here (what is engaged, or the risk tier)."""
+    why: dict[str, list[str]] = {actor_id: [] for actor_id, _ in SYSTEM_ROLES}
+    why[HUMAN_RIGHTS_OFFICE] += [f"the Human Rights Council mechanism engaged ({row.title})"
+                                 for row in engaged[engaged["actor_kind"] == "un_hrc_mechanism"].itertuples()]
+    parents = dict(zip(registry.actors["actor_id"], registry.actors["parent_id"], strict=True))
+    political = engaged[((engaged["actor_id"] == "un.sg") & (engaged["kind"] == "envoy"))
+                        | engaged["actor_id"].map(parents).eq(POLITICAL_OFFICE)]
+    why[POLITICAL_OFFICE] += [f"the envoy or political mission engaged ({row.title})"
+                              for row in political.itertuples()]
+    # NOTE: a peace operation, a Council sanctions regime or the children-and-armed-conflict agenda means an
+    # armed conflict the Council follows: the humanitarian offices belong in the room whatever the model tier.
+    conflict = engaged[engaged["actor_kind"].isin(["un_peace_operation", "un_sanctions_committee"])
+                       | (engaged["actor_id"] == CAAC_ACTOR)]
+    for actor_id in HUMANITARIAN_OFFICES if len(conflict) else ():
+        why[actor_id].append(f"an armed conflict on the Security Council's agenda ({conflict['title'].iloc[0]})")
+    situation = registry.situations[registry.situations["situation_id"] == situation_id]
+    tier = situation_tiers(situation, tiers)["tier"].iloc[0]
+    for actor_id in why if tier in HIGH_OR_ABOVE else ():
+        why[actor_id].append(f"the situation is at {tier} (model tier)")
+    roles = dict(SYSTEM_ROLES)
+    return [(5, actor_id, f"{roles[actor_id][0].upper()}{roles[actor_id][1:]}. Needed here for "
+             + "; ".join(reasons)) for actor_id, reasons in why.items() if reasons]
 
 
 def _collect(reasons: list[tuple[int, str, str]], actors: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,6 @@
-"""The facts of a briefing on one country: risk snapshot, what changed since a date, engagement, invitees,
-reviews waiting, sources and method. The page's preview, the PDF and the PPTX are all drawn from this."""
+"""The facts of a briefing on one country: risk snapshot, what changed since a date, the casualty trend and
+recent events, the convening tools' content, engagement, invitees, reviews waiting, sources and method. The page's
+preview, the PDF and the PPTX are all drawn from this."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from r2p.engagement.analysis import (
 from r2p.engagement.invitees import suggested_invitees
 from r2p.engagement.registry import Registry, load_registry
 from r2p.exports import changes
+from r2p.exports.convening_rows import Convening, convening
 from r2p.read import explore, profile
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
@@ -29,6 +31,8 @@ from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
 DEFAULT_LOOKBACK = timedelta(days=365)
+TREND_YEARS = 15  # the casualty trend's span, ending at the latest year held
+DEATH_SERIES = ("ucdp.battle_deaths", "ucdp.osv_deaths")  # yearly deaths the trend draws beside the events
 
 
 class BriefingError(ValueError):
@@ -50,6 +54,7 @@ class Snapshot:
     parts_kind: str
     parts: pd.DataFrame  # name, part
     reason: str | None  # why the tier is Insufficient data (None otherwise)
+    driver_moves: pd.DataFrame  # name, before, now, shift: the parts' change since the year before (largest first)
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,6 +71,16 @@ class Changes:
     ended: pd.DataFrame
     opened: pd.DataFrame
     decided: pd.DataFrame
+    latest_move: pd.DataFrame  # the model tier's last move ever (MOVE_COLUMNS; empty when it never moved)
+
+
+@dataclass(frozen=True, eq=False)
+class Trend:
+    """Deaths and events over the years, and the events of the latest 12 months held (for the map)."""
+
+    deaths: pd.DataFrame  # series (indicator name), period, value, source_name
+    events: pd.DataFrame  # year, events, deaths (the event table)
+    recent: pd.DataFrame  # profile.recent_events rows
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,6 +114,8 @@ class Briefing:
     invitees: pd.DataFrame  # actor_id, name, kind, reason
     pending: pd.DataFrame  # the country's open and overdue reviews, overdue first
     sources: pd.DataFrame  # name, publisher, citation, is_demo, as_of, last_load
+    trend: Trend
+    convening: Convening
 
     @property
     def title(self) -> str:
@@ -134,7 +151,21 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
         changes=_changes(warehouse, history, period, registry, situation, reviews, iso3, since, today),
         situation=situation, invitees=suggested_invitees(registry, tiers, situation.situation_id, today),
         pending=review_queue.pending(reviews[reviews["iso3"] == iso3]), sources=sources,
+        trend=trend(warehouse, iso3), convening=convening(warehouse, iso3, today),
     )
+
+
+def trend(warehouse: Warehouse, iso3: str) -> Trend:
+    """The casualty trend over the last TREND_YEARS years held, and the latest 12 months of located events."""
+    series = explore.country_series(warehouse, iso3)
+    deaths = series[series["indicator_id"].isin(DEATH_SERIES)].rename(columns={"name": "series"})
+    events = query(warehouse, "read/country_event_years", {"iso3": iso3})
+    last = max([*deaths["period"].dropna().astype(int), *events["year"].astype(int)], default=None)
+    if last is not None:
+        deaths = deaths[deaths["period"] > last - TREND_YEARS]
+        events = events[events["year"] > last - TREND_YEARS]
+    return Trend(deaths[["series", "period", "value", "source_name"]].reset_index(drop=True),
+                 events.reset_index(drop=True), profile.recent_events(warehouse, iso3))
 
 
 def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str], period: int | None) -> Snapshot:
@@ -145,12 +176,22 @@ def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str], p
     kind, parts = profile.score_parts(row, names)
     reason = profile.insufficiency_reason(row, chosen, names)
     if row is None:
-        return Snapshot(None, "not scored", "none", "", None, None, None, kind, parts, reason)
+        return Snapshot(None, "not scored", "none", "", None, None, None, kind, parts, reason, _shifts(parts, parts))
     assessed = "none" if pd.isna(row["assessed_tier"]) else str(row["assessed_tier"])
     note = "" if assessed == "none" else (f"by {row['assessed_by']} on {str(row['assessed_at'])[:10]}: "
                                           f"{row['assessed_rationale']}")
+    before = profile.period_row(history, period - 1)
+    moves = _shifts(profile.score_parts(before, names)[1] if before is not None else parts.iloc[0:0], parts)
     return Snapshot(period, str(row["tier"]), assessed, note, _number(row["score"]), _number(row["coverage"]),
-                    _number(row["stale_share"]), kind, parts, reason)
+                    _number(row["stale_share"]), kind, parts, reason, moves)
+
+
+def _shifts(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
+    """name, before, now, shift of each part held in both years, the largest shift (either way) first."""
+    joined = before[["name", "part"]].merge(now[["name", "part"]], on="name", suffixes=("_before", "_now"))
+    joined = joined.rename(columns={"part_before": "before", "part_now": "now"})
+    joined["shift"] = joined["now"] - joined["before"]
+    return joined.reindex(joined["shift"].abs().sort_values(ascending=False).index).reset_index(drop=True)
 
 
 def _changes(warehouse: Warehouse, history: pd.DataFrame, period: int | None, registry: Registry,
@@ -166,6 +207,7 @@ def _changes(warehouse: Warehouse, history: pd.DataFrame, period: int | None, re
         events_as_of=events["as_of"], started=changes.engagements_started(view, ids, since, today),
         ended=changes.engagements_ended(view, ids, since, today),
         opened=changes.reviews_opened(reviews, iso3, since), decided=changes.reviews_decided(reviews, iso3, since),
+        latest_move=changes.tier_moves(history[history["period"] <= (period or 0)], date.min).tail(1),
     )
 
 

@@ -14,6 +14,7 @@ import plotly.io as pio
 from r2p.config import setting
 from r2p.exports import renderer
 from r2p.exports.labels import DEMO_NOTE, format_as_of, stamp
+from r2p.figures.maps import fit_world
 from r2p.provenance import Provenance
 
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
@@ -47,7 +48,7 @@ def export_figure(fig: go.Figure, meta: ChartMeta, fmt: str, width: int = WIDTH)
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}; one of {', '.join(FORMATS)}")
     topojson = _offline_topojson(fig)
-    content = chart_content(fig)
+    content = chart_content(fit_world(fig, width))
     height = int(content.layout.height or DEFAULT_HEIGHT)
     scale = PNG_SCALE if fmt == "png" else 1
     # NOTE: the chart is rendered first and placed as an image in a frame figure. plotly.js cannot anchor an

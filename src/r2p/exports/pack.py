@@ -43,16 +43,18 @@ def build_pack(briefing: Briefing, fmt: str, link: str | None = None, images: di
     chart_seconds = perf_counter() - started
     cover = cover_lines(briefing, link)
     sections = pack_sections(briefing, tuple(images))
-    running = f"R2P Watch briefing: {briefing.title} · {briefing.today}"
     if fmt == "pdf":
+        running = f"R2P Watch briefing: {briefing.title} · {briefing.today}"
         data = pdf_pack(briefing.title, cover, sections, images, briefing.marking, briefing.is_demo, running)
-    else:
+    else:  # NOTE: short, so it fits beside the bottom marking at 14 pt whatever the country's name
+        running = f"R2P Watch · {briefing.iso3} · {briefing.today}"
         data = pptx_pack(briefing.title, cover, sections, images, briefing.marking, briefing.is_demo, running)
     return Pack(data, pack_filename(briefing, fmt), fmt, chart_seconds, perf_counter() - started)
 
 
 def pack_images(briefing: Briefing) -> dict[str, bytes]:
-    """The pack's charts exported as PNG with their header and footer (the slow part: about 1 s each, warm)."""
+    """The pack's charts exported as PNG with their title and provenance, no marking (the slow part: about 1 s
+    each, warm)."""
     return chart_images(briefing_charts(briefing))
 
 

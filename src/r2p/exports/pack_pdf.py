@@ -1,4 +1,5 @@
-"""The briefing pack as an A4 PDF (fpdf2): a cover, one page per section, the marking on every page."""
+"""The briefing pack as an A4 PDF (fpdf2): page 1 the bottom line, then the sections flowing on (a section starts
+a new page only when little room is left), the marking once at the top and once at the bottom of every page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 from PIL import Image
 
-from r2p.exports.sections import Section, Table
+from r2p.exports.pack_text import Section, Subheading, Table
 
 FONT_CHOICES: tuple[tuple[Path, Path], ...] = (
     (Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
@@ -21,6 +22,7 @@ FONT_CHOICES: tuple[tuple[Path, Path], ...] = (
 CORE_FONT = "helvetica"
 DEMO_RED = (178, 24, 43)
 GREY = (90, 90, 90)
+SECTION_ROOM = 60  # mm: with less left on the page, a section starts on the next one
 # Core PDF fonts hold Latin-1 only: these stand in for the few other characters the pack prints.
 _LATIN1 = str.maketrans({"→": "->", "—": "-", "–": "-", "…": "...", "‘": "'", "’": "'", "“": '"', "”": '"',
                          "•": "-", "≥": ">=", "≤": "<=", "†": "+", "▲": "^", "▼": "v", "◆": "*"})
@@ -40,6 +42,7 @@ class _PackPDF(FPDF):
             self.add_font("PackSans", "", str(fonts[0]))
             self.add_font("PackSans", "B", str(fonts[1]))
             self.pack_font = "PackSans"
+        self.fills: list[float] = []  # how full each finished page is (0-1), for the layout checks
         self.set_margins(15, 18, 15)
         self.set_auto_page_break(True, margin=18)
         self.set_title(self.plain(running_title))
@@ -74,6 +77,18 @@ class _PackPDF(FPDF):
         self.use(9, bold=True)
         self.cell(0, 5, self.plain(self.marking), align="C")
 
+    def add_page(self, *args: object, **kwargs: object) -> None:
+        if self.page:
+            self.fills.append(self.filled())
+        super().add_page(*args, **kwargs)
+
+    def filled(self) -> float:
+        """The share of the page's body height used so far."""
+        return max(0.0, min(1.0, (self.get_y() - self.t_margin) / (self.page_break_trigger - self.t_margin)))
+
+    def room(self) -> float:
+        return self.page_break_trigger - self.get_y()
+
     def use(self, size: float, bold: bool = False) -> None:
         self.set_font(self.pack_font, "B" if bold else "", size)
 
@@ -91,32 +106,39 @@ def pdf_pack(title: str, cover: tuple[str, ...], sections: tuple[Section, ...], 
              core_font_only: bool = False) -> bytes:
     """The pack's bytes. `fonts` defaults to the first Unicode font found; without one (or with
     `core_font_only`) core Helvetica prints the text reduced to Latin-1."""
+    return laid_out(title, cover, sections, images, marking, is_demo, running, fonts, core_font_only)[0]
+
+
+def laid_out(title: str, cover: tuple[str, ...], sections: tuple[Section, ...], images: Mapping[str, bytes],
+             marking: str, is_demo: bool, running: str, fonts: tuple[Path, Path] | None = None,
+             core_font_only: bool = False) -> tuple[bytes, tuple[float, ...]]:
+    """The pack's bytes and how full each page is (0-1)."""
     chosen = None if core_font_only else fonts or unicode_fonts()
     pdf = _PackPDF(marking, running, is_demo, chosen)
-    _cover(pdf, title, cover, is_demo)
-    for section in sections:
-        pdf.add_page()
-        pdf.paragraph(section.heading, size=16, bold=True, gap=3)
-        for line in section.lines:
-            pdf.paragraph(line, colour=DEMO_RED if line.startswith("DEMO") else (0, 0, 0))
-        for key in section.charts:
-            _image(pdf, images[key])
-        for table in section.tables:
-            _table(pdf, table)
-    return bytes(pdf.output())
-
-
-def _cover(pdf: _PackPDF, title: str, lines: tuple[str, ...], is_demo: bool) -> None:
     pdf.add_page()
-    pdf.ln(30)
-    pdf.paragraph("Briefing pack", size=14, colour=GREY)
-    pdf.paragraph(title, size=26, bold=True, gap=8)
-    for line in lines:
-        demo = line.startswith("DEMO")
-        pdf.paragraph(line, size=12 if demo else 11, bold=demo, colour=DEMO_RED if demo else (0, 0, 0), gap=3)
-    if is_demo:
-        pdf.ln(6)
-        pdf.paragraph("DEMO", size=60, bold=True, colour=DEMO_RED)
+    pdf.paragraph(f"Briefing pack: {title}", size=20, bold=True, gap=2)
+    for line in cover:
+        pdf.paragraph(line, size=9, bold=line.startswith("DEMO"), colour=DEMO_RED if line.startswith("DEMO") else GREY)
+    for number, section in enumerate(sections):
+        if number == 1 or (number > 1 and pdf.room() < SECTION_ROOM):
+            pdf.add_page()  # page 1 holds the bottom line alone; later sections flow on while there is room
+        _section(pdf, section, images)
+    fills = (*pdf.fills, pdf.filled())
+    return bytes(pdf.output()), fills
+
+
+def _section(pdf: _PackPDF, section: Section, images: Mapping[str, bytes]) -> None:
+    pdf.ln(2)
+    pdf.paragraph(section.heading, size=15, bold=True, gap=2)
+    for line in section.lines:
+        if isinstance(line, Subheading):
+            pdf.paragraph(line, size=11, bold=True, gap=0.5)
+        else:
+            pdf.paragraph(line, colour=DEMO_RED if line.startswith("DEMO") else (0, 0, 0))
+    for key in section.charts:
+        _image(pdf, images[key])
+    for table in section.tables:
+        _table(pdf, table)
 
 
 def _image(pdf: _PackPDF, png: bytes) -> None:

@@ -4,19 +4,46 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import os
 import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import kaleido
+if TYPE_CHECKING:
+    import kaleido
 
 START_SECONDS = 60.0  # Chromium's first start on 2 cores takes ~5 s; a minute means it is not coming
 RENDER_SECONDS = 90.0  # a world map takes ~7 s warm; the same limit kaleido applies per image
 
 
+INSTALL_HINT = ("install Debian's Chromium with `make browser` (or `sudo apt-get install chromium`), "
+                "or set BROWSER_PATH to a Chromium executable")
+
+
 class RenderError(RuntimeError):
     """A chart could not be rendered; the message says what to do."""
+
+
+class RenderUnavailable(RenderError):
+    """No browser to render with on this machine: the message names what is missing and how to install it."""
+
+
+def browser_path() -> str | None:
+    """The Chromium kaleido would start: BROWSER_PATH if set, else the first Chromium-like browser on PATH."""
+    from choreographer.browsers.chromium import Chromium  # noqa: PLC0415 (imported when a chart is exported)
+
+    return Chromium.find_browser(skip_local=False)
+
+
+def missing_browser() -> str | None:
+    """Why no browser can be started here (without starting one), or None when an executable is in place."""
+    path = browser_path()
+    if path is None:
+        return f"Chart export needs Chromium, and none was found on this machine: {INSTALL_HINT}."
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        return f"Chart export needs Chromium, and there is none at {path}: {INSTALL_HINT}."
+    return None
 
 
 # NOTE: not kaleido.start_sync_server. Its sync server shares one result queue between callers (two threads
@@ -31,6 +58,7 @@ class Renderer:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._browser: kaleido.Kaleido | None = None
+        self.failure: str | None = None  # why the last start failed, until one succeeds
 
     def render(self, figure: dict[str, Any], opts: dict[str, Any], topojson: str | None = None) -> bytes:
         loop, browser = self.started()
@@ -58,22 +86,39 @@ class Renderer:
     def started(self) -> tuple[asyncio.AbstractEventLoop, kaleido.Kaleido]:
         with self._lock:
             if self._loop is None or self._browser is None:
-                loop = asyncio.new_event_loop()
-                threading.Thread(target=loop.run_forever, name="r2p-chart-renderer", daemon=True).start()
-                try:
-                    self._browser = _wait(asyncio.run_coroutine_threadsafe(_open(), loop), START_SECONDS)
-                except Exception as error:
-                    loop.call_soon_threadsafe(loop.stop)
-                    raise RenderError(f"Chart export needs Chromium (install Debian's `chromium`, or set "
-                                      f"BROWSER_PATH): {error}") from error
-                self._loop = loop
+                self._loop, self._browser = self._start()
             return self._loop, self._browser
 
+    def _start(self) -> tuple[asyncio.AbstractEventLoop, kaleido.Kaleido]:
+        if missing := missing_browser():
+            self.failure = missing
+            raise RenderUnavailable(missing)
+        path = browser_path()
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="r2p-chart-renderer", daemon=True).start()
+        try:
+            browser = _wait(asyncio.run_coroutine_threadsafe(_open(path), loop), START_SECONDS)
+        except Exception as error:
+            loop.call_soon_threadsafe(loop.stop)
+            self.failure = (f"Chart export needs Chromium, and the one at {path} did not start "
+                            f"({_first_line(error)}): {INSTALL_HINT}.")
+            raise RenderUnavailable(self.failure) from None
+        self.failure = None
+        return loop, browser
 
-async def _open() -> kaleido.Kaleido:
-    browser = kaleido.Kaleido(n=1, mathjax=False, timeout=RENDER_SECONDS)
+
+async def _open(path: str | None) -> kaleido.Kaleido:
+    import kaleido  # noqa: PLC0415 NOTE: a third of a second; `r2p` imports this module only for its errors
+
+    browser = kaleido.Kaleido(n=1, mathjax=False, timeout=RENDER_SECONDS, path=path)
     await browser.open()
     return browser
+
+
+def _first_line(error: BaseException) -> str:
+    """The start error in a few words; never kaleido's advice to download a browser (this machine is offline)."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return type(error).__name__ if "get_chrome" in text else text[:200]
 
 
 def _wait(future: Future, seconds: float) -> Any:
@@ -102,6 +147,12 @@ def warm_up() -> None:
 
 def is_running() -> bool:
     return _RENDERER.is_running()
+
+
+def unavailable_reason() -> str | None:
+    """Why charts cannot be exported in this process (no browser, or it would not start), else None. Cheap:
+    it starts nothing, so a page can ask before drawing its download buttons."""
+    return missing_browser() or (None if _RENDERER.is_running() else _RENDERER.failure)
 
 
 def stop() -> None:

@@ -1,4 +1,5 @@
-"""Table export: exactly the rows and columns shown, as pure CSV, or as XLSX with an "About" sheet."""
+"""Table export: exactly the rows and columns shown, headed as on screen (r2p.exports.labels.header), as pure CSV,
+or as XLSX with an "About" sheet."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from r2p.config import setting
-from r2p.exports.labels import DEMO_NOTE, format_as_of, stamp
+from r2p.exports.labels import DEMO_NOTE, format_as_of, readable, stamp
 from r2p.provenance import Provenance
 
 DATA_SHEET = "Data"
@@ -36,7 +37,7 @@ def table_csv(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV of the frame, header first and nothing else: no comment lines, so any CSV reader takes it.
 
     DEMO and the marking travel in the file name and the XLSX About sheet, never inside the CSV."""
-    return plain_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return readable(plain_frame(frame)).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def table_xlsx(frame: pd.DataFrame, meta: TableMeta) -> bytes:
@@ -44,7 +45,7 @@ def table_xlsx(frame: pd.DataFrame, meta: TableMeta) -> bytes:
     filters, marking, DEMO and when it was generated. The marking is also the printed header and footer."""
     buffer = BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        plain_frame(frame).to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        readable(plain_frame(frame)).to_excel(writer, sheet_name=DATA_SHEET, index=False)
         pd.DataFrame(about_rows(meta, len(frame)), columns=["field", "value"]).to_excel(
             writer, sheet_name=ABOUT_SHEET, index=False)
         for sheet in writer.book.worksheets:

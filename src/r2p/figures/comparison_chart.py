@@ -6,6 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from r2p.figures.years import year_axes
+
+TICK_ROOM, LEGEND_ROW, LEGEND_PER_ROW = 36, 22, 4  # px under the bottom panels' year labels; legend rows
 # Okabe-Ito without black and yellow (too light on white): one colour per country, colour-blind safe.
 COUNTRY_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
 
@@ -41,10 +44,14 @@ def comparison_chart(series: pd.DataFrame, country_order: list[str], indicator_o
                 line={"color": colour, "width": 1.5 if is_median else 2.5, "dash": "dot" if is_median else "solid"},
                 hovertemplate=f"{line}: %{{y:.3~g}} (%{{x}})<extra></extra>"), row=row, col=col)
             shown.add(str(line))
-    figure.update_layout(title={"text": title, "x": 0.01}, height=80 + 280 * rows,
-                         margin={"l": 10, "r": 10, "t": 70, "b": 10}, legend={"orientation": "h", "y": -0.06})
+    # NOTE: the legend sits at the figure's foot (container coordinates), below the room the year labels take;
+    # placed in paper coordinates under the plot area, it covered the bottom panels' years.
+    legend_height = LEGEND_ROW * -(-len(shown) // LEGEND_PER_ROW)
+    figure.update_layout(title={"text": title, "x": 0.01}, height=80 + 280 * rows + legend_height,
+                         margin={"l": 10, "r": 10, "t": 70, "b": TICK_ROOM + legend_height},
+                         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"})
     figure.update_annotations(font_size=12)
-    return figure
+    return year_axes(figure, series["period"])
 
 
 def _titles(series: pd.DataFrame, panels: list[str]) -> list[str]:

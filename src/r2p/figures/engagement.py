@@ -58,12 +58,15 @@ def engagement_matrix(active: pd.DataFrame, situations: pd.DataFrame, title: str
 
 
 def _cells(active: pd.DataFrame) -> pd.DataFrame:
-    """One cell per situation and actor: the first kind (vocabulary order) colours it; hover lists every title."""
+    """One cell per situation and actor: the first kind (vocabulary order) colours it; hover lists every title,
+    each marked "(unverified)" when the row's `verified` is false (no source, or not checked)."""
+    verified = active["verified"] if "verified" in active else pd.Series(True, index=active.index)
     frame = active.assign(actor=active["label"] + active["dissolved"].notna().map({True: " †", False: ""}),
-                          order=active["kind"].map(_KINDS.index))
+                          order=active["kind"].map(_KINDS.index),
+                          shown=active["title"] + verified.astype(bool).map({True: "", False: " (unverified)"}))
     rows = []
     for (situation, actor), group in frame.sort_values("order").groupby(["situation", "actor"], sort=False):
-        hover = "<br>".join(f"{k}: {t}" for k, t in zip(group["kind_label"], group["title"], strict=True))
+        hover = "<br>".join(f"{k}: {t}" for k, t in zip(group["kind_label"], group["shown"], strict=True))
         rows.append({"situation": situation, "actor": actor, "colour": KIND_COLOURS[group["kind"].iloc[0]],
                      "hover": f"<b>{actor}</b> on {situation}<br>{hover}"})
     return pd.DataFrame(rows)

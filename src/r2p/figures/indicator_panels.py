@@ -6,11 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from r2p.figures.years import year_axes
+
 LINE_COLOUR = "#b30000"
 
 
 def indicator_panels(series: pd.DataFrame, columns: int = 3) -> go.Figure:
-    """series: name, unit, period, value — one panel per indicator (name), titled with its unit."""
+    """series: name, unit, period, value — one panel per indicator (name), titled with its unit; every panel spans
+    the same years, so a line's position reads the same in each."""
     names = list(dict.fromkeys(series["name"]))
     columns = max(1, min(columns, len(names)))
     rows = max(1, -(-len(names) // columns))
@@ -25,4 +28,4 @@ def indicator_panels(series: pd.DataFrame, columns: int = 3) -> go.Figure:
                          row=position // columns + 1, col=position % columns + 1)
     figure.update_layout(height=60 + 220 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
     figure.update_annotations(font_size=11)
-    return figure
+    return year_axes(figure, series["period"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,6 +15,11 @@ from r2p import geo
 SHAPES_URL = "app/static/countries_110m.geojson"
 NO_DATA_COLOUR = "#d9d9d9"
 BORDER_COLOUR = "#ffffff"
+# A static world map: the world exactly as wide as the image (MapLibre draws the world 512 px wide at zoom 0 and
+# repeats it beside itself when the image is wider), from 78°N to 58°S (every populated coast, no Antarctica).
+TILE_PX = 512
+NORTH, SOUTH = 78.0, -58.0
+MAP_TRACES = frozenset({"choroplethmap", "scattermap"})
 # ColorBrewer OrRd: sequential and colour-blind safe; darker always means worse.
 WORSE_SCALE = "OrRd"
 
@@ -52,6 +59,27 @@ def with_inline_geometry(figure: go.Figure) -> go.Figure:
     inline.for_each_trace(lambda trace: trace.update(geojson=geo.load_country_shapes()),
                           selector=lambda trace: getattr(trace, "geojson", None) == SHAPES_URL)
     return inline
+
+
+def fit_world(figure: go.Figure, width: int) -> go.Figure:
+    """A copy of a world map for a static image `width` px wide: zoomed so the world spans the width once (the
+    on-screen zoom showed every continent twice, at both edges, in an export), centred on 0°, and as tall as
+    the land between NORTH and SOUTH needs. Figures without a map are returned as they are."""
+    if not any(trace.type in MAP_TRACES for trace in figure.data):
+        return figure
+    fitted = go.Figure(figure.to_dict())  # never touch the on-screen figure (see exports.charts.chart_content)
+    top, bottom = _mercator(NORTH), _mercator(SOUTH)
+    margin = fitted.layout.margin
+    height = round(width * (top - bottom) / (2 * math.pi)) + (margin.t or 0) + (margin.b or 0)
+    centre = math.degrees(2 * math.atan(math.exp((top + bottom) / 2)) - math.pi / 2)
+    # NOTE: a hair above the exact zoom, so no sliver of the next copy shows at either edge.
+    fitted.update_layout(height=height, map={"center": {"lon": 0, "lat": centre},
+                                             "zoom": math.log2(width / TILE_PX) + 0.01})
+    return fitted
+
+
+def _mercator(latitude: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
 
 
 def _no_data_trace(shapes: dict, with_data: set[str], geojson_url: str | None) -> go.Choroplethmap:

@@ -11,6 +11,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from r2p.figures.tier_style import TIER_COLOURS, TIER_ORDER
+from r2p.figures.years import year_axes
+from r2p.vocabulary import INSUFFICIENT
 
 MODEL_LINE = "#4d4d4d"
 ASSESSED_COLOUR = "#000000"
@@ -21,9 +23,14 @@ LOWERING_COLOUR = "#2166ac"  # a part below zero (a forecast's driver that lower
 def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dict[str, float],
                        title: str) -> go.Figure:
     """history: period, score, tier, coverage, assessed_tier, assessed_by, assessed_rationale. Top: model tier and
-    assessed tier per period; bottom: model score against the method's tier thresholds."""
+    assessed tier per period; bottom: model score against the method's tier thresholds. The chart starts at the
+    first period the method assigned a tier (not at the first Insufficient-data year of a source going back to
+    1900), and draws no score where the tier is Insufficient data: that score is not comparable with the
+    thresholds."""
     figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.06)
+    history = scored_span(history)
     model = history.dropna(subset=["tier"])
+    comparable = model["score"].where(model["tier"] != INSUFFICIENT)
     figure.add_trace(go.Scatter(
         x=model["period"], y=model["tier"], mode="lines+markers", name=f"Model tier ({method_label})",
         line={"color": MODEL_LINE, "shape": "hv", "width": 1},
@@ -39,7 +46,7 @@ def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dic
         text=[_assessment_note(r) for r in assessed.itertuples()], hovertemplate="%{x}: %{text}<extra></extra>",
     ), row=1, col=1)
     figure.add_trace(go.Scatter(
-        x=model["period"], y=model["score"], mode="lines", name=f"Model score ({method_label})",
+        x=model["period"], y=comparable, mode="lines", name=f"Model score ({method_label})",
         line={"color": MODEL_LINE, "width": 2}, legendgroup="model", hovertemplate="%{x}: %{y:.3g}<extra></extra>",
     ), row=2, col=1)
     for tier, lower in thresholds.items():
@@ -51,7 +58,18 @@ def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dic
     figure.update_yaxes(title_text="score", row=2, col=1)
     figure.update_layout(title={"text": title, "x": 0.01}, height=460, margin={"l": 10, "r": 10, "t": 50, "b": 10},
                          legend={"orientation": "h", "y": -0.08})
-    return figure
+    return year_axes(figure, history["period"])
+
+
+def scored_span(history: pd.DataFrame) -> pd.DataFrame:
+    """The history from the first period with a tier other than Insufficient data (all of it when there is
+    none), plus any analyst's assessment made before then."""
+    assigned = history.loc[history["tier"].notna() & (history["tier"] != INSUFFICIENT), "period"]
+    assessed = history.loc[history["assessed_tier"].notna(), "period"]
+    if assigned.empty:
+        return history
+    first = min(assigned.min(), assessed.min()) if len(assessed) else assigned.min()
+    return history[history["period"] >= first]
 
 
 def contribution_chart(parts: pd.DataFrame, title: str, scale: str = "part of the score") -> go.Figure:

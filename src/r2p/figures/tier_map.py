@@ -9,6 +9,7 @@ from r2p.figures.maps import BORDER_COLOUR, geometry
 from r2p.figures.tier_style import NOT_SCORED_COLOUR, TIER_COLOURS, TIER_ORDER
 
 UNSCORED_BORDER = "#bdbdbd"
+LEGEND_BELOW_ROOM = 64  # px under the map for a horizontal legend (its title and up to two rows)
 
 
 def legend_label(tier: str, count: int) -> str:
@@ -17,10 +18,13 @@ def legend_label(tier: str, count: int) -> str:
 
 
 def tier_choropleth(tiers: pd.DataFrame, shapes: dict, markers: pd.DataFrame, title: str,
-                    geojson_url: str | None = None) -> go.Figure:
+                    geojson_url: str | None = None, height: int = 480, zoom: float = 0.6,
+                    legend_below: bool = False) -> go.Figure:
     """tiers: iso3, name, tier, score, coverage (one row per scored country). shapes: GeoJSON with
     properties.iso3. markers: iso3, name, lon, lat for states too small for a polygon. geojson_url: where the
-    browser finds `shapes` (r2p.figures.maps.SHAPES_URL); the figure then references them instead of inlining them."""
+    browser finds `shapes` (r2p.figures.maps.SHAPES_URL); the figure then references them instead of inlining them.
+    height, zoom, legend_below: on screen (the Overview's map is smaller and narrower, to keep its first screen
+    whole; its legend then sits under the map rather than over the Americas)."""
     drawn = {f["properties"]["iso3"] for f in shapes["features"]}
     figure = go.Figure()
     figure.add_trace(_unscored_trace(shapes, set(tiers["iso3"]), geojson_url))
@@ -32,10 +36,11 @@ def tier_choropleth(tiers: pd.DataFrame, shapes: dict, markers: pd.DataFrame, ti
         figure.add_trace(_marker_trace(small[small["tier"] == tier], tier, label))
     figure.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 16}},
-        map={"style": "white-bg", "center": {"lon": 15, "lat": 15}, "zoom": 0.6},
-        margin={"l": 0, "r": 0, "t": 40, "b": 0},
-        height=480,
-        legend={"title": {"text": "Model tier (countries)"}, "x": 0.01, "y": 0.02, "bgcolor": "rgba(255,255,255,0.85)"},
+        map={"style": "white-bg", "center": {"lon": 15, "lat": 15}, "zoom": zoom},
+        margin={"l": 0, "r": 0, "t": 40, "b": LEGEND_BELOW_ROOM if legend_below else 0},
+        height=height,
+        legend={"title": {"text": "Model tier (countries)"}, "x": 0.01, "y": 0.02, "bgcolor": "rgba(255,255,255,0.85)"}
+        | ({"orientation": "h", "y": 0, "yanchor": "top", "title": {"side": "top"}} if legend_below else {}),
     )
     return figure
 

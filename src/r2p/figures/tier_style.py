@@ -16,14 +16,33 @@ TIER_COLOURS: dict[str, str] = {
     INSUFFICIENT: "#969696",
 }
 NOT_SCORED_COLOUR = "#ffffff"
-DARK_TIERS = frozenset({"Very high", "High", INSUFFICIENT})  # white text reads better on these
 TIER_ORDER: tuple[str, ...] = (*TIERS, INSUFFICIENT)
+TEXT_CONTRAST = 4.5  # WCAG 2.1 AA (1.4.3) for normal-size text
 
 
 def tier_cell_style(tier: object) -> str:
-    """CSS for a table cell holding a tier (empty for anything that is not a tier)."""
+    """CSS for a table cell holding a tier (empty for anything that is not a tier): the tier's colour behind
+    black or white text, whichever contrasts more (at least 4.5:1 for every tier; tests/figures check it)."""
     colour = TIER_COLOURS.get(str(tier))
     if colour is None:
         return ""
-    text = "#ffffff" if tier in DARK_TIERS else "#000000"
-    return f"background-color: {colour}; color: {text}"
+    return f"background-color: {colour}; color: {text_colour(colour)}"
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever has the higher contrast ratio on `background` (#rrggbb)."""
+    return "#000000" if contrast_ratio(background, "#000000") >= contrast_ratio(background, "#ffffff") \
+        else "#ffffff"
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.1's contrast ratio of two #rrggbb colours, from 1 (none) to 21 (black on white)."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of a #rrggbb colour."""
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

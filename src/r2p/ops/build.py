@@ -1,4 +1,5 @@
-"""Building the warehouse: `r2p init` (schema, reference, demo) and ingest followed by fresh tier scores."""
+"""Building the warehouse: `r2p init` (schema, reference, demo) and ingest, each followed, in the same transaction,
+by fresh tier scores and a run of the trigger rules."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from r2p.demo import series as demo
 from r2p.engagement.seed import load_seed
 from r2p.tiers.method import methods
 from r2p.tiers.refresh import refresh_scores
+from r2p.triggers.runs import run_triggers
 from r2p.warehouse.catalog_sync import sync_catalog
 from r2p.warehouse.ingest import ingest
-from r2p.warehouse.ingest.framework import Progress, load_staged
+from r2p.warehouse.ingest.framework import AfterLoad, Progress, load_staged
 from r2p.warehouse.ingest.result import IngestResult, Staged
 from r2p.warehouse.migrate import migrate, schema_version
 from r2p.warehouse.queries import run, staged
@@ -44,7 +46,8 @@ class InitReport:
 
 
 def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date | None = None) -> InitReport:
-    """Idempotent: running it twice leaves the same contents. want_demo None = demo only without real data."""
+    """Idempotent: running it twice leaves the same contents but one more trigger run record. want_demo None = demo
+    only without real data. The trigger rules run as of `today` (default: today, UTC)."""
     last_year = (today or date.today()).year - 1
     with warehouse.write() as connection:
         applied = migrate(connection)
@@ -52,6 +55,7 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
         load_seed(connection)
         demo_status = _apply_demo(connection, want_demo, last_year)
         refresh_scores(connection)
+        run_triggers(connection, "r2p init", today)
         version = schema_version(connection)
         counts = run(connection, "read/reference_counts").iloc[0]
     return InitReport(warehouse.label, applied, version, int(counts["countries"]), int(counts["indicators"]),
@@ -60,12 +64,27 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
 
 def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path | None = None,
                      progress: Progress | None = None, *, user: User, release: Release | None = None) -> IngestResult:
-    """`r2p ingest`: load a file and, in the same transaction, recompute every tier method's scores.
+    """`r2p ingest` (and `r2p update`): load a file and, in the same transaction, recompute every tier method's
+    scores and run the trigger rules (which open and escalate reviews, and record the run).
 
     Raises PermissionDenied before reading the file unless the user's role may ingest (admin).
     """
     require(user, "ingest")
-    return ingest(warehouse, source, path, meta, progress, after_load=refresh_scores, release=release)
+    return ingest(warehouse, source, path, meta, progress, after_load=score_and_trigger(f"r2p ingest {source}"
+                                                                                         f" ({user.name})"),
+                  release=release)
+
+
+def score_and_trigger(who: str) -> AfterLoad:
+    """What runs after a load, inside its transaction: fresh tier scores, then the trigger rules on them.
+
+    NOTE: with R2P_EVENTS_PARQUET set the write sees the warehouse's own `event` table, not the Parquet files, so
+    the event rules fire only in `r2p triggers` (which reads through the reader)."""
+    def after_load(connection: duckdb.DuckDBPyConnection) -> None:
+        refresh_scores(connection)
+        run_triggers(connection, who)
+
+    return after_load
 
 
 def load_reference(connection: duckdb.DuckDBPyConnection) -> None:

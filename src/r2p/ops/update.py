@@ -29,6 +29,10 @@ class Offline(RuntimeError):
     """No connection to the release host; nothing was downloaded or changed."""
 
 
+class NotPublished(RuntimeError):
+    """The host (UCDP or the mirror) answered 404: the file is not there (yet)."""
+
+
 @dataclass(frozen=True)
 class Release:
     source: str
@@ -36,6 +40,7 @@ class Release:
     url: str
     path: str
     member: str | None = None
+    optional: bool = False  # a monthly file (UCDP GED Candidate) the host may not hold yet: a 404 skips it
 
     def address(self, mirror: str) -> str:
         """The official URL, or the file's place under a mirror."""
@@ -53,11 +58,17 @@ def cache_dir() -> Path:
     return Path(setting("cache_dir")).expanduser()
 
 
-def download(release: Release, progress: ByteProgress) -> Path:
-    """Fetch one release file into the cache (atomically: a failed download leaves the old copy)."""
+def download(release: Release, progress: ByteProgress) -> Path | None:
+    """Fetch one release file into the cache (atomically: a failed download leaves the old copy); None when an
+    optional file is not on the host (or the mirror) yet."""
     target = cache_dir() / release.source / release.name
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = _fetch(release.address(setting("update_mirror")), release.name, progress)
+    try:
+        payload = _fetch(release.address(setting("update_mirror")), release.name, progress)
+    except NotPublished:
+        if release.optional:
+            return None
+        raise
     if release.member and not setting("update_mirror"):
         payload = _unzip(payload, release.member, release.url)
     partial = target.with_name(f".{target.name}.part")
@@ -77,6 +88,8 @@ def _fetch(address: str, name: str, progress: ByteProgress) -> bytes:
                 progress(name, buffer.tell(), total)
             return buffer.getvalue()
     except urllib.error.HTTPError as error:
+        if error.code == 404:
+            raise NotPublished(f"{address} answered HTTP 404 ({error.reason})") from error
         raise RuntimeError(f"{address} answered HTTP {error.code} ({error.reason})") from error
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
         host = urllib.parse.urlsplit(address).netloc

@@ -30,6 +30,18 @@ def recent_events(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
     return query(warehouse, "read/recent_country_events", {"iso3": iso3})
 
 
+def last_country_event(warehouse: Warehouse, iso3: str, period: int) -> pd.DataFrame:
+    """last_date: the country's latest event on or before the end of `period` (NULL when there is none): where
+    the Country page's 12-month event window ends, so it follows the chosen country and year."""
+    return query(warehouse, "read/country_last_event", {"iso3": iso3, "period": int(period)})
+
+
+def country_events(warehouse: Warehouse, iso3: str, until: object) -> pd.DataFrame:
+    """Located events of one country in the 12 months to `until` (a date), columns as `recent_events`; each row
+    carries its own load's as-of, so its provenance names that release's date, not another's of the source."""
+    return query(warehouse, "read/country_events_to", {"iso3": iso3, "until": pd.Timestamp(until).date()})
+
+
 def latest_event_date(warehouse: Warehouse) -> pd.DataFrame:
     """last_date: the latest event date held (NULL when there are no events)."""
     return query(warehouse, "read/latest_event_date")

@@ -52,3 +52,17 @@ def tier_counts(tiers: pd.DataFrame) -> dict[str, int]:
     """How many countries sit in each tier, highest first, Insufficient data last (zeros included)."""
     counted = tiers["tier"].value_counts()
     return {tier: int(counted.get(tier, 0)) for tier in (*TIERS, INSUFFICIENT)}
+
+
+def most_at_stake(tiers: pd.DataFrame, waiting: pd.DataFrame | None = None) -> str | None:
+    """The country a view opens on: the highest model tier (Insufficient data and unscored last), then the most
+    reviews waiting for a decision (`waiting`: iso3 per open or overdue review), then the highest score. None
+    when nothing is scored. The one door for the default of Country, Meeting prep and every shared view."""
+    if tiers.empty:
+        return None
+    reviews = waiting["iso3"].value_counts() if waiting is not None and len(waiting) else pd.Series(dtype=int)
+    ranked = tiers.assign(_rank=pd.to_numeric(tiers["tier"].map(tier_rank), errors="coerce").fillna(len(TIERS) + 1),
+                          _waiting=tiers["iso3"].map(reviews).fillna(0))
+    ranked = ranked.sort_values(["_rank", "_waiting", "score", "iso3"], ascending=[True, False, False, True],
+                                na_position="last")
+    return str(ranked["iso3"].iloc[0])

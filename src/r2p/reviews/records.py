@@ -38,7 +38,8 @@ def list_reviews(warehouse: Warehouse, today: date | None = None) -> pd.DataFram
 
 def decide(warehouse: Warehouse, review_id: int, decision: str, rationale: str, user: User,
            follow_up_due: date | None = None) -> int | None:
-    """Record a decision; `defer` needs a follow-up due date and opens the follow-up review (its id is returned).
+    """Record a decision; `defer` needs a follow-up due date and opens the follow-up review (its id is returned),
+    at the deferred review's level and with its holder.
 
     Raises PermissionDenied, before anything is opened, unless the user's role may decide.
     """
@@ -64,12 +65,14 @@ def decide(warehouse: Warehouse, review_id: int, decision: str, rationale: str, 
         return open_review(connection, Opening(
             iso3=review["iso3"], rule_id=review["rule_id"], owner=review["owner"], due_date=follow_up_due,
             evidence=f"Deferred from review #{review_id}: {review['evidence']}",
-            method_version=review["method_version"]), who, {"deferred_from": review_id})
+            method_version=review["method_version"], level=int(review["level"] or 1)),
+            who, {"deferred_from": review_id, "level": int(review["level"] or 1)})
 
 
 @dataclass(frozen=True)
 class Opening:
-    """What a new review is about: the country, the rule and its evidence, who owns it and when it is due."""
+    """What a new review is about: the country, the rule and its evidence, who holds it, at which escalation level
+    (1 is the first) and when it is due."""
 
     iso3: str
     rule_id: str
@@ -78,6 +81,7 @@ class Opening:
     due_date: date
     method_version: str | None = None
     evidence_key: str | None = None  # what fired it: the same evidence never opens a second review
+    level: int = 1
 
 
 def open_review(connection: duckdb.DuckDBPyConnection, opening: Opening, who: str, audited: dict) -> int:
@@ -88,7 +92,8 @@ def open_review(connection: duckdb.DuckDBPyConnection, opening: Opening, who: st
     review_id = int(run(connection, "write/open_review", {
         "iso3": opening.iso3, "rule_id": opening.rule_id, "evidence": opening.evidence,
         "opened_at": datetime.now(UTC), "owner": opening.owner, "due_date": opening.due_date,
-        "evidence_key": opening.evidence_key, "method_version": opening.method_version})["review_id"].iloc[0])
+        "evidence_key": opening.evidence_key, "method_version": opening.method_version,
+        "level": opening.level})["review_id"].iloc[0])
     audit(connection, "open", "review", str(review_id), None, audited, who)
     return review_id
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
 from r2p.tiers.current import majority_period
 from r2p.triggers.rules import Rule
+from r2p.triggers.surges import admin1_surges, new_highs, suppressed, thirty_day_highs
 from r2p.vocabulary import tier_rank
 
 
@@ -72,21 +74,41 @@ def rank_firings(rule: Rule, values: pd.DataFrame) -> list[Firing]:
     return firings
 
 
-def spike_firings(rule: Rule, events: pd.DataFrame, as_of: date) -> list[Firing]:
-    """event_spike: deaths in the window ending at `as_of` above every window of the previous lookback years."""
-    window = timedelta(days=rule.window_days)
-    start = pd.Timestamp(as_of - timedelta(days=365 * rule.lookback_years) - window)
-    chosen = events[events["violence_type"].isin(rule.violence_types)
-                    & (pd.to_datetime(events["event_date"]) > start)]
+def spike_firings(rule: Rule, events: pd.DataFrame, as_of: date, last_fired: Mapping[str, date] | None = None,
+                  run_date: date | None = None) -> list[Firing]:
+    """event_spike (HDX Signals style, see r2p.triggers.surges): 30-day deaths to `as_of` at a 1- or 3-year high and
+    at least the minimum; `last_fired` (iso3 -> the day this rule last opened a review) suppresses a repeat within
+    the rule's suppress_days before `run_date` (default `as_of`) that is not extreme.
+    events: iso3, event_date, violence_type, deaths_best."""
+    highs = new_highs(thirty_day_highs(events, as_of, rule.window_days, rule.high_years, rule.violence_types),
+                      rule.minimum)
+    shortest = f"high_{min(rule.high_years)}y"
     firings = []
-    for iso3, country in chosen.groupby("iso3"):
-        daily = country.groupby(pd.to_datetime(country["event_date"]))["deaths_best"].sum()
-        daily = daily.reindex(pd.date_range(start, pd.Timestamp(as_of)), fill_value=0)
-        rolling = daily.rolling(rule.window_days).sum()
-        current = float(rolling.iloc[-1])
-        baseline = float(rolling.iloc[:-rule.window_days].max()) if len(rolling) > rule.window_days else 0.0
-        if current >= rule.minimum and current > baseline:
-            firings.append(Firing(rule.id, str(iso3), f"{rule.id}:{iso3}:{as_of:%Y-%m}",
-                                  f"{current:.0f} deaths in the {rule.window_days} days to {as_of}; highest "
-                                  f"30-day total in the previous {rule.lookback_years} years: {baseline:.0f}"))
+    for row in highs.itertuples(index=False):
+        previous = float(getattr(row, shortest))
+        if suppressed(row.iso3, row.deaths, previous, run_date or as_of, last_fired or {}, rule.suppress_days,
+                      rule.extreme_ratio):
+            continue
+        high = float(getattr(row, f"high_{row.horizon}y"))
+        span = "the past year" if row.horizon == 1 else f"the past {row.horizon} years"
+        firings.append(Firing(rule.id, str(row.iso3), f"{rule.id}:{row.iso3}:{as_of:%Y-%m}",
+                              f"{row.deaths:.0f} deaths in the {rule.window_days} days to {as_of}; the highest "
+                              f"in {span} (previous high {high:.0f})"))
     return firings
+
+
+def surge_firings(rule: Rule, events: pd.DataFrame, as_of: date) -> list[Firing]:
+    """admin1_surge (ACLED surge tracker style): one firing per country, admin-1 area and week (the week of
+    `as_of`). events: iso3, event_date, admin1, latitude, longitude, violence_type, deaths_best."""
+    found = admin1_surges(events, as_of, weeks_before=rule.weeks_before, ratio=rule.surge_ratio,
+                          minimum=rule.minimum, violence_types=rule.violence_types)
+    return [Firing(rule.id, str(row.iso3), f"{rule.id}:{row.iso3}:{row.admin1}:{row.week_start:%Y-%m-%d}",
+                   f"{row.admin1}: {row.events} events in the week of {row.week_start:%Y-%m-%d} (to {as_of}), "
+                   + _against(row.ratio, row.prior_average, rule.weeks_before))
+            for row in found.itertuples(index=False)]
+
+
+def _against(ratio: float, average: float, weeks: int) -> str:
+    if ratio == float("inf"):
+        return f"after none in the {weeks} weeks before"
+    return f"{ratio:.1f}× the average of the {weeks} weeks before ({average:.1f})"

@@ -9,6 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from r2p.triggers.escalation import levels
 from r2p.vocabulary import TIERS
 
 
@@ -17,9 +18,10 @@ class Rule(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(pattern=r"^[a-z0-9-]+$")
-    kind: Literal["tier_rise", "crosses_into", "rank_enters_top", "event_spike"]
+    kind: Literal["tier_rise", "crosses_into", "rank_enters_top", "event_spike", "admin1_surge"]
     description: str
-    review_days: int = Field(ge=1, le=365)
+    review_days: int | None = Field(default=None, ge=1, le=365)  # None: the opening level's decision_days
+    opens_at_level: int = Field(default=1, ge=1)  # the escalation level (r2p/catalog/escalation.yml) it opens at
     method: str | None = None
     steps: int = 1
     tiers: tuple[str, ...] = ()
@@ -27,8 +29,15 @@ class Rule(BaseModel):
     top: int = 30
     violence_types: tuple[int, ...] = (1, 2, 3)
     window_days: int = 30
-    lookback_years: int = 3
-    minimum: float = 100
+    minimum: float = 100  # event_spike: deaths in the window; admin1_surge: events in the week
+    # event_spike (HDX Signals style, r2p/triggers/surges.py): a high over any of these numbers of years, and a
+    # repeat for the country within suppress_days of the last firing only when extreme (extreme_ratio x the high).
+    high_years: tuple[int, ...] = Field(default=(1, 3), min_length=1)
+    suppress_days: int = Field(default=180, ge=0)
+    extreme_ratio: float = Field(default=2.0, gt=1)
+    # admin1_surge (ACLED surge tracker style): a week's events >= surge_ratio x the average of weeks_before weeks.
+    weeks_before: int = Field(default=4, ge=1)
+    surge_ratio: float = Field(default=2.0, gt=1)
 
     def model_post_init(self, context: object) -> None:
         if self.kind in ("tier_rise", "crosses_into") and not self.method:
@@ -52,4 +61,8 @@ def rule_book() -> RuleBook:
     ids = [r.id for r in book.rules]
     if len(ids) != len(set(ids)):
         raise ValueError("trigger rule ids must be unique")
+    for rule in book.rules:
+        if rule.opens_at_level > len(levels()):
+            raise ValueError(f"rule {rule.id}: opens_at_level {rule.opens_at_level}, but escalation.yml has "
+                             f"{len(levels())} levels")
     return book

@@ -25,12 +25,14 @@ from r2p.exports.tables import TableMeta, table_csv, table_xlsx
 from r2p.figures.maps import with_inline_geometry
 from r2p.provenance import Provenance
 from r2p.ui.cache import cached
+from r2p.ui.chart_text import chart_summary, chart_table
 from r2p.ui.plain import plain_markdown
 from r2p.ui.state import set_view, show_notices, view
 from r2p.warehouse import Warehouse
 
-__all__ = ["REGISTRY_SOURCE", "briefing", "briefing_preview", "chart_downloads", "cover_box", "pack_downloads",
-           "permalink_box", "prewarm_renderer", "show_chart", "since_picker", "table_downloads"]
+__all__ = ["REGISTRY_SOURCE", "briefing", "briefing_preview", "chart_data_view", "chart_downloads", "cover_box",
+           "pack_downloads", "pack_unavailable", "permalink_box", "prewarm_renderer", "show_chart", "since_picker",
+           "table_downloads"]
 EARLIEST = date(1945, 1, 1)  # the date picker's own default floor is ten years back; old links must still open
 briefing = cached("briefing")  # the page's briefing, cached per warehouse version like every query
 
@@ -40,26 +42,53 @@ def chart_downloads(figures: go.Figure | Mapping[str, go.Figure], key: str, prov
     """A "Download chart" popover: PNG, SVG and PDF of each figure, rendered on the server when clicked, with
     title, subtitle, source, as-of, tier method, DEMO and the handling marking."""
     named = figures if isinstance(figures, Mapping) else {"": figures}
-    with st.popover("Download chart", icon=":material/download:", key=f"{key}_chart_export"):
+    unavailable = renderer.unavailable_reason()
+    with st.popover("Download chart", icon=":material/download:", key=f"{key}_chart_export",
+                    help=unavailable):
+        if unavailable:
+            st.warning(unavailable, icon=":material/error:")  # never a button that silently does nothing
         for name, figure in named.items():
             title = figure.layout.title.text or name or key
             meta = ChartMeta(title=title, subtitle=subtitle, provenance=provenance)
-            _chart_buttons(figure, meta, f"{key}_{name}" if name else key, name)
+            _chart_buttons(figure, meta, f"{key}_{name}" if name else key, name,
+                           disabled=renderer.missing_browser() is not None)
 
 
 def show_chart(figure: go.Figure, key: str, provenance: Provenance, subtitle: str = "",
                config: dict | None = None) -> None:
-    """`st.plotly_chart` and its download popover in one call (a page swaps one line for the other)."""
+    """`st.plotly_chart`, its text alternative (a summary and the data as a table) and its download popover in
+    one call (a page swaps one line for the other)."""
     st.plotly_chart(figure, width="stretch", key=key, config=config or {"displaylogo": False})
+    chart_data_view(figure, key)
     chart_downloads(figure, key, provenance, subtitle)
 
 
-def _chart_buttons(figure: go.Figure, meta: ChartMeta, key: str, name: str) -> None:
+def chart_data_view(figure: go.Figure, key: str) -> None:
+    """WCAG 1.1.1: what the chart shows, in words, and every value it plots in a table a screen reader can read."""
+    table = chart_table(figure)
+    st.caption(plain_markdown(chart_summary(figure, table)))
+    if not table.empty:
+        with st.expander("Chart data as a table", key=f"{key}_data"):
+            st.table(table.astype(str), hide_index=True, alt=f"The data of {figure.layout.title.text or key}")
+
+
+def _chart_buttons(figure: go.Figure, meta: ChartMeta, key: str, name: str, disabled: bool = False) -> None:
     stem = f"r2p-{meta.title}-{name}" if name else f"r2p-{meta.title}"
     for fmt in FORMATS:
         st.download_button(f"{name} {fmt.upper()}".strip(), data=partial(_export, figure, meta, fmt),
                            file_name=filename(stem, fmt, meta.provenance.is_demo), mime=MIME_TYPES[fmt],
-                           on_click="ignore", key=f"{key}_{fmt}", width="stretch")
+                           on_click="ignore", key=f"{key}_{fmt}", width="stretch", disabled=disabled)
+
+
+def pack_unavailable() -> bool:
+    """Says at the pack buttons why no pack can be built (its charts need Chromium); True when none can be."""
+    missing = renderer.missing_browser()
+    if missing:
+        st.warning(f"The briefing pack cannot be built on this server. {missing}", icon=":material/error:")
+    elif failure := renderer.unavailable_reason():
+        st.warning(f"The last attempt to start the chart renderer failed; a pack may fail too. {failure}",
+                   icon=":material/error:")
+    return missing is not None
 
 
 def _export(figure: go.Figure, meta: ChartMeta, fmt: str) -> bytes:
@@ -131,17 +160,18 @@ def cover_box(lines: tuple[str, ...]) -> None:
 def briefing_preview(sections: tuple[Section, ...], charts: tuple[PackChart, ...]) -> None:
     """The pack's sections as the page shows them: the same words, tables and figures, each chart exportable."""
     by_key = {chart.key: chart for chart in charts}
-    for number, section in enumerate(sections):
+    for section in sections:
         st.subheader(section.heading)
         st.markdown("\n".join(f"- {_escaped(line)}" for line in section.lines))
         for key in section.charts:
             meta = by_key[key].meta
             show_chart(by_key[key].figure, f"meeting_{key}", meta.provenance, meta.subtitle)
-        for position, table in enumerate(section.tables):
+        for table in section.tables:
             if table.caption:
                 st.markdown(f"**{_escaped(table.caption)}**")
-            st.dataframe(pd.DataFrame(list(table.rows), columns=list(table.columns)), hide_index=True,
-                         width="stretch", key=f"meeting_table_{number}_{position}")
+            # NOTE: st.table wraps long cells as the pack prints them; a dataframe cut them off at the right,
+            # so two suggested invitees whose reasons differ only at the end read the same.
+            st.table(pd.DataFrame(list(table.rows), columns=list(table.columns)), hide_index=True)
 
 
 def prewarm_renderer() -> None:

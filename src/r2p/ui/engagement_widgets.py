@@ -1,4 +1,4 @@
-"""Engagement page sections: filters, the gaps list, one situation, one actor, and the registry's provenance."""
+"""Engagement page sections: filters, the two gap lists, one situation, one actor, and the registry's provenance."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from r2p.engagement.analysis import NO_TIER, EngagementFilter, status_on
+from r2p.engagement.analysis import (
+    NO_TIER,
+    EngagementFilter,
+    has_source,
+    no_new_engagement,
+    status_on,
+    unengaged,
+    unsourced_share,
+)
 from r2p.engagement.dates import format_partial_date
 from r2p.engagement.registry import Registry, actor_table, lineage
 from r2p.engagement.seed import SEED_SOURCE
@@ -17,7 +25,7 @@ from r2p.vocabulary import ENGAGEMENT_KINDS, GROUPS, TIERS, actor_kind_label
 EARLIEST = date(1945, 1, 1)  # the UN Charter: nothing in the registry is older
 ENGAGEMENT_COLUMNS = {"engagement_id": "#", "actor": "actor", "situation": "situation", "kind_label": "kind",
                       "title": "title", "start": "started", "end": "ended", "status": "status",
-                      "verified": "verified", "source_url": "source"}
+                      "checked": "verified", "source_url": "source"}
 
 
 def filter_controls(registry: Registry) -> tuple[EngagementFilter, int]:
@@ -40,27 +48,49 @@ def filter_controls(registry: Registry) -> tuple[EngagementFilter, int]:
 
 
 def registry_caption(registry: Registry, is_demo: bool) -> None:
-    unverified = int((~registry.engagements["verified"]).sum() + (~registry.actors["verified"]).sum())
+    engagements = registry.engagements
+    # NOTE: an engagement without a source URL counts as unverified, whatever its recorded flag says.
+    unverified = int((~(engagements["verified"] & has_source(engagements["source_url"]))).sum()
+                     + (~registry.actors["verified"]).sum())
     tiers = " Risk tiers on this page are computed from DEMO data." if is_demo else ""
     st.caption(f"Registry: {len(registry.actors)} actors, {len(registry.situations)} situations, "
-               f"{len(registry.engagements)} engagements ({unverified} entries unverified). {SEED_SOURCE} "
+               f"{len(engagements)} engagements ({unverified} entries unverified; "
+               f"{unsourced_share(engagements):.1%} of engagements have no source and show as unverified). "
+               f"{SEED_SOURCE} "
                f"An empty end date means no end is recorded.{tiers}")
 
 
-def gaps_section(gaps: pd.DataFrame, tiers_available: bool, version: str, months: int) -> None:
-    st.subheader("Gaps: where nobody is engaged")
+def gaps_section(registry: Registry, tiers: pd.DataFrame, as_of: date, months: int, version: str) -> None:
+    """Two lists, each named for what it measures: nobody engaged, and engaged but nothing new in the window."""
+    tiers_available = not tiers.empty
+    st.subheader("High risk, nobody engaged")
     if tiers_available:
-        st.caption(f"Situations at High or above (model tier, method {version}) with no active engagement, "
-                   f"or none started in the last {months} months.")
+        st.caption(f"Situations at High or above (model tier, method {version}) with no engagement active on "
+                   "this date.")
     else:
         st.warning(f"No risk tiers have been computed for method {version} yet, so gaps cannot be ranked by risk. "
                    "Listed instead: every situation with no active engagement.")
-    if gaps.empty:
-        st.success("No gaps on this date.")
+    _gap_table(unengaged(registry, tiers, as_of),
+               "Every High-or-above situation has at least one active engagement on this date.", "engagement_gaps")
+    st.subheader(f"High risk, no new engagement in {months} months")
+    if not tiers_available:
+        st.info("This list needs risk tiers: it appears once tiers are computed.")
         return
-    shown = gaps.assign(last_started=gaps["last_started"].dt.date)
-    st.dataframe(shown.rename(columns={"name": "situation", "active": "active engagements"})
-                 .drop(columns="situation_id"), hide_index=True, width="stretch", key="engagement_gaps")
+    st.caption(f"Situations at High or above that are engaged, but where no engagement started in the {months} "
+               "months to this date: the response may have stalled.")
+    _gap_table(no_new_engagement(registry, tiers, as_of, months),
+               f"Every engaged High-or-above situation has an engagement started in the last {months} months.",
+               "engagement_stale")
+
+
+def _gap_table(gaps: pd.DataFrame, none: str, key: str) -> None:
+    if gaps.empty:
+        st.success(none)
+        return
+    shown = gaps.assign(last_started=pd.to_datetime(gaps["last_started"]).dt.date)
+    st.dataframe(shown.rename(columns={"name": "situation", "active": "active engagements",
+                                       "last_started": "last started"}).drop(columns="situation_id"),
+                 hide_index=True, width="stretch", key=key)
 
 
 def invitee_table(invitees: pd.DataFrame) -> pd.DataFrame:
@@ -69,9 +99,11 @@ def invitee_table(invitees: pd.DataFrame) -> pd.DataFrame:
 
 
 def engagement_table(view: pd.DataFrame, as_of: date, without: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Engagements for people: partial dates as written, status on the date, dissolved actors marked."""
+    """Engagements for people: partial dates as written, status on the date, dissolved actors marked, and
+    "unverified" wherever an engagement was not checked or has no source."""
     marked = view["label"] + view["dissolved"].notna().map({True: " (dissolved)", False: ""})
     table = view.assign(actor=marked, status=status_on(view, as_of),
+                        checked=view["verified"].map({True: "yes", False: "unverified"}),
                         start=[format_partial_date(v, p) for v, p in zip(view["started"], view["started_precision"],
                                                                          strict=True)],
                         end=[format_partial_date(v, p) for v, p in zip(view["ended"], view["ended_precision"],

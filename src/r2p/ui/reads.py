@@ -10,10 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from r2p import tiers
+from r2p.convening.judgements import draft_judgements, latest_judgements
+from r2p.convening.worksheet import latest_worksheet
 from r2p.engagement import registry
 from r2p.exports.briefing import gather_briefing
 from r2p.notes import country_notes
-from r2p.read import audit_trail, comparison, explore, profile, standings
+from r2p.read import audit_trail, comparison, explore, profile, standings, surges
 from r2p.read.release_record import release_lists
 from r2p.reviews import records as reviews
 from r2p.tiers.evaluation_report import evaluation
@@ -43,9 +45,15 @@ READS: dict[str, Read] = {
     "review_list": reviews.list_reviews,
     "tier_history": profile.tier_history,
     "recent_events": profile.recent_events,
+    "country_surges": surges.country_surges,
     "latest_event_date": profile.latest_event_date,
+    "last_country_event": profile.last_country_event,
+    "country_events": profile.country_events,
     "compare_series": comparison.compare_series,
     "country_notes": country_notes,
+    "worksheet": latest_worksheet,
+    "judgements": latest_judgements,
+    "judgement_draft": draft_judgements,
     # The engagement registry (Engagement page), the briefing (Meeting prep) and the audit log (Audit).
     "actors": registry.actors,
     "situations": registry.situations,

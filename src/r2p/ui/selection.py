@@ -14,16 +14,20 @@ from r2p.view import ViewState
 _WIDGETS = {"method": "method_select", "countries": "compare_countries", "indicators": "compare_indicators"}
 
 
-def method_selector() -> TierMethod:
-    """The tier method selectbox: the session's choice, else the link's `method`, else R2P_TIER_METHOD."""
+def method_selector(compact: bool = False) -> TierMethod:
+    """The tier method selectbox: the session's choice, else the link's `method`, else R2P_TIER_METHOD. Opened on
+    the default, it says why: in a caption, or (compact, where the first screen is short of room) in a one-line
+    caption with the full reason in the selectbox's help."""
     chosen = tier_method()
+    default = resolve_method(None, scored=cache.scored_methods())[0]
+    reason = default_reason(default) if chosen == default else ""
     st.session_state[_WIDGETS["method"]] = chosen.label  # the view is the truth; the widget shows it
     st.selectbox("Tier method", [m.label for m in methods()], key=_WIDGETS["method"], on_change=_store,
                  args=("method",), format_func=lambda label: f"{method(label).name} ({label})",
-                 help="Every tier shown names the method version that assigned it. Default: R2P_TIER_METHOD.")
-    default = resolve_method(None, scored=cache.scored_methods())[0]
-    if chosen == default:
-        st.caption(default_reason(default))
+                 help="Every tier shown names the method version that assigned it. Default: R2P_TIER_METHOD."
+                      + (f"\n\n{reason}" if compact and reason else ""))
+    if reason:
+        st.caption(f"Opened on {default.label}, the default (the help mark says why)." if compact else reason)
     return chosen
 
 

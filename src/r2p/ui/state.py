@@ -6,6 +6,8 @@ import dataclasses
 
 import streamlit as st
 
+from r2p.read import standings
+from r2p.reviews import queue as review_queue
 from r2p.tiers.method import TierMethod, resolve_method
 from r2p.ui import cache
 from r2p.ui.plain import plain_markdown
@@ -29,7 +31,7 @@ def sync_view() -> ViewState:
     params = _link() if first_run else current.as_params()
     chosen, method_notices = resolve_method(params.get("method"), scored=cache.scored_methods())
     # NOTE: with no year in the link, the view opens on the method's current period (the one door for it).
-    fallback = default_view(choices, _top_country(choices), cache.current_period(chosen.label))
+    fallback = default_view(choices, _top_country(chosen.label), cache.current_period(chosen.label))
     view_now, notices = resolve_view(params, choices, fallback)
     if first_run:
         st.session_state[_NOTICES] = notices | ({"method": method_notices} if method_notices else {})
@@ -76,7 +78,11 @@ def _link() -> dict[str, str]:
             for key in st.query_params}
 
 
-def _top_country(choices: Options) -> str | None:
-    fallback = default_view(choices)
-    values = cache.indicator_values(fallback.indicator, fallback.period)
-    return None if values.empty else str(values["iso3"].iloc[0])
+def _top_country(method_label: str) -> str | None:
+    """The country with the most at stake on the view's tier method (r2p.read.standings.most_at_stake), not the
+    first by name."""
+    period = cache.current_period(method_label)
+    if period is None:
+        return None
+    waiting = review_queue.pending(cache.review_list(review_queue.today()))
+    return standings.most_at_stake(cache.tier_table(method_label, period), waiting)

@@ -2,78 +2,134 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import pandas as pd
 import streamlit as st
 
+from r2p.exports.labels import header
 from r2p.figures.tier_style import tier_cell_style
 from r2p.provenance import Provenance
+from r2p.triggers.escalation import levels
 from r2p.ui.downloads import table_downloads
 
 OVERDUE_STYLE = "background-color: #fff3cd; color: #7a1d00; font-weight: 600"
 ARROWS = {"up": "▲ riskier", "down": "▼ less risky", "changed": "◆ changed"}
 DATE_FORMATS = {"due_date": "{:%Y-%m-%d}", "decided_at": "{:%Y-%m-%d %H:%M}"}
-_PERCENT = {"coverage": "Reliability", "stale_share": "Stale share"}
+_PERCENT = ("coverage", "stale_share")
+LONG_TEXT = 40
 
 
 def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: int | None = None,
                     provenance: Provenance | None = None) -> None:
     """The rows `r2p tiers` prints: iso3, name, score, model tier, reliability, stale share, assessed tier."""
     columns = ["iso3", "name", "score", "tier", "coverage", "stale_share", "assessed_tier", "assessed_by"]
+    labels = {"name": "Country", "tier": f"Model tier ({method_label})"}
     styled = tiers[columns].style.map(tier_cell_style, subset=["tier", "assessed_tier"])
-    config = {"name": "Country", "score": st.column_config.NumberColumn("Score", format="%.3f"),
-              "tier": f"Model tier ({method_label})", "assessed_tier": "Assessed tier (analyst)",
-              "assessed_by": "Assessed by", **_percent_columns()}
     st.dataframe(styled, hide_index=True, width="stretch", key=key, height=height or "auto", placeholder="—",
-                 column_config=config)
+                 column_config=column_config(columns, labels, score=_number("Score"), **_percent_columns()))
     if provenance:
-        table_downloads(tiers[columns], key, f"Risk tiers ({method_label})", provenance)
+        table_downloads(headed(tiers[columns], labels), key, f"Risk tiers ({method_label})", provenance)
+
+
+def show_top_risk(tiers: pd.DataFrame, method_label: str, key: str, height: int, rows: int = 25) -> None:
+    """The highest scores, narrow enough to stand beside the map: rank, country, model tier, score."""
+    top = top_risk(tiers, rows)
+    labels = {"rank": "#", "name": "Country", "tier": f"Tier ({method_label})"}
+    styled = top.style.map(tier_cell_style, subset=["tier"])
+    st.dataframe(styled, hide_index=True, width="stretch", key=key, height=height, placeholder="—",
+                 column_config=column_config(list(top.columns), labels, score=_number("Score"),
+                                             rank=st.column_config.NumberColumn("#", width=30)))
+
+
+def top_risk(tiers: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """The first `rows` countries by score (tier_table order), numbered: rank, name, tier, score."""
+    return tiers.head(rows).assign(rank=range(1, min(rows, len(tiers)) + 1))[["rank", "name", "tier", "score"]]
 
 
 def show_movers(movers: pd.DataFrame, method_label: str, key: str, provenance: Provenance | None = None) -> None:
     """Countries whose model tier changed: direction, from → to."""
-    shown = movers.assign(move=movers["direction"].map(ARROWS))[["move", "iso3", "name", "from_tier", "to_tier",
-                                                                  "from_score", "to_score"]]
+    columns = ["move", "iso3", "name", "from_tier", "to_tier", "from_score", "to_score"]
+    shown = movers.assign(move=movers["direction"].map(ARROWS))[columns]
+    labels = {"move": "Move", "name": "Country", "from_tier": f"From ({method_label})",
+              "to_tier": f"To ({method_label})"}
     styled = shown.style.map(tier_cell_style, subset=["from_tier", "to_tier"])
-    st.dataframe(styled, hide_index=True, width="stretch", key=key, column_config={
-        "move": "Move", "name": "Country", "from_tier": f"From ({method_label})", "to_tier": f"To ({method_label})",
-        "from_score": st.column_config.NumberColumn("Score before", format="%.3f"),
-        "to_score": st.column_config.NumberColumn("Score now", format="%.3f")})
+    st.dataframe(styled, hide_index=True, width="stretch", key=key, column_config=column_config(
+        columns, labels, from_score=_number("Score before"), to_score=_number("Score now")))
     if provenance:
-        table_downloads(shown, key, f"Tier movers ({method_label})", provenance)
+        table_downloads(headed(shown, labels), key, f"Tier movers ({method_label})", provenance)
+
+
+def show_table(frame: pd.DataFrame, key: str, title: str = "", provenance: Provenance | None = None,
+               labels: Mapping[str, str] | None = None, filters: Mapping[str, object] | None = None) -> None:
+    """Any table headed for people (labels, else r2p.exports.labels.header), long text wrapped in wide columns,
+    and — with a provenance — its CSV/XLSX downloads headed the same way."""
+    wide = {column: st.column_config.TextColumn(labels.get(column, header(column)) if labels else header(column),
+                                                width="large")
+            for column in frame.columns if _is_long_text(frame[column])}
+    st.dataframe(frame, hide_index=True, width="stretch", key=key, placeholder="—",
+                 column_config=column_config(list(frame.columns), labels, **wide))
+    if provenance:
+        table_downloads(headed(frame, labels or {}), key, title, provenance, filters)
+
+
+def column_config(columns: Iterable[object], labels: Mapping[str, str] | None = None,
+                  **typed: object) -> dict[str, object]:
+    """Streamlit's column_config giving every column a header people read: `typed` column types first, then
+    `labels`, then the shared headers of r2p.exports.labels (the same words the CSV and XLSX print)."""
+    chosen = labels or {}
+    return {str(c): chosen.get(str(c), header(c)) for c in columns} | typed
+
+
+def headed(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """The frame with the page's own headers (the export heads every other column with the shared ones)."""
+    return frame.rename(columns=dict(labels))
 
 
 def show_reviews(reviews: pd.DataFrame, key: str, compact: bool = False, empty: str = "No reviews.",
                  provenance: Provenance | None = None) -> None:
-    """Reviews in queue order with overdue rows highlighted; decided ones say who decided, when and why."""
+    """Reviews in queue order with overdue rows highlighted, each with its escalation level, the holder at that level
+    and the deadline; decided ones say who decided, when and why."""
     if reviews.empty:
         st.caption(empty)
         return
-    columns = ["state", "review_id", "name", "rule_id", "due_date"]
-    columns += [] if compact else ["iso3", "owner", "evidence", "method_version", "decision", "decided_by",
-                                   "decided_at", "rationale"]
+    columns = ["state", "review_id", "name", "rule_id", "level", "owner", "due_date"]
+    columns += [] if compact else ["iso3", "evidence", "method_version", "decision", "decided_by", "decided_at",
+                                   "rationale"]
+    shown = reviews.assign(level=reviews["level"].map(_level_label))[columns]
     # NOTE: a Styler's display text wins over column_config formats, so dates are formatted here.
     formats = {column: text for column, text in DATE_FORMATS.items() if column in columns}
-    styled = reviews[columns].style.apply(_overdue_rows, axis=1).format(formats, na_rep="—")
+    styled = shown.style.apply(_overdue_rows, axis=1).format(formats, na_rep="—")
     st.dataframe(styled, hide_index=True, width="stretch", key=key, placeholder="—", column_config={
         "state": "State", "review_id": st.column_config.NumberColumn("Review", format="#%d"), "name": "Country",
-        "rule_id": "Rule", "due_date": st.column_config.DateColumn("Due"), "owner": "Owner",
+        "rule_id": "Rule", "level": st.column_config.TextColumn("Level", help="Escalation level (1 is the first): "
+                                                                "an undecided review moves up one when its "
+                                                                "deadline passes."),
+        "owner": "Held by", "due_date": st.column_config.DateColumn("Deadline"),
         "evidence": st.column_config.TextColumn("Evidence", width="large"), "method_version": "Tier method",
         "decision": "Decision",
         "decided_by": "Decided by",
         "decided_at": st.column_config.DatetimeColumn("Decided at", format="YYYY-MM-DD HH:mm"),
         "rationale": st.column_config.TextColumn("Why", width="large")})
     if provenance:
-        table_downloads(reviews[columns], key, "Reviews", provenance)
+        table_downloads(shown, key, "Reviews", provenance)
+
+
+def _level_label(number: object) -> str:
+    """`2 · Office director`; a level no longer in escalation.yml shows its number only."""
+    if pd.isna(number):
+        return "—"
+    names = {level.number: level.name for level in levels()}
+    return f"{int(number)} · {names[int(number)]}" if int(number) in names else str(int(number))
 
 
 def show_sources(sources: pd.DataFrame, key: str) -> None:
     """Per source: as-of date of the data, when it was last loaded, whether it is demo data."""
-    st.dataframe(sources[["name", "as_of", "last_load", "observations", "events", "is_demo"]], hide_index=True,
-                 width="stretch", key=key, column_config={
-                     "name": "Source", "as_of": st.column_config.DateColumn("Data as of"),
-                     "last_load": st.column_config.DatetimeColumn("Loaded (UTC)", format="YYYY-MM-DD HH:mm"),
-                     "observations": "Observations", "events": "Events",
-                     "is_demo": st.column_config.CheckboxColumn("Demo")})
+    columns = ["name", "as_of", "last_load", "observations", "events", "is_demo"]
+    st.dataframe(sources[columns], hide_index=True, width="stretch", key=key, column_config=column_config(
+        columns, {"name": "Source"}, as_of=st.column_config.DateColumn("Data as of"),
+        last_load=st.column_config.DatetimeColumn("Loaded (UTC)", format="YYYY-MM-DD HH:mm"),
+        is_demo=st.column_config.CheckboxColumn("Demo data")))
 
 
 def _overdue_rows(row: pd.Series) -> list[str]:
@@ -82,5 +138,16 @@ def _overdue_rows(row: pd.Series) -> list[str]:
 
 def _percent_columns() -> dict[str, object]:
     # NumberColumn's "percent" format multiplies shares by 100.
-    return {column: st.column_config.NumberColumn(label, format="percent") for column, label in _PERCENT.items()}
+    return {column: st.column_config.NumberColumn(header(column), format="percent") for column in _PERCENT}
+
+
+def _number(label: str) -> object:
+    return st.column_config.NumberColumn(label, format="%.3f")
+
+
+def _is_long_text(values: pd.Series) -> bool:
+    """Text that would be cut off in a default-width column (over LONG_TEXT characters somewhere)."""
+    if values.dtype != object:
+        return False
+    return bool(values.map(lambda v: isinstance(v, str) and len(v) > LONG_TEXT).any())
 

@@ -1,4 +1,5 @@
-"""The `ucdp` source: GED events (CSV or GeoJSON) and Battle-Related Deaths, the file kind told from its contents.
+"""The `ucdp` source: GED events (CSV or GeoJSON) and Battle-Related Deaths, the file kind told from its contents;
+a GED CSV named as a monthly candidate release (GEDEvent_v25_0_9.csv) loads as provisional (ucdp_candidate.py).
 
 See ucdp_ged.py (events, one-sided and total deaths per country-year) and ucdp_brd.py (battle deaths and the
 attribution rule) for what is loaded, rejected and refused.
@@ -12,12 +13,14 @@ from r2p.warehouse.ingest.reader import header
 from r2p.warehouse.ingest.result import Staged
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.ucdp_brd import read_brd
+from r2p.warehouse.ingest.ucdp_candidate import is_candidate_file, read_candidate_csv
 from r2p.warehouse.ingest.ucdp_common import find_columns
 from r2p.warehouse.ingest.ucdp_ged import ALIASES, read_ged_csv, read_ged_geojson
 from r2p.warehouse.ingest.ucdp_ged import REQUIRED as GED_REQUIRED
 from r2p.warehouse.ingest.validate import Reference
 
-DESCRIPTION = "UCDP: GED events (CSV or GeoJSON) or Battle-Related Deaths (dyadic or conflict-level CSV)"
+DESCRIPTION = ("UCDP: GED events (CSV or GeoJSON; GED Candidate monthly CSV, provisional) or Battle-Related Deaths "
+               "(dyadic or conflict-level CSV)")
 GED = "UCDP GED events"
 GED_GEOJSON = "UCDP GED events (GeoJSON)"
 BRD = "UCDP Battle-Related Deaths"
@@ -52,7 +55,7 @@ def read(path: Path, reference: Reference) -> Staged:
     if kind == GED_GEOJSON:
         return read_ged_geojson(path, reference)
     if kind == GED:
-        return read_ged_csv(path, reference)
+        return read_candidate_csv(path, reference) if is_candidate_file(path) else read_ged_csv(path, reference)
     if kind == BRD:
         return read_brd(path, reference)
     raise refuse_wrong_source(path, "ucdp", "a UCDP GED events or Battle-Related Deaths file")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -67,7 +68,13 @@ def read(path: Path, reference: Reference) -> Staged:
     frame, rejects = _countries(frame, reference)
     observations, value_problems = _observations(frame, present, path.name)
     return Staged(kind=kind, rows_read=rows_read, observations=observations, rejects=rejects,
-                  problems=problems + value_problems)
+                  as_of=coverage_end(observations["period"]), problems=problems + value_problems)
+
+
+def coverage_end(periods: pd.Series) -> date | None:
+    """The data's as-of date: the last day of the latest year holding a value (V-Dem files carry no release
+    date; without this the sources table showed V-Dem "as of" NaT). None for a file without values."""
+    return None if periods.dropna().empty else date(int(periods.max()), 12, 31)
 
 
 def _layout_problem(file: str, missing: list[str]) -> Problem:

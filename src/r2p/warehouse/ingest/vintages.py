@@ -10,6 +10,7 @@ import pandas as pd
 
 from r2p.warehouse.ingest.reader import first_rows
 from r2p.warehouse.ingest.result import Staged
+from r2p.warehouse.ingest.ucdp_candidate import settle_coverage
 from r2p.warehouse.queries import run, staged
 from r2p.warehouse.releases import UNKNOWN, Release, release_from_name, ucdp_release
 
@@ -76,12 +77,13 @@ def load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | No
     if events is None or events.empty:
         return []
     rows = events.reindex(columns=EVENT_COLUMNS).assign(source_id=source, ingest_id=ingest_id)
+    rows, covered = settle_coverage(connection, rows, ingest_id)  # UCDP GED Candidate against final GED, by period
     with staged(connection, staged_event=rows):
         run(connection, "write/drop_stale_vintage_events", {"ingest_id": ingest_id})
         run(connection, "write/keep_superseded_events", {"ingest_id": ingest_id})
         run(connection, "write/drop_replaced_events", {"replace_demo": not is_demo, "ingest_id": ingest_id})
         run(connection, "write/add_events")  # stored by country then date: see the NOTE in that file
-        return _held(run(connection, "read/events_held_back", {"ingest_id": ingest_id}))
+        return _held(run(connection, "read/events_held_back", {"ingest_id": ingest_id})) + _held(covered)
 
 
 def _held(frame: pd.DataFrame) -> list[HeldBack]:

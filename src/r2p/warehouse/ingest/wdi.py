@@ -8,6 +8,7 @@ import pandas as pd
 
 from r2p.warehouse.ingest.reader import first_rows
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
+from r2p.warehouse.ingest.vdem import coverage_end
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.validate import Reference, is_whole, parse_numbers
 from r2p.warehouse.ingest.wdi_layouts import KINDS, Parsed, detect, parse
@@ -61,8 +62,11 @@ def read(path: Path, reference: Reference) -> Staged:
         raise IngestRefused([_nothing_catalogued(path.name, parsed)], parsed.kind, parsed.rows_read)
     cells, rejects = _countries(parsed, reference)
     observations, problems = _observations(cells, path.name)
+    # NOTE: the World Bank's "last updated" date when the file states it, else the end of its latest year (the R
+    # WDI package's layout drops the date; the sources table then said "as of" NaT).
+    as_of = parsed.as_of or coverage_end(observations["period"])
     return Staged(kind=parsed.kind, rows_read=parsed.rows_read, observations=observations, rejects=rejects,
-                  as_of=parsed.as_of, problems=problems)
+                  as_of=as_of, problems=problems)
 
 
 def ignored_indicators(path: Path) -> tuple[str, ...]:

@@ -1,0 +1,1 @@
+"""Subscriptions and digests: what changed, drafted per recipient, approved by a person, delivered once."""

@@ -1,0 +1,51 @@
+"""The Country page's sub-national surges: a table of admin-1 surge weeks and a map of the areas."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from r2p import geo
+from r2p.figures.event_map import outlines_near
+from r2p.figures.surge_map import surge_deck
+from r2p.provenance import of_rows
+from r2p.read.surges import surge_areas, surge_rule, surge_rule_text
+from r2p.ui import cache
+from r2p.ui.banner import provenance_caption
+from r2p.ui.plain import plain_markdown
+
+
+def show_subnational_surges(iso3: str, name: str) -> None:
+    """Heading, the surge weeks of the year to the country's latest event (table), their areas (map), caption."""
+    surges = cache.country_surges(iso3)
+    st.subheader("Sub-national surges")
+    as_of = surges["as_of"].iloc[0] if len(surges) else None
+    if surges.empty:
+        st.info(f"No admin-1 area of {plain_markdown(name)} had a surge week in the year to its latest event.")
+        st.caption(surge_rule_text(None))
+        return
+    columns = table_columns()
+    st.dataframe(surge_table(surges), key="country_surges", hide_index=True, width="stretch", column_config={
+        columns["week_start"]: st.column_config.DateColumn(format="YYYY-MM-DD"),
+        columns["prior_average"]: st.column_config.NumberColumn(format="%.1f")})
+    outlines = outlines_near(geo.load_country_shapes(), iso3)
+    st.pydeck_chart(surge_deck(surge_areas(surges), outlines, iso3), key="country_surge_map")
+    sources = cache.data_sources()
+    provenance_caption(of_rows(surges, sources, bool(sources["is_demo"].any())))
+    st.caption(surge_rule_text(as_of) + " Dot size grows with the number of surge weeks; each dot sits at the "
+               "centroid of the area's surge-week events. Provisional: includes UCDP GED Candidate events.")
+
+
+def table_columns() -> dict[str, str]:
+    """Column -> heading of the surge table."""
+    return {"admin1": "Area (admin-1)", "week_start": "Week of", "events": "Events",
+            "prior_average": f"Average of the {surge_rule().weeks_before} weeks before", "times": "Times the average",
+            "deaths": "Deaths (best)", "provisional": "Provisional"}
+
+
+def surge_table(surges: pd.DataFrame) -> pd.DataFrame:
+    """The surge weeks as shown: named columns, the ratio in words where the weeks before held no event."""
+    times = surges["ratio"].map(lambda r: "new (none before)" if r == float("inf") else f"{r:.1f}×")
+    provisional = surges["provisional"].fillna(False).astype(bool).map({True: "yes", False: ""})
+    columns = table_columns()
+    return surges.assign(times=times, provisional=provisional)[list(columns)].rename(columns=columns)

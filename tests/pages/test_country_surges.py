@@ -1,0 +1,75 @@
+"""Country page, sub-national surges: the admin-1 surge weeks of the year to the country's last event, as a table
+and an offline map, provisional (GED Candidate) weeks marked."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from r2p.read.surges import surge_rule
+from r2p.warehouse import Warehouse
+from r2p.warehouse.ingest import ingest
+from tests.helpers.data import ROOT
+from tests.helpers.pages import texts
+
+TIMEOUT = 60
+
+
+def _country(iso3: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.query_params.update({"country": iso3, "period": "2025"})
+    app.run().switch_page("pages/country.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _surge_table(app: AppTest) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if "Area (admin-1)" in d.value.columns)
+
+
+def _surge_map(app: AppTest) -> dict:
+    decks = [json.loads(d.proto.json) for d in app.get("deck_gl_json_chart")]
+    return next(deck for deck in decks if any(layer["id"] == "surge_areas" for layer in deck["layers"]))
+
+
+def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse: Warehouse) -> None:
+    app = _country("MWI")  # the one demo country with a surge week
+    row = _surge_table(app).iloc[0]
+    week = pd.Timestamp(row["Week of"]).date()
+    rule = surge_rule()
+    with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
+        weekly = [connection.execute(
+            "SELECT count(*) FROM event WHERE iso3 = 'MWI' AND admin1 = $a AND event_date >= $s AND event_date < $e",
+            {"a": row["Area (admin-1)"], "s": week - timedelta(weeks=k), "e": week - timedelta(weeks=k - 1)},
+        ).fetchone()[0] for k in range(rule.weeks_before + 1)]
+    assert row["Events"] == weekly[0] >= rule.minimum
+    assert weekly[0] >= rule.surge_ratio * sum(weekly[1:]) / rule.weeks_before
+    deck = _surge_map(app)
+    points = next(layer for layer in deck["layers"] if layer["id"] == "surge_areas")["data"]
+    assert [p["place"] for p in points] == [row["Area (admin-1)"]]
+    assert deck["mapStyle"].startswith("app/static/") and "http" not in json.dumps(deck)  # offline
+    assert "Sub-national surges" in [s.value for s in app.subheader]
+
+
+def test_a_country_without_surges_says_so(warehouse: Warehouse) -> None:
+    app = _country("MMR")
+    assert "No admin-1 area of Myanmar had a surge week in the year to its latest event." in texts(app)
+    assert not any("Area (admin-1)" in d.value.columns for d in app.dataframe)
+
+
+def test_a_surge_from_a_candidate_release_is_marked_provisional(warehouse: Warehouse, tmp_path: Path) -> None:
+    days = ["2025-08-04", "2025-08-11", "2025-08-18", "2025-08-25"] + ["2025-09-02"] * 6  # 1 a week, then 6
+    rows = [f"{i},482,{day},{day},3,2,2,2,6.0,20.{i},Ouaka prefecture,Group - Civilians"
+            for i, day in enumerate(days, start=1)]
+    path = tmp_path / "GEDEvent_v25_0_9.csv"
+    path.write_text("id,country_id,date_start,date_end,type_of_violence,best,low,high,latitude,longitude,adm_1,"
+                    "dyad_name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert ingest(warehouse, "ucdp", path).status == "loaded"
+    table = _surge_table(_country("CAF"))
+    assert table[["Area (admin-1)", "Events", "Times the average", "Deaths (best)", "Provisional"]].values.tolist() \
+        == [["Ouaka prefecture", 6, "6.0×", 12, "yes"]]
