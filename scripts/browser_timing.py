@@ -1,10 +1,14 @@
-"""Navigation → map drawn, in headless Chromium, for the Overview and Country pages, cold and warm; prints JSON.
+"""Navigation → map drawn, in headless Chromium: the Overview and Country pages beside two floors; prints JSON.
 
 Usage: .venv/bin/python scripts/browser_timing.py [--warehouse FILE] [--country ISO3] [--runs N]
 Without --warehouse a demo warehouse is built in a temporary folder. For the benchmark's figures use the
 bench warehouse: `r2p bench --keep DIR` then `--warehouse DIR/warehouse/r2p.duckdb` (country: the JSON's
-view.country). Cold = a new browser context (empty HTTP cache) on the page's first visit since the server
-started; warm = reloads of the same page (browser and server caches warm). Only localhost is reachable.
+view.country). In the same run and harness it times two floors: an empty Streamlit page, and a page with one
+Plotly map on the shipped shapes (the issue's targets are ratios to this one-map floor).
+first visit = the page's first navigation after its server started (server caches empty); cold = a new browser
+context (empty HTTP cache) afterwards; warm = the median of reloads of the same page. Only localhost is reachable.
+Stdout holds one JSON object, in seconds: {"floors": {"blank", "one_map"}, "pages": {"overview", "country"},
+"ratios"}; progress goes to stderr.
 """
 
 from __future__ import annotations
@@ -39,6 +43,24 @@ TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimatio
 TIMEOUT_MS = 120_000
 
 
+FLOOR_MAP = ".st-key-floor_map .js-plotly-plot"
+# The floors: Streamlit apps written to the run's folder, served like app.py (same config, same static shapes).
+BLANK_APP = 'import streamlit as st\n\nst.write("R2P Watch")\n'
+ONE_MAP_APP = """import pandas as pd
+import streamlit as st
+
+from r2p import geo
+from r2p.figures.maps import SHAPES_URL, world_choropleth
+
+shapes = geo.load_country_shapes()
+iso3 = [feature["properties"]["iso3"] for feature in shapes["features"]]
+values = pd.DataFrame({"iso3": iso3, "name": iso3, "value": [float(i % 5) for i in range(len(iso3))]})
+markers = pd.DataFrame(columns=["iso3", "name", "lon", "lat"])
+figure = world_choropleth(values, shapes, markers, "One map", "score", True, geojson_url=SHAPES_URL)
+st.plotly_chart(figure, key="floor_map")
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warehouse", type=Path, help="a warehouse file (default: a new demo warehouse)")
@@ -47,14 +69,55 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="r2p-browser-") as folder:
         warehouse = _warehouse(options.warehouse, Path(folder))
-        with _server(warehouse, Path(folder)) as (url, started_s), sync_playwright() as playwright:
+        blank, one_map = _floor_apps(Path(folder))
+        query = f"?country={options.country}"
+        with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            query = f"?country={options.country}"
-            result = {"server_start_s": round(started_s, 2), "country": options.country,
-                      "overview": _timings(browser, f"{url}/{query}", _overview_drawn, options.runs),
-                      "country_page": _timings(browser, f"{url}/country{query}", _country_drawn, options.runs)}
+            pages = [("floor blank", blank, "/", _blank_drawn), ("floor one_map", one_map, "/", _floor_map_drawn),
+                     ("overview", ROOT / "app.py", f"/{query}", _overview_drawn),
+                     ("country", ROOT / "app.py", f"/country{query}", _country_drawn)]
+            timed = {}
+            for name, app, path, drawn in pages:
+                _progress(f"{name}: starting its server")
+                with _server(app, warehouse, Path(folder)) as (url, _started_s):
+                    timed[name] = _timings(browser, f"{url}{path}", drawn, options.runs)
+                _progress(f"{name}: {timed[name]}")
             browser.close()
-    print(json.dumps(result, indent=2))
+    print(json.dumps(summary(timed["floor blank"], timed["floor one_map"], timed["overview"], timed["country"])))
+
+
+def summary(blank: dict, one_map: dict, overview: dict, country: dict) -> dict:
+    """The issue's JSON: floors and pages in seconds, and each page's time as a ratio to the one-map floor."""
+    def ratio(value: float, floor: float) -> float:
+        return round(value / floor, 2)
+
+    return {
+        "floors": {"blank": _floor(blank), "one_map": _floor(one_map)},
+        "pages": {"overview": overview, "country": country},
+        "ratios": {"overview_warm": ratio(overview["warm_s"], one_map["warm_s"]),
+                   "overview_cold": ratio(overview["cold_s"], one_map["cold_s"]),
+                   "country_warm": ratio(country["warm_s"], one_map["warm_s"]),
+                   "country_cold": ratio(country["cold_s"], one_map["cold_s"]),
+                   "overview_first_visit": ratio(overview["first_visit_s"], one_map["cold_s"])},
+    }
+
+
+def _floor(timed: dict) -> dict:
+    return {"cold_s": timed["cold_s"], "warm_s": timed["warm_s"]}
+
+
+def _floor_apps(folder: Path) -> tuple[Path, Path]:
+    """The two floor apps, beside a link to the shipped static/ folder (the one-map page reads its shapes there)."""
+    floors = folder / "floors"
+    floors.mkdir()
+    (floors / "static").symlink_to(ROOT / "static", target_is_directory=True)
+    (floors / "blank.py").write_text(BLANK_APP, encoding="utf-8")
+    (floors / "one_map.py").write_text(ONE_MAP_APP, encoding="utf-8")
+    return floors / "blank.py", floors / "one_map.py"
+
+
+def _progress(message: str) -> None:
+    print(f"[browser_timing {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 def _warehouse(given: Path | None, folder: Path) -> Path:
@@ -68,15 +131,16 @@ def _warehouse(given: Path | None, folder: Path) -> Path:
 
 
 @contextmanager
-def _server(warehouse: Path, folder: Path) -> Iterator[tuple[str, float]]:
-    """`streamlit run app.py` on a free localhost port, as tests/browser/conftest.py starts it."""
+def _server(app: Path, warehouse: Path, folder: Path) -> Iterator[tuple[str, float]]:
+    """`streamlit run APP` on a free localhost port, as tests/browser/conftest.py starts app.py (from the
+    checkout, so its .streamlit/config.toml applies)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url, started = f"http://127.0.0.1:{port}", time.perf_counter()
-    with (folder / "streamlit.log").open("w") as log:
+    with (folder / "streamlit.log").open("a") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env={**os.environ, "R2P_DB": str(warehouse)}, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -115,6 +179,16 @@ def _offline_context(browser: Browser) -> BrowserContext:
     return context
 
 
+def _blank_drawn(page: Page) -> None:
+    page.get_by_text("R2P Watch").first.wait_for(timeout=TIMEOUT_MS)
+    page.evaluate(TWO_FRAMES)
+
+
+def _floor_map_drawn(page: Page) -> None:
+    page.locator(FLOOR_MAP).first.wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_function(MAP_LOADED, arg=FLOOR_MAP, timeout=TIMEOUT_MS, polling="raf")
+
+
 def _overview_drawn(page: Page) -> None:
     page.locator(TIER_MAP).first.wait_for(timeout=TIMEOUT_MS)
     page.wait_for_function(MAP_LOADED, arg=TIER_MAP, timeout=TIMEOUT_MS, polling="raf")
@@ -126,21 +200,27 @@ def _country_drawn(page: Page) -> None:
 
 
 def _timings(browser: Browser, url: str, drawn: object, runs: int) -> dict:
-    """Milliseconds from navigation start to the map drawn: the first visit, then `runs` reloads."""
+    """Seconds from navigation start to the map drawn: the first visit since the server started, a first visit
+    in a new browser context (cold), then the median of `runs` reloads (warm)."""
+    first = _visit(browser, url, drawn, 0)[0]
+    cold, warm = _visit(browser, url, drawn, runs)
+    return {"cold_s": round(cold, 3), "warm_s": round(statistics.median(warm), 3), "first_visit_s": round(first, 3)}
+
+
+def _visit(browser: Browser, url: str, drawn: object, reloads: int) -> tuple[float, list[float]]:
     context = _offline_context(browser)
     page = context.new_page()
-    cold = _navigate(page, lambda: page.goto(url), drawn)
-    warm = [_navigate(page, page.reload, drawn) for _ in range(runs)]
+    first = _navigate(page, lambda: page.goto(url), drawn)
+    again = [_navigate(page, page.reload, drawn) for _ in range(reloads)]
     context.close()
-    return {"cold_ms": round(cold, 1), "warm_ms": round(statistics.median(warm), 1),
-            "warm_runs_ms": [round(ms, 1) for ms in warm]}
+    return first, again
 
 
 def _navigate(page: Page, go: object, drawn: object) -> float:
     started = time.perf_counter()
     go()  # type: ignore[operator]
     drawn(page)  # type: ignore[operator]
-    return (time.perf_counter() - started) * 1000
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

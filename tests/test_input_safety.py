@@ -1,5 +1,5 @@
 """Input safety, proved on the source: SQL built only from constants, quoted identifiers and bound values;
-no pickle/eval/exec/unsafe YAML; raw HTML only in one static legend."""
+no pickle/eval/exec/unsafe YAML; raw HTML only in one static legend and the shell's constant page CSS."""
 
 from __future__ import annotations
 
@@ -238,7 +238,16 @@ def test_no_pickle_eval_exec_or_unsafe_yaml() -> None:
     assert found == []
 
 
-def test_raw_html_only_in_the_static_event_legend() -> None:
+# The reviewed raw HTML, each call with the one file allowed to make it and why it is safe.
+REVIEWED_HTML: dict[str, tuple[str, str]] = {
+    "st.markdown(violence_legend(), unsafe_allow_html=True)": (
+        "src/r2p/ui/country_events.py", "the event map's legend, built from constants only (tested below)"),
+    "st.html(PAGE_CSS)": (
+        "src/r2p/ui/shell.py", "print and phone-width CSS (WCAG 2.1 print view, reflow): one constant (below)"),
+}
+
+
+def test_raw_html_only_in_the_static_event_legend_and_the_page_css() -> None:
     found = []
     for path in SOURCES:
         for line, name, call in _calls(path):
@@ -246,9 +255,26 @@ def test_raw_html_only_in_the_static_event_legend() -> None:
                                                                and k.value.value is False) for k in call.keywords)
             if unsafe or name in {"st.html", "components.html", "html", "st.components.v1.html"} or (
                     name.endswith(".html") and "components" in name):
-                found.append(f"{_relative(path)}:{line}: {ast.unparse(call)[:80]}")
-    assert len(found) == 1 and found[0].startswith("pages/country.py:")
-    assert "st.markdown(violence_legend(), unsafe_allow_html=True)" in found[0]
+                found.append((_relative(path), line, ast.unparse(call)))
+    unreviewed = [f"{path}:{line}: {call[:80]}" for path, line, call in found
+                  if REVIEWED_HTML.get(call, ("",))[0] != path]
+    assert unreviewed == []
+    assert sorted(call for _, _, call in found) == sorted(REVIEWED_HTML)  # each reviewed call made exactly once
+
+
+def test_the_page_css_is_one_constant_style_element() -> None:
+    from r2p.ui import shell  # noqa: PLC0415 (streamlit is imported only by the test that needs it)
+
+    tree = ast.parse(Path(shell.__file__).read_text(encoding="utf-8"))
+    assigned = [n for n in tree.body if isinstance(n, ast.Assign) and any(
+        isinstance(t, ast.Name) and t.id == "PAGE_CSS" for t in n.targets)]
+    assert len(assigned) == 1 and isinstance(assigned[0].value, ast.Constant)  # no f-string, nothing joined in
+    stores = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "PAGE_CSS"
+              and isinstance(n.ctx, ast.Store)]
+    assert len(stores) == 1  # never reassigned
+    css = shell.PAGE_CSS
+    assert css.startswith("<style>") and css.endswith("</style>") and css.count("<") == 2
+    assert "url(" not in css and "@import" not in css  # nothing fetched, offline or not
 
 
 def test_the_legend_is_built_from_constants_only() -> None:

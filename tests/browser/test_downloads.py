@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from tests.browser.conftest import OfflinePage, Server
+from tests.browser.conftest import OfflinePage, Server, running_server
 
 pytestmark = pytest.mark.browser
 BUILD_MS = 180_000  # a cold pack: Chromium's first start for kaleido, three charts, the layout
@@ -50,7 +51,7 @@ def test_the_meeting_prep_pdf_pack_downloads_and_opens(server: Server, offline_p
 def test_a_chart_and_a_table_download_from_their_popovers(server: Server, offline_page: OfflinePage,
                                                           tmp_path: Path) -> None:
     page = offline_page.page
-    _open(offline_page, server, "/meeting_prep?country=SDN&since=2024-01-01", "Risk snapshot")
+    _open(offline_page, server, "/meeting_prep?country=SDN&since=2024-01-01", "Briefing pack: Sudan (SDN)")
     page.get_by_role("button", name="Download chart").first.click()
     png = _download(offline_page, "PNG", tmp_path).read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
@@ -60,3 +61,26 @@ def test_a_chart_and_a_table_download_from_their_popovers(server: Server, offlin
     assert workbook.sheetnames == ["Data", "About"]
     assert ("Handling marking", "UNCLASSIFIED") in set(workbook["About"].iter_rows(values_only=True))
     assert offline_page.blocked == []
+
+
+def test_without_chromium_the_page_says_so_at_the_buttons(browser: Browser, template_warehouse: Path,
+                                                          tmp_path: Path) -> None:
+    missing = "/nonexistent/chromium"
+    with running_server(template_warehouse, tmp_path, {"BROWSER_PATH": missing}) as server:
+        page = browser.new_page()
+        page.goto(f"{server.url}/meeting_prep?country=SDN&since=2024-01-01")
+        page.get_by_role("heading", name="Briefing pack: Sudan (SDN)").wait_for(timeout=90_000)
+        # The pack: a warning where its buttons would be, naming what is missing and how to install it
+        pack = page.get_by_text("The briefing pack cannot be built on this server.")
+        pack.wait_for(timeout=60_000)
+        assert missing in pack.inner_text() and "make browser" in pack.inner_text()
+        assert page.get_by_role("button", name="Briefing pack (PDF)").count() == 0
+        # A chart: the same words inside its download menu, with its buttons disabled
+        page.get_by_role("button", name="Download chart").first.click()
+        page.get_by_text(f"there is none at {missing}").first.wait_for(timeout=30_000)
+        assert page.get_by_role("button", name="PNG").first.is_disabled()
+        text = page.locator("[data-testid='stMain']").inner_text()
+        assert "get_chrome" not in text and "kaleido" not in text.lower()
+        page.close()
+    log = (tmp_path / "streamlit.log").read_text()
+    assert "Traceback" not in log, log

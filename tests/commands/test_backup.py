@@ -23,9 +23,11 @@ def test_backup_then_restore_undoes_a_later_ingest(warehouse: Warehouse, tmp_pat
     assert "Restored" in restored.stdout
     after = contents(warehouse.path)
     # The log keeps the ingest's row (an audit row is never removed, even by a restore) and adds the restore's.
-    added = sorted(set(after["audit_log"]) - set(before["audit_log"]))
+    # (The ingest's trigger run may also have opened or escalated reviews: those rows are the review's, not its.)
+    added = [row for row in sorted(set(after["audit_log"]) - set(before["audit_log"])) if row[4] != "review"]
     assert [row[3] for row in added] == ["ingest", "restore"]
-    assert len(after["audit_log"]) == len(before["audit_log"]) + 2
+    assert len(after["audit_log"]) == len(before["audit_log"]) + len(added) + sum(
+        row[4] == "review" for row in set(after["audit_log"]) - set(before["audit_log"]))
     assert {table: rows for table, rows in after.items() if table != "audit_log"} == \
         {table: rows for table, rows in before.items() if table != "audit_log"}
     assert set(before["audit_log"]) < set(after["audit_log"])

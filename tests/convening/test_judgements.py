@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -27,7 +28,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 from tests.helpers.data import FIXED_TODAY, require_shared
 from tests.helpers.pages import opened_reviews
-from tests.helpers.warehouses import contents
+from tests.helpers.warehouses import contents, copy_of
 
 EDITOR = User("ed@example.org", Role.EDITOR, "local account")
 
@@ -187,3 +188,12 @@ def test_real_data_a_tier_move_and_where_the_data_end(real_warehouse: Warehouse,
     said = f"There are no data newer than {newest}"
     assert any(said in sentence for sentence in car.key_judgements) and said in car.what_changed
     assert f"the event data held end on {last} (for Central African Republic: {last})" in car.what_changed
+
+
+def test_with_no_data_the_draft_says_there_is_none(empty_template_warehouse: Path, tmp_path: Path) -> None:
+    draft = draft_judgements(copy_of(empty_template_warehouse, tmp_path / "r2p.duckdb"), "SDN", FIXED_TODAY)
+    label = resolve_method(None, scored=[])[0].label
+    assert draft.key_judgements == (
+        f"No tier method has scored Sudan yet ({label} holds no scores).",
+        f"No review was opened for Sudan from {FIXED_TODAY - timedelta(days=365)} to {FIXED_TODAY}.",
+        "No data are held yet: no tier method has scored any year, and no event data are loaded.")

@@ -34,4 +34,5 @@ def test_the_casualty_trend_draws_each_series_and_the_events_per_year() -> None:
     assert [trace.name for trace in figure.data] == ["Events recorded", "Battle deaths", "One-sided"]
     assert list(figure.data[0].y) == [7, 9] and figure.data[0].yaxis == "y2"
     empty = casualty_trend_chart(deaths.iloc[0:0], events.iloc[0:0], "Nothing")
+    assert figure.layout.showlegend  # named even when one series is all there is
     assert not figure.layout.annotations and "No deaths or events" in empty.layout.annotations[0].text

@@ -71,13 +71,13 @@ def test_an_exported_real_tier_map_shows_the_world_once_across_the_image() -> No
     tiers = tier_table(Warehouse(str(real_warehouse())), "composite-1", 2024)
     on_screen = tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), "t",
                                 geojson_url=SHAPES_URL)
-    before = copy.deepcopy(on_screen.to_dict())
+    before = on_screen.to_json()
     for width in (1100, 1600):
         fitted = fit_world(on_screen, width)
         world_px = TILE_PX * 2 ** fitted.layout.map.zoom
         assert width <= world_px <= width * 1.01  # on screen (zoom 0.6) the world was 776 px: two copies
         assert fitted.layout.map.center.lon == 0
         assert fitted.layout.height > width / 2 and math.isclose(fitted.layout.height / width, 0.60, abs_tol=0.1)
-    assert on_screen.to_dict() == before
+    assert on_screen.to_json() == before
     plain = go.Figure(go.Bar(x=[1], y=[2]))
     assert fit_world(plain, 1100) is plain

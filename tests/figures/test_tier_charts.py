@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from r2p.figures.tier_charts import contribution_chart, tier_history_chart
 from r2p.read.profile import tier_history
@@ -44,15 +45,26 @@ def test_contribution_bars_run_largest_on_top_and_add_up() -> None:
     assert len(bars.y[1]) <= 48 and bars.customdata[1] == "A" * 80
 
 
-def test_on_real_data_the_chart_starts_at_the_first_tier_and_draws_no_insufficient_score() -> None:
-    history = tier_history(Warehouse(str(real_warehouse())), "SDN", "composite-1")
-    assert history["period"].min() == 1900  # V-Dem reaches back to 1900, when composite-1 has too little data
-    first_tier = history.loc[history["tier"].notna() & (history["tier"] != INSUFFICIENT), "period"].min()
+@pytest.mark.parametrize(("method_version", "from_year"), [("composite-1", 1900), ("composite-2", 1991)])
+def test_on_real_data_the_chart_starts_at_the_first_tier_not_at_the_first_insufficient_year(
+        method_version: str, from_year: int) -> None:
+    history = tier_history(Warehouse(str(real_warehouse())), "SDN", method_version)
+    assert history["period"].min() == from_year  # V-Dem reaches back to 1900, when there is too little data
+    leading = history[history["period"] < history.loc[history["tier"] != INSUFFICIENT, "period"].min()]
+    assert len(leading) and (leading["tier"] == INSUFFICIENT).all()
+    first_tier = leading["period"].max() + 1
+    figure = tier_history_chart(history, method_version, dict(method(method_version).thresholds), "t")
+    model, _, score = figure.data
+    assert min(model.x) == first_tier and figure.layout.xaxis.range[0] == first_tier - 0.5
+    assert INSUFFICIENT not in set(model.y) and min(score.x) == first_tier
+    # composite-2's Insufficient-data scores (7.2-7.8) sat above its Very high line; none is drawn now
+    assert max(v for v in score.y if v == v) <= history.loc[history["tier"] != INSUFFICIENT, "score"].max()
+
+
+def test_no_score_is_drawn_for_an_insufficient_data_year() -> None:
+    history = HISTORY.assign(tier=["Moderate", INSUFFICIENT, "Very high", None], score=[3.5, 9.9, 6.3, None])
     figure = tier_history_chart(history, "composite-1", dict(method("composite-1").thresholds), "t")
     model, _, score = figure.data
-    assert min(model.x) == first_tier > 1900 and figure.layout.xaxis.range[0] == first_tier - 0.5
-    tiers = dict(zip(model.x, model.y, strict=True))
-    assert INSUFFICIENT in tiers.values()  # Insufficient years after the first tier are still shown as such
-    drawn = {year for year, value in zip(score.x, score.y, strict=True) if value is not None and value == value}
-    assert drawn and all(tiers[year] != INSUFFICIENT for year in drawn)
-    assert drawn == {year for year, tier in tiers.items() if tier != INSUFFICIENT}
+    assert list(model.y) == ["Moderate", INSUFFICIENT, "Very high"]  # the tier still says Insufficient data
+    drawn = dict(zip(score.x, score.y, strict=True))
+    assert drawn[2023] == 3.5 and drawn[2025] == 6.3 and drawn[2024] != drawn[2024]  # a gap (NaN), not 9.9

@@ -11,6 +11,7 @@ from r2p.reviews.records import list_reviews
 from r2p.triggers.runs import last_trigger_run
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
+from tests.helpers.cli import r2p
 from tests.helpers.data import EXAMPLES, FIXED_TODAY
 from tests.helpers.warehouses import contents
 
@@ -64,3 +65,15 @@ def test_a_fresh_build_without_demo_has_reference_data_only(tmp_path: Path) -> N
     assert report.demo == "absent" and report.countries == 198
     assert query(fresh, "read/indicators_with_data").empty
     shutil.rmtree(tmp_path)
+
+
+def test_init_and_ingest_say_what_the_trigger_rules_did(warehouse: Warehouse) -> None:
+    report = initialise(warehouse, today=FIXED_TODAY)
+    assert report.triggers is not None and report.triggers.as_of == FIXED_TODAY
+    assert report.triggers.summary() == (f"Trigger rules as of {FIXED_TODAY}: {report.triggers.firings} firing(s), "
+                                         "0 review(s) opened, 0 escalated.")
+    loaded = r2p("ingest", "table", str(EXAMPLES / "table_wide.xlsx"))
+    assert loaded.returncode == 0, loaded.stderr
+    last = last_trigger_run(warehouse)
+    assert (f"Trigger rules as of {last['as_of']:%Y-%m-%d}: {last['firings']} firing(s), {last['opened']} review(s)"
+            f" opened, {last['escalated']} escalated.") in loaded.stderr

@@ -143,7 +143,7 @@ def test_recent_events_are_on_an_offline_pydeck_map(warehouse: Warehouse) -> Non
     events = next(layer for layer in deck["layers"] if layer["id"] == "events")
     assert len(events["data"]) == len(profile.recent_events(warehouse, "MMR")) > 0
     assert deck["mapStyle"].startswith("app/static/") and "http" not in json.dumps(deck)
-    assert "Events in the 12 months to 2025-12-31" in texts(app)
+    assert "Events in Myanmar in the 12 months to 2025-12-31" in texts(app)
 
 
 def test_the_countrys_reviews_are_listed(warehouse: Warehouse) -> None:
@@ -189,18 +189,22 @@ def real(monkeypatch: pytest.MonkeyPatch) -> Warehouse:
 
 def test_on_real_data_events_follow_the_chosen_year_and_name_their_own_release_date(real: Warehouse) -> None:
     until = pd.Timestamp(profile.last_country_event(real, "CAF", 2020)["last_date"].iloc[0]).date()
-    app = _country("CAF", "2020")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.query_params.update({"country": "CAF", "period": "2020", "indicator": "vdem.v2x_polyarchy"})
+    app.run().switch_page("pages/country.py").run()
+    assert not app.exception, app.exception
     headings = [s.value for s in app.subheader]
     assert f"Events in Central African Republic in the 12 months to {until}" in headings
     assert not any("2022-12-30" in heading for heading in headings)  # the last event anywhere, before
     events = json.loads(next(c for c in app.get("deck_gl_json_chart")).proto.json)
-    shown = [layer for layer in events["layers"] if len(layer.get("data", [])) > 1]
-    assert shown and len(shown[0]["data"]) == len(profile.country_events(real, "CAF", until))
-    lines = [c.value for c in app.caption if c.value.startswith("Source: UCDP") or "Source: UCDP" in c.value]
-    assert any("as of 2022-12-31" in line for line in lines), lines  # GED 23.1's date, not BRD 25.1's 2024-12-31
+    shown = next(layer for layer in events["layers"] if layer["id"] == "events")
+    assert len(shown["data"]) == len(profile.country_events(real, "CAF", until)) > 0
+    captions = [c.value for c in app.caption]
+    # GED 23.1's own as-of, not the 2024-12-31 of BRD 25.1, the same source's other release
+    assert "Source: Uppsala Conflict Data Program · as of 2022-12-31" in captions, captions
 
 
-def test_on_real_data_the_country_view_opens_on_the_country_with_the_most_at_stake(real: Warehouse) -> None:
+def test_on_real_data_country_and_meeting_prep_open_on_the_country_with_the_most_at_stake(real: Warehouse) -> None:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     app.run().switch_page("pages/country.py").run()
     assert not app.exception, app.exception
@@ -210,3 +214,7 @@ def test_on_real_data_the_country_view_opens_on_the_country_with_the_most_at_sta
     assert app.query_params["country"] in (expected, [expected])
     assert tiers.set_index("iso3").at[expected, "tier"] == tiers["tier"].iloc[0] == "Very high"
     assert app.title[0].value.endswith(f"({expected})")
+    meeting = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    meeting.run().switch_page("pages/meeting_prep.py").run()
+    assert not meeting.exception, meeting.exception
+    assert meeting.selectbox(key="meeting_country").value == expected  # the situation with the most at stake

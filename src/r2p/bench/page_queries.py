@@ -49,7 +49,8 @@ def view_arguments(view: View) -> dict[str, Any]:
     label = view.method_label
     return {"iso3": view.country, "indicator_id": view.indicator, "period": view.period, "method_version": label,
             "method_name": label, "today": view.today, "since": view.today - timedelta(days=365),
-            "this_year": view.today.year, "indicator_ids": (view.indicator,), "iso3s": (view.country,)}
+            "this_year": view.today.year, "indicator_ids": (view.indicator,), "iso3s": (view.country,),
+            "until": min(view.today, date(view.period, 12, 31))}  # the Country page's window end for `period`
 
 
 def _arguments(name: str, read: Callable[..., Any], arguments: dict[str, Any]) -> list[Any]:

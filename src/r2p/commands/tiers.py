@@ -81,7 +81,8 @@ def triggers(
         reader.close()
     with warehouse.write() as connection:
         done = run_triggers(connection, f"r2p triggers ({user.name})", day, firings)
-    typer.echo(f"{done.summary()} {done.firings - done.opened} firing(s) already had a review.")
+    typer.echo(f"{done.summary()} {done.firings - done.opened} firing(s) opened nothing: their evidence, or their "
+               "rule for that country, already had a review.")
 
 
 def reviews(

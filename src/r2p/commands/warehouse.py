@@ -14,6 +14,7 @@ from rich.console import Console
 from r2p.access.rights import command_line_user, require
 from r2p.config import SETTINGS
 from r2p.ops.build import ingest_and_score, initialise
+from r2p.triggers.runs import last_trigger_run
 from r2p.warehouse import Warehouse, WarehouseError
 from r2p.warehouse.ingest import SOURCE_NAMES
 from r2p.warehouse.ingest.framework import error_cap
@@ -50,6 +51,8 @@ def init(
         f" (applied {report.migrations_applied or 'none'}), {report.countries} countries,"
         f" {report.indicators} indicators, demo data {report.demo}."
     )
+    if report.triggers is not None:
+        typer.echo(report.triggers.summary())
 
 
 def ingest_command(
@@ -125,12 +128,21 @@ def _report(result: IngestResult, as_json: bool) -> None:
                   f" loaded, {result.rows_rejected} rejected (ingest #{result.ingest_id}).", highlight=False)
         err.print(f"Release: {result.release or 'unknown (state it with --release)'}"
                   f"{', published ' + result.published.isoformat() if result.published else ''}.", highlight=False)
+        _trigger_line()
         if result.held_back:
             err.print(f"Kept as a vintage only: {result.held_back} value(s); the newer release"
                       f" {result.release_in_force} is in force, so their current values are unchanged.",
                       highlight=False)
     if as_json:
         typer.echo(json.dumps(result.as_json(cap), default=str))
+
+
+def _trigger_line() -> None:
+    """What the trigger rules, run inside the load's transaction, did."""
+    last = last_trigger_run(Warehouse.default())
+    if last is not None:
+        err.print(f"Trigger rules as of {last['as_of']:%Y-%m-%d}: {last['firings']} firing(s), {last['opened']}"
+                  f" review(s) opened, {last['escalated']} escalated.", highlight=False)
 
 
 def _stated_release(label: str | None, published: str | None) -> Release | None:

@@ -180,6 +180,8 @@ def data_end(facts: Facts) -> str:
     own = facts.events["last_event"]
     country = f"none for {facts.name}" if pd.isna(own) else f"for {facts.name}: {pd.Timestamp(own):%Y-%m-%d}"
     events = "no event data are held" if last is None else f"the event data held end on {last} ({country})"
+    if period is None and last is None:
+        return "No data are held yet: no tier method has scored any year, and no event data are loaded."
     if not is_stale(facts):
         return f"The newest data held: {scores}, and {events}."
     newest = str(last) if last is not None and (period is None or last.year >= period) else str(period)

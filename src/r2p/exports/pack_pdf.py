@@ -23,6 +23,8 @@ CORE_FONT = "helvetica"
 DEMO_RED = (178, 24, 43)
 GREY = (90, 90, 90)
 SECTION_ROOM = 60  # mm: with less left on the page, a section starts on the next one
+MIN_FILL = 1 / 3  # no page emptier than this, where a layout allows it
+LAYOUTS = ((1.0, False), (0.9, False), (1.0, True), (0.8, False), (0.9, True), (0.8, True))  # chart width, break
 # Core PDF fonts hold Latin-1 only: these stand in for the few other characters the pack prints.
 _LATIN1 = str.maketrans({"→": "->", "—": "-", "–": "-", "…": "...", "‘": "'", "’": "'", "“": '"', "”": '"',
                          "•": "-", "≥": ">=", "≤": "<=", "†": "+", "▲": "^", "▼": "v", "◆": "*"})
@@ -112,22 +114,40 @@ def pdf_pack(title: str, cover: tuple[str, ...], sections: tuple[Section, ...], 
 def laid_out(title: str, cover: tuple[str, ...], sections: tuple[Section, ...], images: Mapping[str, bytes],
              marking: str, is_demo: bool, running: str, fonts: tuple[Path, Path] | None = None,
              core_font_only: bool = False) -> tuple[bytes, tuple[float, ...]]:
-    """The pack's bytes and how full each page is (0-1)."""
+    """The pack's bytes and how full each page is (0-1).
+
+    NOTE: flowing the sections leaves only the last page's fill to chance (two table rows can spill onto a
+    page of their own). Charts a little narrower pull the tail back; so can starting the last section on a
+    page of its own. The first layout with no page under a third full wins, else the fullest emptiest page."""
     chosen = None if core_font_only else fonts or unicode_fonts()
-    pdf = _PackPDF(marking, running, is_demo, chosen)
+    best: tuple[bytes, tuple[float, ...]] | None = None
+    for chart_share, break_last in LAYOUTS:
+        pdf = _layout(title, cover, sections, images, _PackPDF(marking, running, is_demo, chosen), chart_share,
+                      break_last)
+        fills = (*pdf.fills, pdf.filled())
+        if best is None or min(fills) > min(best[1]):
+            best = bytes(pdf.output()), fills
+        if min(fills) >= MIN_FILL:
+            break
+    assert best is not None
+    return best
+
+
+def _layout(title: str, cover: tuple[str, ...], sections: tuple[Section, ...], images: Mapping[str, bytes],
+            pdf: _PackPDF, chart_share: float, break_last: bool) -> _PackPDF:
     pdf.add_page()
     pdf.paragraph(f"Briefing pack: {title}", size=20, bold=True, gap=2)
     for line in cover:
         pdf.paragraph(line, size=9, bold=line.startswith("DEMO"), colour=DEMO_RED if line.startswith("DEMO") else GREY)
     for number, section in enumerate(sections):
-        if number == 1 or (number > 1 and pdf.room() < SECTION_ROOM):
+        last = number == len(sections) - 1
+        if number == 1 or (number > 1 and (pdf.room() < SECTION_ROOM or (last and break_last))):
             pdf.add_page()  # page 1 holds the bottom line alone; later sections flow on while there is room
-        _section(pdf, section, images)
-    fills = (*pdf.fills, pdf.filled())
-    return bytes(pdf.output()), fills
+        _section(pdf, section, images, chart_share)
+    return pdf
 
 
-def _section(pdf: _PackPDF, section: Section, images: Mapping[str, bytes]) -> None:
+def _section(pdf: _PackPDF, section: Section, images: Mapping[str, bytes], chart_share: float = 1.0) -> None:
     pdf.ln(2)
     pdf.paragraph(section.heading, size=15, bold=True, gap=2)
     for line in section.lines:
@@ -136,15 +156,15 @@ def _section(pdf: _PackPDF, section: Section, images: Mapping[str, bytes]) -> No
         else:
             pdf.paragraph(line, colour=DEMO_RED if line.startswith("DEMO") else (0, 0, 0))
     for key in section.charts:
-        _image(pdf, images[key])
+        _image(pdf, images[key], chart_share)
     for table in section.tables:
         _table(pdf, table)
 
 
-def _image(pdf: _PackPDF, png: bytes) -> None:
+def _image(pdf: _PackPDF, png: bytes, share: float = 1.0) -> None:
     with Image.open(BytesIO(png)) as image:
         width, height = image.size
-    shown = min(pdf.epw, (pdf.page_break_trigger - pdf.t_margin) * width / height)
+    shown = min(pdf.epw * share, (pdf.page_break_trigger - pdf.t_margin) * width / height)
     if pdf.get_y() + shown * height / width > pdf.page_break_trigger:
         pdf.add_page()
     pdf.image(BytesIO(png), x=pdf.l_margin + (pdf.epw - shown) / 2, w=shown)

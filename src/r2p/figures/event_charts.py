@@ -32,7 +32,7 @@ def casualty_trend_chart(deaths: pd.DataFrame, events: pd.DataFrame, title: str)
                               xref="paper", yref="paper", x=0.5, y=0.5, font={"size": 16})
     figure.update_layout(
         title={"text": title}, height=440, margin={"l": 60, "r": 60, "t": 80, "b": 50},
-        legend={"orientation": "h", "y": -0.15, "font": {"size": 14}}, font={"size": 14},
+        legend={"orientation": "h", "y": -0.15, "font": {"size": 14}}, font={"size": 14}, showlegend=True,
         plot_bgcolor="#ffffff", xaxis={"title": "Year", "gridcolor": "#eeeeee", "dtick": 2},
         yaxis={"title": "Deaths (best estimate)", "gridcolor": "#eeeeee", "rangemode": "tozero"},
         yaxis2={"title": "Events", "overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero",

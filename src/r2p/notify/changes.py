@@ -19,6 +19,9 @@ from r2p.warehouse.queries import Readable, query
 TIER_MOVES, ESCALATED, OVERDUE, OPENED, SURGES, LOADED = (
     "Tier moves", "Reviews escalated", "Reviews overdue", "Reviews opened", "Surges", "Data loaded")
 SECTIONS = (TIER_MOVES, ESCALATED, OVERDUE, OPENED, SURGES, LOADED)  # the order a digest lists them in
+WORDS = {TIER_MOVES: ("tier move", "tier moves"), ESCALATED: ("review escalated", "reviews escalated"),
+         OVERDUE: ("review overdue", "reviews overdue"), OPENED: ("review opened", "reviews opened"),
+         SURGES: ("surge", "surges"), LOADED: ("load", "loads")}  # a digest's subject counts them in these words
 SURGE_KINDS = ("spike", "surge")  # a rule whose kind names one of these opens surge reviews
 
 

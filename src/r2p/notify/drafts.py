@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from r2p.access.rights import User, require
-from r2p.notify.changes import SECTIONS, Change, Scope, collect_changes, reading_scope
+from r2p.notify.changes import SECTIONS, WORDS, Change, Scope, collect_changes, reading_scope
 from r2p.notify.subscriptions import Subscription, subscriptions, tier_at_least
 from r2p.triggers.escalation import Level, levels
 from r2p.warehouse.audit import audit
@@ -86,7 +86,7 @@ def draft_digests(warehouse: Warehouse, user: User, today: date | None = None) -
 def compose(recipient: Recipient, news: Sequence[Change], scope: Scope, day: date) -> Draft:
     """The digest's subject and plain-text body: a section per kind of change, each line with its permalink."""
     counts = {section: [c for c in news if c.section == section] for section in SECTIONS}
-    summary = ", ".join(f"{len(items)} {section.lower()}" for section, items in counts.items() if items)
+    summary = ", ".join(_counted(len(items), section) for section, items in counts.items() if items)
     method = f" Tier method: {scope.method.label}, period {scope.period}." if scope.method else ""
     lines = [f"R2P Watch digest for {recipient.address}, {day.isoformat()}",
              f"What changed since your last digest.{method}", ""]
@@ -137,6 +137,12 @@ def _store(connection: duckdb.DuckDBPyConnection, draft: Draft, user: User) -> i
     audit(connection, "draft", "digest", str(draft_id), None,
           {"recipient": draft.recipient, "subject": draft.subject, "changes": len(draft.keys)}, user.name)
     return draft_id
+
+
+def _counted(number: int, section: str) -> str:
+    """"1 tier move", "3 reviews opened", "2 loads": the subject's words for a section's count."""
+    singular, plural = WORDS[section]
+    return f"{number} {singular if number == 1 else plural}"
 
 
 def _matches(subscription: Subscription, change: Change) -> bool:

@@ -17,7 +17,7 @@ from r2p.demo import series as demo
 from r2p.engagement.seed import load_seed
 from r2p.tiers.method import methods
 from r2p.tiers.refresh import refresh_scores
-from r2p.triggers.runs import run_triggers
+from r2p.triggers.runs import TriggerRun, run_triggers
 from r2p.warehouse.catalog_sync import sync_catalog
 from r2p.warehouse.ingest import ingest
 from r2p.warehouse.ingest.framework import AfterLoad, Progress, load_staged
@@ -43,6 +43,7 @@ class InitReport:
     countries: int
     indicators: int
     demo: str  # loaded | unchanged | removed | absent | kept-real-data
+    triggers: TriggerRun | None = None  # what the trigger rules did, run at the end of the same write
 
 
 def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date | None = None) -> InitReport:
@@ -55,11 +56,11 @@ def initialise(warehouse: Warehouse, want_demo: bool | None = None, today: date 
         load_seed(connection)
         demo_status = _apply_demo(connection, want_demo, last_year)
         refresh_scores(connection)
-        run_triggers(connection, "r2p init", today)
+        triggered = run_triggers(connection, "r2p init", today)
         version = schema_version(connection)
         counts = run(connection, "read/reference_counts").iloc[0]
     return InitReport(warehouse.label, applied, version, int(counts["countries"]), int(counts["indicators"]),
-                      demo_status)
+                      demo_status, triggered)
 
 
 def ingest_and_score(warehouse: Warehouse, source: str, path: Path, meta: Path | None = None,

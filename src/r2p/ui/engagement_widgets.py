@@ -36,7 +36,8 @@ def filter_controls(registry: Registry) -> tuple[EngagementFilter, int]:
     as_of = left.date_input("As of", value=today, min_value=EARLIEST, max_value=date(today.year + 10, 12, 31),
                             key="engagement_as_of", help="Show engagements active on this date.")
     months = left.number_input("Gap window (months)", min_value=1, max_value=120, value=12, key="engagement_months",
-                               help="A High-or-above situation with no engagement started in this window is a gap.")
+                               help="An engaged High-or-above situation with no engagement started in this window "
+                                    "is listed under 'High risk, no new engagement'.")
     groups = middle.multiselect("Actor group", GROUPS, key="engagement_groups")
     kinds = middle.multiselect("Kind", list(ENGAGEMENT_KINDS), format_func=ENGAGEMENT_KINDS.__getitem__,
                                key="engagement_kinds")
@@ -76,8 +77,11 @@ def gaps_section(registry: Registry, tiers: pd.DataFrame, as_of: date, months: i
     if not tiers_available:
         st.info("This list needs risk tiers: it appears once tiers are computed.")
         return
+    latest = registry.engagements["started"].max()
+    newest = f" (the newest engagement in the registry started on {latest:%Y-%m-%d})" if pd.notna(latest) else ""
     st.caption(f"Situations at High or above that are engaged, but where no engagement started in the {months} "
-               "months to this date: the response may have stalled.")
+               "months to this date: the response may have stalled, or the registry does not hold it yet"
+               f"{newest}.")
     _gap_table(no_new_engagement(registry, tiers, as_of, months),
                f"Every engaged High-or-above situation has an engagement started in the last {months} months.",
                "engagement_stale")

@@ -8,9 +8,9 @@ import pandas as pd
 
 from r2p.warehouse.ingest.reader import first_rows
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
-from r2p.warehouse.ingest.vdem import coverage_end
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.validate import Reference, is_whole, parse_numbers
+from r2p.warehouse.ingest.vdem import coverage_end
 from r2p.warehouse.ingest.wdi_layouts import KINDS, Parsed, detect, parse
 
 DESCRIPTION = "World Bank WDI: bulk download (WDICSV.csv, API_*.csv), R WDI package layout, or API v2 rows"
