@@ -23,7 +23,8 @@ def test_roles_are_ordered_and_parse_from_their_names() -> None:
 @pytest.mark.parametrize(("user", "allowed"), [
     (ANONYMOUS, set()),
     (VIEWER, set()),
-    (EDITOR, {"assess", "decide", "engagement", "actor", "country_note", "select_options"}),
+    (EDITOR, {"assess", "decide", "engagement", "actor", "country_note", "select_options", "edit_worksheet",
+              "edit_judgements", "approve_judgements", "draft_digests", "approve_digest"}),
     (ADMIN, set(NEEDS)),
 ], ids=["anonymous", "viewer", "editor", "admin"])
 def test_each_role_may_do_exactly_its_actions(user: User, allowed: set[str]) -> None:

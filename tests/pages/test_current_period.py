@@ -36,7 +36,7 @@ def _page(page: str, params: dict[str, str]) -> AppTest:
 def test_the_overview_shows_the_current_period_and_the_rows_r2p_tiers_prints(one_later_row: Warehouse) -> None:
     app = _page("overview", {})
     assert app.query_params["period"] in (str(CURRENT), [str(CURRENT)])  # the sidebar's year, in the link
-    assert f"Top risk, {CURRENT} (composite-1)" in texts(app)
+    assert f"All countries, {CURRENT} (composite-1)" in texts(app)
     shown = next(d.value for d in app.dataframe if d.value.columns[0] == "iso3")
     assert list(shown["tier"]) == list(tier_table(one_later_row, "composite-1", CURRENT)["tier"])
     assert list(shown["iso3"]) == list(tier_table(one_later_row, "composite-1")["iso3"])
@@ -44,9 +44,9 @@ def test_the_overview_shows_the_current_period_and_the_rows_r2p_tiers_prints(one
 
 def test_the_later_year_is_still_there_when_chosen(one_later_row: Warehouse) -> None:
     app = _page("overview", {"indicator": "ucdp.battle_deaths", "period": str(LATER)})
-    assert f"Top risk, {LATER} (composite-1)" in texts(app)
+    assert f"All countries, {LATER} (composite-1)" in texts(app)
 
 
 def test_the_country_page_and_meeting_prep_show_the_current_period(one_later_row: Warehouse) -> None:
     assert f"Risk tier, {CURRENT}" in texts(_page("country", {"country": "TCD"}))
-    assert f"Model tier (composite-1, {CURRENT})" in texts(_page("meeting_prep", {"country": "TCD"}))
+    assert f"method version composite-1, scored year {CURRENT}," in texts(_page("meeting_prep", {"country": "TCD"}))

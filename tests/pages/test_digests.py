@@ -87,3 +87,16 @@ def test_an_admin_adds_and_removes_subscriptions(drafted: Warehouse, tmp_path: P
     removing.button[0].click().run()
     assert "Removed subscription" in texts(app)
     assert [s.address for s in subscriptions(drafted)] == ["ana@example.org"]
+
+
+def test_subscriptions_are_managed_before_the_first_review(warehouse: Warehouse, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    with warehouse.write() as connection:
+        connection.execute("DELETE FROM review")  # NOTE: test set-up only; nothing in R2P Watch deletes a review
+    app = _signed_in(tmp_path, monkeypatch, Role.ADMIN)
+    assert "No review has been opened yet" in texts(app)
+    adding = form(app, "subscription_add_form")
+    adding.text_input[0].input("first@example.org")
+    adding.button[0].click().run()
+    assert not app.exception, app.exception
+    assert [s.address for s in subscriptions(warehouse)] == ["first@example.org"]

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from r2p.commands.output import Format, emit
-from r2p.exports.tables import table_csv
+from r2p.exports.tables import plain_frame
 from r2p.read.audit_trail import AuditFilter, audit_entries, audit_row_count, broken_rows, chain_status
 from r2p.warehouse import Warehouse
 
@@ -47,7 +47,9 @@ def audit(
     if csv is None:
         emit(entries, output)
         return
-    csv.write_bytes(table_csv(entries))
+    # Column ids, as --format csv prints them: a script's file, not a briefer's (the Audit page's CSV has headers
+    # people read).
+    csv.write_text(plain_frame(entries).to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     typer.echo(f"Wrote {len(entries)} audit row(s) to {csv}.")
 
 

@@ -63,7 +63,8 @@ class Staged:
     rejects: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["row_number", "column_name", "value", "message"])
     )
-    as_of: date | None = None
+    as_of: date | None = None  # the data's as-of date (stated by the file, else the end of its latest year)
+    published: date | None = None  # the release date the file itself states: only this names a release
     problems: list[Problem] = field(default_factory=list)  # found while reading; more are added by validation
 
 

@@ -37,8 +37,8 @@ def find_release(source: str, path: Path, staged: Staged, stated: Release | None
         return named
     if source == "ucdp" and staged.kind == "ucdp-brd":
         return _brd_version_column(path) or UNKNOWN
-    if source == "wdi" and staged.kind in _WDI_DATED_KINDS and staged.as_of is not None:
-        updated = staged.as_of
+    if source == "wdi" and staged.kind in _WDI_DATED_KINDS and staged.published is not None:
+        updated = staged.published
         return Release(f"WDI {updated.isoformat()}", (updated.year, updated.month, updated.day), updated,
                        "file content")
     return UNKNOWN

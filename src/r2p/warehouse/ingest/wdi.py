@@ -66,7 +66,7 @@ def read(path: Path, reference: Reference) -> Staged:
     # WDI package's layout drops the date; the sources table then said "as of" NaT).
     as_of = parsed.as_of or coverage_end(observations["period"])
     return Staged(kind=parsed.kind, rows_read=parsed.rows_read, observations=observations, rejects=rejects,
-                  as_of=as_of, problems=problems)
+                  as_of=as_of, published=parsed.as_of, problems=problems)
 
 
 def ignored_indicators(path: Path) -> tuple[str, ...]:
