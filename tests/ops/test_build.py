@@ -52,10 +52,12 @@ def test_an_ingest_runs_the_trigger_rules_in_its_transaction_and_a_refused_one_d
     assert refused.status == "refused" and last_trigger_run(warehouse) == last
 
 
-def test_no_demo_removes_demo_data(warehouse: Warehouse) -> None:
+def test_no_demo_removes_demo_data_and_the_reviews_opened_on_it(warehouse: Warehouse) -> None:
+    assert len(list_reviews(warehouse, FIXED_TODAY)) > 0  # init opened reviews on the demo data
     report = initialise(warehouse, want_demo=False, today=FIXED_TODAY)
     assert report.demo == "removed"
     assert query(warehouse, "read/source_status").empty
+    assert list_reviews(warehouse, FIXED_TODAY).empty
     assert len(query(warehouse, "read/country_names")) == 198
 
 
