@@ -293,3 +293,15 @@ def test_the_legend_is_built_from_constants_only() -> None:
     assert ast.literal_eval(violence) == event_map.VIOLENCE  # a literal in the source, not loaded data
     markup = re.sub(r"<span style='color:#[0-9a-f]{6}'>●</span>", "", event_map.violence_legend())
     assert "<" not in markup and ">" not in markup
+
+
+def test_every_st_table_shows_its_cells_as_plain_text() -> None:
+    """st.table renders Markdown in every cell and header: its frame always goes through plain_table."""
+    found = []
+    for path in SOURCES:
+        for line, name, call in _calls(path):
+            if name.endswith(".table") and name.startswith("st") and call.args:
+                first = call.args[0]
+                if not (isinstance(first, ast.Call) and ast.unparse(first.func) == "plain_table"):
+                    found.append(f"{_relative(path)}:{line}: {ast.unparse(call)}")
+    assert found == []

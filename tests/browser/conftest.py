@@ -79,7 +79,11 @@ def running_server(template: Path, folder: Path, extra_env: dict[str, str] | Non
             yield Server(url, warehouse)
         finally:
             process.terminate()
-            process.wait(timeout=20)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:  # a page run (a pack being built) outlasting the shutdown: stop it
+                process.kill()
+                process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -18,6 +19,15 @@ def test_every_shipped_entry_names_its_source_document_and_known_countries() -> 
     assert all(p.source_url.startswith("https://") for p in points)
     assert {code for p in points for code in p.iso3s} <= COUNTRIES
     assert list(points) == sorted(points, key=lambda p: (p.date, p.title))
+
+
+def test_an_entry_citing_a_resolution_links_that_resolution_when_it_links_a_un_document() -> None:
+    # the deciding resolution is the last one a title names; earlier ones say which measures it extends
+    cited = [(p, re.findall(r"res\. (\d{4}) \((\d{4})\)", p.title)) for p in shipped_calendar()]
+    linked = [(p, found[-1]) for p, found in cited if found and p.source_url.startswith("https://undocs.org/")]
+    assert linked
+    for point, (number, year) in linked:
+        assert point.source_url == f"https://undocs.org/S/RES/{number}({year})", point.title
 
 
 def test_peace_operations_sanctions_panels_reports_and_sessions_are_all_held() -> None:

@@ -91,3 +91,10 @@ def test_headers_must_have_the_required_columns_and_no_unknown_ones() -> None:
     problems = [str(p) for p in header_problems(["actor_id", "name", "colour"], "actors", "actors.csv")]
     assert "actors.csv, row 1, column \"kind\": required column is missing" in problems
     assert any(p.startswith("actors.csv, row 1, column \"colour\": is not a column of actors.csv") for p in problems)
+
+
+def test_an_actor_listed_twice_is_reported_and_engagements_are_still_checked() -> None:
+    # Found by the fuzz test: a repeated actor id crashed the engagement checks instead of being reported.
+    actors = ACTORS + "un.pko,Peace operation again,PKO2,un_peace_operation,un.sc,2012,,,true,,\n"
+    problems = _problems(actors=actors)
+    assert any(p.startswith("actors.csv, row ") and "'un.pko'" in p for p in problems), problems

@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
 import pytest
 from markdown_it import MarkdownIt
 
-from r2p.ui.plain import plain_markdown
+from r2p.ui.plain import plain_markdown, plain_table
 
 HOSTILE = [
     "<script>window.__xss=1</script>",
@@ -31,3 +32,10 @@ def test_rendered_markdown_is_the_text_and_nothing_else(text: str) -> None:
     assert "<" not in inner.replace("&lt;", "")  # no element of any kind inside it
     expected = "\n".join(line.strip() for line in text.splitlines())
     assert html.unescape(inner) == expected
+
+
+def test_a_table_for_st_table_holds_plain_text_cells_and_headers() -> None:
+    frame = pd.DataFrame({"Title ![x](http://h/x.png)": ["![x](http://h/x.png) [link](http://h)", None, 1.5]})
+    shown = plain_table(frame)
+    assert list(shown.iloc[:, 0]) == [r"\!\[x\]\(http\:\/\/h\/x\.png\) \[link\]\(http\:\/\/h\)", "", r"1\.5"]
+    assert shown.columns[0] == r"Title \!\[x\]\(http\:\/\/h\/x\.png\)"

@@ -83,7 +83,9 @@ def _cycle_problems(incoming: pd.DataFrame, actors: pd.DataFrame, file: str) -> 
 
 def _engagement_problems(incoming: pd.DataFrame, actors: pd.DataFrame, situations: pd.DataFrame, file: str
                          ) -> list[Problem]:
-    by_id = actors.set_index("actor_id").to_dict("index")
+    # A repeated or empty actor id is reported by _duplicates; look each id up once here
+    named = actors[actors["actor_id"].notna()].drop_duplicates("actor_id", keep="first")
+    by_id = named.set_index("actor_id").to_dict("index")
     known_situations = set(situations["situation_id"].dropna())
     problems: list[Problem] = []
     for row in incoming.to_dict("records"):

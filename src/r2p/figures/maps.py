@@ -24,22 +24,27 @@ MAP_TRACES = frozenset({"choroplethmap", "scattermap"})
 WORSE_SCALE = "OrRd"
 
 
+LEGEND_BELOW_ROOM = 64  # px under a map for a horizontal legend or colour bar (its title and up to two rows)
+
 def world_choropleth(
     values: pd.DataFrame, shapes: dict, markers: pd.DataFrame, title: str, unit: str, higher_is_worse: bool,
-    geojson_url: str | None = None,
+    geojson_url: str | None = None, height: int = 460, zoom: float = 0.6, legend_below: bool = False,
 ) -> go.Figure:
     """values: iso3, name, value. shapes: GeoJSON with properties.iso3. markers: iso3, name, lon, lat.
-    geojson_url: where the browser finds `shapes` (SHAPES_URL); the figure then references them, not inlines."""
+    geojson_url: where the browser finds `shapes` (SHAPES_URL); the figure then references them, not inlines.
+    height, zoom, legend_below: as r2p.figures.tier_map.tier_choropleth's (a colour bar under the map leaves the
+    map the column's whole width, so the world fits it at the same zoom)."""
     drawn = {f["properties"]["iso3"] for f in shapes["features"]}
     figure = go.Figure()
     figure.add_trace(_no_data_trace(shapes, set(values["iso3"]), geojson_url))
-    figure.add_trace(_value_trace(shapes, values[values["iso3"].isin(drawn)], unit, higher_is_worse, geojson_url))
+    figure.add_trace(_value_trace(shapes, values[values["iso3"].isin(drawn)], unit, higher_is_worse, geojson_url,
+                                  legend_below))
     figure.add_trace(_marker_trace(values.merge(markers[["iso3", "lon", "lat"]], on="iso3"), higher_is_worse))
     figure.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 16}},
-        map={"style": "white-bg", "center": {"lon": 15, "lat": 15}, "zoom": 0.6},
-        margin={"l": 0, "r": 0, "t": 40, "b": 0},
-        height=460,
+        map={"style": "white-bg", "center": {"lon": 15, "lat": 15}, "zoom": zoom},
+        margin={"l": 0, "r": 0, "t": 40, "b": LEGEND_BELOW_ROOM if legend_below else 0},
+        height=height,
         showlegend=False,
     )
     return figure
@@ -95,14 +100,16 @@ def _no_data_trace(shapes: dict, with_data: set[str], geojson_url: str | None) -
 
 
 def _value_trace(shapes: dict, values: pd.DataFrame, unit: str, higher_is_worse: bool,
-                 geojson_url: str | None) -> go.Choroplethmap:
+                 geojson_url: str | None, below: bool = False) -> go.Choroplethmap:
+    bar = ({"orientation": "h", "y": 0, "yanchor": "top", "len": 0.6, "x": 0.01, "xanchor": "left",
+            "title": {"text": unit, "side": "top"}} if below else {"title": {"text": unit}})
     return go.Choroplethmap(
         geojson=geometry(shapes, set(values["iso3"]), geojson_url), featureidkey="properties.iso3",
         locations=values["iso3"], z=values["value"], text=values["name"],
         colorscale=WORSE_SCALE, reversescale=not higher_is_worse,
         zmin=values["value"].min(), zmax=values["value"].max(),
         marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
-        colorbar={"title": {"text": unit}, "thickness": 12},
+        colorbar=bar | {"thickness": 12},
         hovertemplate="%{text}: %{z:.3~g}<extra></extra>", name="value",
     )
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from r2p.figures.maps import BORDER_COLOUR, geometry
+from r2p.figures.maps import BORDER_COLOUR, LEGEND_BELOW_ROOM, geometry
 from r2p.figures.tier_style import NOT_SCORED_COLOUR, TIER_COLOURS, TIER_ORDER
 
 UNSCORED_BORDER = "#bdbdbd"
-LEGEND_BELOW_ROOM = 64  # px under the map for a horizontal legend (its title and up to two rows)
 
 
 def legend_label(tier: str, count: int) -> str:

@@ -26,7 +26,7 @@ from r2p.figures.maps import with_inline_geometry
 from r2p.provenance import Provenance
 from r2p.ui.cache import cached
 from r2p.ui.chart_text import chart_summary, chart_table
-from r2p.ui.plain import plain_markdown
+from r2p.ui.plain import plain_markdown, plain_table
 from r2p.ui.state import set_view, show_notices, view
 from r2p.warehouse import Warehouse
 
@@ -69,7 +69,7 @@ def chart_data_view(figure: go.Figure, key: str) -> None:
     st.caption(plain_markdown(chart_summary(figure, table)))
     if not table.empty:
         with st.expander("Chart data as a table", key=f"{key}_data"):
-            st.table(table.astype(str), hide_index=True, alt=f"The data of {figure.layout.title.text or key}")
+            st.table(plain_table(table), hide_index=True, alt=f"The data of {figure.layout.title.text or key}")
 
 
 def _chart_buttons(figure: go.Figure, meta: ChartMeta, key: str, name: str, disabled: bool = False) -> None:
@@ -171,7 +171,7 @@ def briefing_preview(sections: tuple[Section, ...], charts: tuple[PackChart, ...
                 st.markdown(f"**{_escaped(table.caption)}**")
             # NOTE: st.table wraps long cells as the pack prints them; a dataframe cut them off at the right,
             # so two suggested invitees whose reasons differ only at the end read the same.
-            st.table(pd.DataFrame(list(table.rows), columns=list(table.columns)), hide_index=True)
+            st.table(plain_table(pd.DataFrame(list(table.rows), columns=list(table.columns))), hide_index=True)
 
 
 def prewarm_renderer() -> None:
