@@ -2,9 +2,6 @@
 -- (`owner`) must decide by its deadline (`due_date`); a trigger run moves an undecided overdue review up one level.
 ALTER TABLE review ADD COLUMN level INTEGER DEFAULT 1;
 UPDATE review SET level = 1 WHERE level IS NULL;
--- A review opened while the warehouse held demo data is about demo data: it goes when the demo data go.
-ALTER TABLE review ADD COLUMN is_demo BOOLEAN DEFAULT FALSE;
-UPDATE review SET is_demo = FALSE WHERE is_demo IS NULL;
 CREATE SEQUENCE trigger_run_id_seq START 1;
 CREATE TABLE trigger_run (
     run_id      INTEGER PRIMARY KEY DEFAULT nextval('trigger_run_id_seq'),
