@@ -47,3 +47,9 @@ def test_an_empty_chart_says_it_holds_nothing() -> None:
     figure = go.Figure(layout={"title": {"text": "Nothing yet"}})
     assert chart_table(figure).empty
     assert chart_summary(figure, chart_table(figure)) == "Chart: Nothing yet. It holds no data points."
+
+
+def test_a_series_already_counted_in_its_legend_name_is_not_counted_twice() -> None:
+    figure = go.Figure([go.Choroplethmap(locations=["SDN", "TCD"], z=[1, 1], name="Very high (2)"),
+                        go.Choroplethmap(locations=["FRA"], z=[0], name="Low")])
+    assert "2 series: Very high (2), Low (1)" in chart_summary(figure, chart_table(figure))

@@ -34,7 +34,8 @@ def chart_summary(figure: go.Figure, table: pd.DataFrame) -> str:
     parts = [f"{kind}: {title}. {len(table)} data points"]
     if "Series" in table.columns:
         counts = table["Series"].value_counts(sort=False)
-        named = ", ".join(f"{name} ({count})" for name, count in list(counts.items())[:MAX_NAMED])
+        named = ", ".join(name if str(name).endswith(f"({count})") else f"{name} ({count})"  # a legend may count
+                          for name, count in list(counts.items())[:MAX_NAMED])
         more = f" and {len(counts) - MAX_NAMED} more" if len(counts) > MAX_NAMED else ""
         parts.append(f" in {len(counts)} series: {named}{more}")
     first = table.columns[1] if "Series" in table.columns else table.columns[0]
