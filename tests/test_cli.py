@@ -59,7 +59,7 @@ def test_init_builds_a_warehouse_and_status_describes_it(tmp_path: Path, monkeyp
     monkeypatch.setenv("R2P_DB", str(tmp_path / "new.duckdb"))
     built = r2p("init", "--no-demo")
     assert built.returncode == 0, built.stderr
-    assert "198 countries" in built.stdout and "demo data absent" in built.stdout
+    assert "198 countries" in built.stdout and "no demo data" in built.stdout
     loaded = r2p("ingest", "table", str(EXAMPLES / "table_wide.xlsx"))
     assert loaded.returncode == 0, loaded.stderr
     status = json.loads(r2p("status", "--json").stdout)

@@ -49,10 +49,15 @@ def init(
     typer.echo(
         f"Warehouse {report.location}: schema version {report.schema_version}"
         f" (applied {report.migrations_applied or 'none'}), {report.countries} countries,"
-        f" {report.indicators} indicators, demo data {report.demo}."
+        f" {report.indicators} indicators, {DEMO_WORDS[report.demo]}."
     )
     if report.triggers is not None:
         typer.echo(report.triggers.summary())
+
+
+# What `r2p init` did with the demo data (InitReport.demo), in words
+DEMO_WORDS = {"loaded": "demo data loaded", "unchanged": "demo data unchanged", "removed": "demo data removed",
+              "absent": "no demo data", "kept-real-data": "real data loaded, so no demo data"}
 
 
 def ingest_command(
