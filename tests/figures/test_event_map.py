@@ -12,6 +12,8 @@ from r2p.figures.event_map import (
     MAX_POINTS,
     VIOLENCE,
     event_deck,
+    event_summary,
+    event_table,
     feature_bounds,
     map_points,
     outlines_near,
@@ -86,3 +88,18 @@ def test_beyond_the_point_limit_nearby_events_are_merged_keeping_every_event_and
 
 def test_the_legend_states_the_point_limit_the_map_uses() -> None:
     assert f"beyond {MAX_POINTS:,} events" in violence_legend()
+
+
+def test_the_maps_text_alternative_lists_every_event_and_sums_deaths_by_type() -> None:
+    events = pd.DataFrame({"event_date": pd.to_datetime(["2024-03-01", "2024-05-02", "2024-04-03"]),
+                           "admin1": ["Darfur", None, "Khartoum"], "violence_type": [1, 3, 3],
+                           "deaths_best": [10, 2, 5]})
+    table = event_table(events)
+    assert table.to_dict("list") == {"Date": ["2024-05-02", "2024-04-03", "2024-03-01"],
+                                     "Admin-1 area": ["", "Khartoum", "Darfur"],
+                                     "Type of violence": ["One-sided (against civilians)"] * 2 + ["State-based"],
+                                     "Deaths (best estimate)": [2, 5, 10]}
+    assert event_summary(table, "Sudan") == (
+        "Map: 3 located events in Sudan from 2024-03-01 to 2024-05-02, 17 deaths (best estimate). One-sided "
+        "(against civilians): 2 events, 7 deaths; State-based: 1 event, 10 deaths. The table below holds every event.")
+    assert event_summary(table.iloc[:0], "Sudan") == "Map: no located events in Sudan."

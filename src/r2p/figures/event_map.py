@@ -130,3 +130,29 @@ def outlines_near(shapes: dict, focus: str, margin: float = 4.0) -> dict:
 def _points(geometry: dict) -> list[list[float]]:
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     return [point for polygon in polygons for ring in polygon for point in ring]
+
+
+def event_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The map's text alternative as a table: every event (newest first) with its date, area, type and deaths."""
+    kinds = events["violence_type"].map(lambda kind: VIOLENCE.get(int(kind), OTHER_VIOLENCE)[0]
+                                        if pd.notna(kind) else OTHER_VIOLENCE[0])
+    table = pd.DataFrame({"Date": pd.to_datetime(events["event_date"]).dt.strftime("%Y-%m-%d"),
+                          "Admin-1 area": events["admin1"].fillna(""), "Type of violence": kinds,
+                          "Deaths (best estimate)": events["deaths_best"].fillna(0).astype(int)})
+    return table.sort_values("Date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def event_summary(table: pd.DataFrame, place: str) -> str:
+    """The map in one sentence a screen reader can speak: how many events and deaths, by type of violence."""
+    if table.empty:
+        return f"Map: no located events in {place}."
+    by_kind = table.groupby("Type of violence", sort=False)["Deaths (best estimate)"].agg(["size", "sum"])
+    kinds = "; ".join(f"{kind}: {_count(int(row['size']), 'event')}, {_count(int(row['sum']), 'death')}"
+                      for kind, row in by_kind.sort_values("size", ascending=False).iterrows())
+    return (f"Map: {_count(len(table), 'located event')} in {place} from {table['Date'].min()} to {table['Date'].max()}, "
+            f"{int(table['Deaths (best estimate)'].sum()):,} deaths (best estimate). {kinds}. The table below holds "
+            "every event.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -7,10 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from r2p import geo
-from r2p.figures.event_map import event_deck, outlines_near, violence_legend
+from r2p.figures.event_map import event_deck, event_summary, event_table, outlines_near, violence_legend
 from r2p.provenance import of_values
 from r2p.ui import cache
 from r2p.ui.banner import format_date, provenance_caption
+from r2p.ui.plain import plain_markdown
 
 
 def show_recent_events(iso3: str, name: str, period: int, is_demo: bool) -> None:
@@ -30,4 +31,9 @@ def show_recent_events(iso3: str, name: str, period: int, is_demo: bool) -> None
         return
     st.pydeck_chart(event_deck(events, outlines_near(geo.load_country_shapes(), iso3), iso3), key="country_events")
     st.markdown(violence_legend(), unsafe_allow_html=True)
+    table = event_table(events)  # WCAG 1.1.1: the map in words, and every event in a table
+    st.caption(plain_markdown(event_summary(table, name)))
+    with st.expander("Events as a table", key="country_events_data"):
+        # NOTE: a grid, not st.table: a busy country holds tens of thousands of events in 12 months
+        st.dataframe(table, hide_index=True, key="country_events_table")
     provenance_caption(of_values(events, is_demo))
