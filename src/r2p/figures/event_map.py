@@ -149,7 +149,8 @@ def event_summary(table: pd.DataFrame, place: str) -> str:
     by_kind = table.groupby("Type of violence", sort=False)["Deaths (best estimate)"].agg(["size", "sum"])
     kinds = "; ".join(f"{kind}: {_count(int(row['size']), 'event')}, {_count(int(row['sum']), 'death')}"
                       for kind, row in by_kind.sort_values("size", ascending=False).iterrows())
-    return (f"Map: {_count(len(table), 'located event')} in {place} from {table['Date'].min()} to {table['Date'].max()}, "
+    span = f"from {table['Date'].min()} to {table['Date'].max()}"
+    return (f"Map: {_count(len(table), 'located event')} in {place} {span}, "
             f"{int(table['Deaths (best estimate)'].sum()):,} deaths (best estimate). {kinds}. The table below holds "
             "every event.")
 
