@@ -54,10 +54,9 @@ with indicator_tab:
     indicator = cache.indicators().set_index("indicator_id").loc[current.indicator]
     values = cache.indicator_values(current.indicator, current.period)
     title = f"{indicator['name']}, {current.period}" + (" — DEMO" if is_demo else "")
-    figure = world_choropleth(values, geo.load_country_shapes(), geo.load_small_states(), title,
-                              indicator["unit"], bool(indicator["higher_is_worse"]), SHAPES_URL, MAP_HEIGHT, MAP_ZOOM,
-                              legend_below=True)
-    show_chart(figure, "overview_map", of_values(values, is_demo))
+    show_chart(world_choropleth(values, geo.load_country_shapes(), geo.load_small_states(), title, indicator["unit"],
+                                indicator["higher_is_worse"], SHAPES_URL, MAP_HEIGHT, MAP_ZOOM, legend_below=True),
+               "overview_map", of_values(values, is_demo))
     provenance_caption(of_values(values, is_demo))
 with top_column:
     st.markdown(f"**Top risk, {period}** (highest {chosen.label} scores)")
