@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from r2p.warehouse.queries import query
+from r2p.read import profile
 from r2p.warehouse.store import Warehouse
 
 BASELINE = Path(__file__).parent / "baseline_sql"
@@ -41,7 +41,7 @@ def held(demo: Warehouse) -> pd.DataFrame:
 def test_recent_country_events_unchanged(demo: Warehouse, held: pd.DataFrame) -> None:
     rows = 0
     for iso3 in [*held["iso3"], "XXX"]:
-        new = query(demo, "read/recent_country_events", {"iso3": iso3})
+        new = profile.recent_events(demo, iso3)
         assert_frame_equal(new, _baseline(demo, "recent_country_events", {"iso3": iso3}))
         rows += len(new)
     assert rows > 0

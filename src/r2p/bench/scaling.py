@@ -37,7 +37,8 @@ def scratch_database(path: Path, warehouse_file: Path, events: int, last_year: i
 def workload(connection: duckdb.DuckDBPyConnection, iso3: str, today: date) -> dict[str, float]:
     """Seconds for ROUNDS of the event queries the Country and Meeting prep pages make."""
     since = today - timedelta(days=365)
-    calls = {"recent_events": ("read/recent_country_events", {"iso3": iso3}),
+    last = run(connection, "read/latest_event_date")["last_date"].iloc[0]  # where profile.recent_events' window ends
+    calls = {"recent_events": ("read/country_events_to", {"iso3": iso3, "until": last}),
              "latest_event_date": ("read/latest_event_date", {}),
              "country_event_summary": ("read/country_events_since", {"iso3": iso3, "since": since, "until": today})}
     spent = dict.fromkeys(calls, 0.0)

@@ -25,9 +25,9 @@ def tier_history(warehouse: Warehouse, iso3: str, method_version: str) -> pd.Dat
 
 
 def recent_events(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
-    """Located events of one country in the 12 months to the latest event held: event_id, event_date, admin1,
-    latitude, longitude, violence_type, deaths_best, source_name, is_demo, as_of."""
-    return query(warehouse, "read/recent_country_events", {"iso3": iso3})
+    """Located events of one country in the 12 months to the latest event held (for any country): event_id,
+    event_date, admin1, latitude, longitude, violence_type, deaths_best, source_name, is_demo, as_of."""
+    return country_events(warehouse, iso3, latest_event_date(warehouse)["last_date"].iloc[0])
 
 
 def last_country_event(warehouse: Warehouse, iso3: str, period: int) -> pd.DataFrame:
@@ -37,9 +37,11 @@ def last_country_event(warehouse: Warehouse, iso3: str, period: int) -> pd.DataF
 
 
 def country_events(warehouse: Warehouse, iso3: str, until: object) -> pd.DataFrame:
-    """Located events of one country in the 12 months to `until` (a date), columns as `recent_events`; each row
-    carries its own load's as-of, so its provenance names that release's date, not another's of the source."""
-    return query(warehouse, "read/country_events_to", {"iso3": iso3, "until": pd.Timestamp(until).date()})
+    """Located events of one country in the 12 months to `until` (a date; None gives no rows), columns as
+    `recent_events`; each row carries its own load's as-of, so its provenance names that release's date, not
+    another's of the source."""
+    end = None if pd.isna(until) else pd.Timestamp(until).date()  # None (no event held): no rows
+    return query(warehouse, "read/country_events_to", {"iso3": iso3, "until": end})
 
 
 def latest_event_date(warehouse: Warehouse) -> pd.DataFrame:
