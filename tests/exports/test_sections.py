@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 
 import pytest
@@ -93,6 +93,15 @@ def test_the_next_decision_points_come_from_the_calendar(briefed: Warehouse) -> 
     for point in decision_points("SDN", after=today)[:len(brief.convening.decision_points)]:
         assert any(row[0] == str(point.date) and row[1].startswith(point.title) for row in rows), point.title
     assert any(line.startswith(f"{points[0].date}: ") for line in pack_sections(brief)[0].lines)
+
+
+def test_after_the_last_decision_point_held_the_pack_says_none_after_today_is_recorded(briefed: Warehouse) -> None:
+    last = decision_points("SDN")[-1].date
+    today = last + timedelta(days=1)
+    brief = gather_briefing(briefed, "SDN", date(today.year - 1, 1, 1), None, today)
+    expected = f"No UN decision point after {today} is recorded for Sudan"
+    assert expected in _section(brief, "Next decision points")[0]
+    assert any(line.startswith(expected) for line in pack_sections(brief)[0].lines)  # the bottom line too
 
 
 def test_engagements_without_a_source_are_marked_unverified(sudan: Briefing) -> None:

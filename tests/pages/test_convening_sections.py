@@ -43,13 +43,13 @@ def test_country_lists_the_countrys_next_decision_points_with_sources(warehouse:
     app = _run("country", "COD")
     assert "Next decision points" in [s.value for s in app.subheader]
     upcoming = decision_points("COD", after=date.today(), limit=8)
-    tables = [t.value for t in app.dataframe if "decision point" in t.value.columns]
+    tables = [t.value for t in app.dataframe if "Decision point" in t.value.columns]
     if upcoming:  # the calendar is dated data: what is "next" depends on the day the test runs
-        assert list(tables[0]["decision point"]) == [p.title for p in upcoming]
-        assert set(tables[0]["source"]) == {p.source_url for p in upcoming}
+        assert list(tables[0]["Decision point"]) == [p.title for p in upcoming]
+        assert set(tables[0]["Source"]) == {p.source_url for p in upcoming}
     else:
         assert "No UN decision point after" in "\n".join(str(i.value) for i in app.info)
-        assert list(tables[0]["decision point"]) == [p.title for p in decision_points("COD")[-3:]]
+        assert list(tables[0]["Decision point"]) == [p.title for p in decision_points("COD")[-3:]]
 
 
 def test_an_editor_selects_an_option_with_a_reason_and_it_is_recorded(warehouse: Warehouse, tmp_path: Path,

@@ -26,6 +26,7 @@ from r2p.exports.sections_detail import (
     decisions_section,
     engagement_section,
     invitees_section,
+    no_decision_point,
     options_section,
     review_table,
     scenarios_section,
@@ -98,7 +99,7 @@ def next_decision_lines(b: Briefing, limit: int | None = None) -> list[str]:
     points = b.convening.decision_points[:limit] if limit else b.convening.decision_points
     lines = [f"{format_as_of(p.date)}: {p.title}" for p in points]
     if not lines:
-        lines.append("No UN decision point is recorded in the decision calendar for this country.")
+        lines.append(no_decision_point(b))
     if len(b.pending):
         overdue = int((b.pending["state"] == "overdue").sum())
         lines.append(f"{len(b.pending)} R2P Watch review(s) wait for a decision ({overdue} overdue).")

@@ -78,9 +78,15 @@ def _pair_table(first: SelectedOption, second: SelectedOption) -> Table:
     return Table(("", _option_name(first), _option_name(second)), tuple(rows), (1.4, 3, 3))
 
 
+def no_decision_point(b: Briefing) -> str:
+    """Why no decision point is listed: none after today is held (past ones may be), and no renewal is assumed."""
+    return (f"No UN decision point after {format_as_of(b.today)} is recorded for {b.name}: the calendar holds only "
+            "dates set by a cited resolution or announcement, and a renewal adopted since is not assumed.")
+
+
 def decisions_section(b: Briefing) -> Section:
     points = b.convening.decision_points
-    lines = [] if points else ["No UN decision point is recorded in the decision calendar for this country."]
+    lines = [] if points else [no_decision_point(b)]
     tables = [Table(("Date", "Decision", "Kind", "Source"), tuple(
         (format_as_of(p.date), f"{p.title} — {p.body}", p.kind_label, _source(p.source_url))
         for p in points), (1.1, 5, 1.4, 2), "UN decision calendar")] if points else []

@@ -35,7 +35,7 @@ def show_decision_points(iso3: str | None) -> None:
 
 
 def _table(points: tuple[DecisionPoint, ...], key: str) -> None:
-    table = pd.DataFrame([{"date": p.date, "kind": p.kind_label, "decision point": p.title,
-                           "countries": ", ".join(p.iso3s) or "all", "source": p.source_url} for p in points])
+    table = pd.DataFrame([{"Date": p.date, "Kind": p.kind_label, "Decision point": p.title,
+                           "Countries": ", ".join(p.iso3s) or "all", "Source": p.source_url} for p in points])
     st.dataframe(table, hide_index=True, width="stretch", key=key,
-                 column_config={"source": st.column_config.LinkColumn("source")})
+                 column_config={"Source": st.column_config.LinkColumn("Source")})
