@@ -157,7 +157,7 @@ def test_choose_a_country_and_download_by_keyboard_alone(editor_server: Server, 
     page.keyboard.press("Enter")
     # NOTE: Streamlit draws a popover's content at the end of the document, so its buttons come after the
     # rest of the page in the Tab order (the page's charts each add their toolbar's buttons).
-    page.get_by_role("button", name="PNG").first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="PNG", exact=True).first.wait_for(timeout=30_000)
     _tab_to(page, "PNG")
     with page.expect_download(timeout=BUILD_MS) as started:
         page.keyboard.press("Enter")

@@ -25,7 +25,7 @@ def _open(offline_page: OfflinePage, server: Server, path: str, heading: str) ->
 
 def _download(offline_page: OfflinePage, button_name: str, tmp_path: Path) -> Path:
     page = offline_page.page
-    button = page.get_by_role("button", name=button_name).first
+    button = page.get_by_role("button", name=button_name, exact=True).first  # not plotly's "Download plot as a PNG"
     button.wait_for(timeout=60_000)
     with page.expect_download(timeout=BUILD_MS) as started:
         button.click()
@@ -79,7 +79,7 @@ def test_without_chromium_the_page_says_so_at_the_buttons(browser: Browser, temp
         # A chart: the same words inside its download menu, with its buttons disabled
         page.get_by_role("button", name="Download chart").first.click()
         page.get_by_text(f"there is none at {missing}").first.wait_for(timeout=30_000)
-        assert page.get_by_role("button", name="PNG").first.is_disabled()
+        assert page.get_by_role("button", name="PNG", exact=True).first.is_disabled()  # ours, not plotly's modebar
         text = page.locator("[data-testid='stMain']").inner_text()
         assert "get_chrome" not in text and "kaleido" not in text.lower()
         page.close()
