@@ -8,9 +8,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-fast install browser init lint clean
 
-run: install browser ## Install everything (Chromium for exports too), build the warehouse (demo data on first run), open the dashboard
+run: install browser ## Install everything (Chromium for exports too), build the warehouse (demo data on first run), start the dashboard warm (serve.py) and open it
 	$(BIN)/r2p init
-	$(BIN)/streamlit run app.py
+	$(BIN)/streamlit run serve.py
 
 test: install browser ## Install everything (Debian's Chromium included) and run the whole test suite
 	$(BIN)/python -m pytest

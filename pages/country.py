@@ -1,4 +1,4 @@
-"""Country: model tier beside the assessed tier over time, what drives the score, indicators, events, reviews."""
+"""Country: model tier beside the assessed tier over time, what drives the score, events, indicators, reviews."""
 
 import streamlit as st
 
@@ -49,6 +49,10 @@ if len(parts):
     show_chart(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})",
                                   profile.parts_scale(row, chosen)), "country_contributions", about)
 
+# What is happening: the 12 months to the country's last event in the chosen year (or before), surge areas
+show_recent_events(current.country, name, period, is_demo)
+show_subnational_surges(current.country, name)
+
 # Indicator trends
 st.subheader("Indicator trends")
 series = cache.country_series(current.country)
@@ -60,10 +64,6 @@ if shown.empty:
 else:
     show_chart(indicator_panels(shown), "country_trends", of_rows(shown, sources, is_demo))
     provenance_caption(of_rows(shown, sources, is_demo))
-
-# Events: the 12 months to the country's last event in the chosen year (or before)
-show_recent_events(current.country, name, period, is_demo)
-show_subnational_surges(current.country, name)
 
 show_decision_points(current.country)
 

@@ -2,17 +2,14 @@
 
 import streamlit as st
 
-from r2p import geo
 from r2p.engagement.analysis import unengaged
-from r2p.figures.maps import SHAPES_URL, world_choropleth
-from r2p.figures.tier_map import tier_choropleth
-from r2p.provenance import of_scores, of_values
+from r2p.provenance import of_scores
 from r2p.read import overview, standings
 from r2p.reviews import queue as review_queue
 from r2p.ui import cache, engagement_data
-from r2p.ui.banner import demo_banner, provenance_caption
-from r2p.ui.downloads import show_chart
-from r2p.ui.overview_summary import MAP_HEIGHT, MAP_ZOOM, show_summary
+from r2p.ui.banner import demo_banner
+from r2p.ui.overview_map import show_overview_map
+from r2p.ui.overview_summary import MAP_HEIGHT, show_summary
 from r2p.ui.selection import method_selector
 from r2p.ui.state import view
 from r2p.ui.tier_tables import show_movers, show_reviews, show_sources, show_tier_table, show_top_risk
@@ -42,22 +39,8 @@ summary = overview.summarise(tiers, movers, review_queue.state_counts(waiting),
                              unengaged(engagement_data.registry(), tiers, review_queue.today()), about.as_of)
 show_summary(summary, chosen.label, period - 1)
 map_column, top_column = st.columns([3, 2])
-with map_column:
-    tier_tab, indicator_tab = st.tabs([f"Risk tiers ({chosen.label}, {period})", "Indicator map"])
-with tier_tab:
-    title = f"Model tiers ({chosen.label}), {period}" + (" — DEMO" if is_demo else "")
-    show_chart(tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), title,
-                               SHAPES_URL, MAP_HEIGHT, MAP_ZOOM, legend_below=True), "overview_tier_map", about)
-    st.caption(f"Grey: Insufficient data ({summary.tiers[INSUFFICIENT]}), never shown as Low. White: not scored.")
-    provenance_caption(about)
-with indicator_tab:
-    indicator = cache.indicators().set_index("indicator_id").loc[current.indicator]
-    values = cache.indicator_values(current.indicator, current.period)
-    title = f"{indicator['name']}, {current.period}" + (" — DEMO" if is_demo else "")
-    show_chart(world_choropleth(values, geo.load_country_shapes(), geo.load_small_states(), title, indicator["unit"],
-                                indicator["higher_is_worse"], SHAPES_URL, MAP_HEIGHT, MAP_ZOOM, legend_below=True),
-               "overview_map", of_values(values, is_demo))
-    provenance_caption(of_values(values, is_demo))
+with map_column:  # the tier map, or the indicator map when chosen: only the chosen one is built
+    show_overview_map(tiers, chosen.label, period, summary.tiers[INSUFFICIENT], about)
 with top_column:
     st.markdown(f"**Top risk, {period}** (highest {chosen.label} scores)")
     show_top_risk(tiers, chosen.label, key="overview_top_risk", height=MAP_HEIGHT + 40)

@@ -5,8 +5,10 @@ Without --warehouse a demo warehouse is built in a temporary folder. For the ben
 bench warehouse: `r2p bench --keep DIR` then `--warehouse DIR/warehouse/r2p.duckdb` (country: the JSON's
 view.country). In the same run and harness it times two floors: an empty Streamlit page, and a page with one
 Plotly map on the shipped shapes (the issue's targets are ratios to this one-map floor).
-first visit = the page's first navigation after its server started (server caches empty); cold = a new browser
-context (empty HTTP cache) afterwards; warm = the median of reloads of the same page. Only localhost is reachable.
+Every server starts as `make run` starts the dashboard: `streamlit run LAUNCHER`, a launcher holding st.App. The
+dashboard's is serve.py (it runs the Overview once before it answers); each floor's serves its app alone.
+first visit = the page's first navigation after its server became healthy; cold = a new browser context (empty
+HTTP cache) afterwards; warm = the median of reloads of the same page. Only localhost is reachable.
 Stdout holds one JSON object, in seconds: {"floors": {"blank", "one_map"}, "pages": {"overview", "country"},
 "ratios"}; progress goes to stderr.
 """
@@ -44,7 +46,10 @@ TIMEOUT_MS = 120_000
 
 
 FLOOR_MAP = ".st-key-floor_map .js-plotly-plot"
-# The floors: Streamlit apps written to the run's folder, served like app.py (same config, same static shapes).
+DASHBOARD = ROOT / "serve.py"  # what `make run` starts
+# The floors: Streamlit apps written to the run's folder, served like app.py (same config, same static shapes,
+# the same st.App launcher, less serve.py's warm-up of the dashboard's data).
+FLOOR_LAUNCHER = 'import streamlit as st\n\napp = st.App("{app}")\n'
 BLANK_APP = 'import streamlit as st\n\nst.write("R2P Watch")\n'
 ONE_MAP_APP = """import pandas as pd
 import streamlit as st
@@ -74,12 +79,13 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             pages = [("floor blank", blank, "/", _blank_drawn), ("floor one_map", one_map, "/", _floor_map_drawn),
-                     ("overview", ROOT / "app.py", f"/{query}", _overview_drawn),
-                     ("country", ROOT / "app.py", f"/country{query}", _country_drawn)]
+                     ("overview", DASHBOARD, f"/{query}", _overview_drawn),
+                     ("country", DASHBOARD, f"/country{query}", _country_drawn)]
             timed = {}
             for name, app, path, drawn in pages:
                 _progress(f"{name}: starting its server")
-                with _server(app, warehouse, Path(folder)) as (url, _started_s):
+                with _server(app, warehouse, Path(folder)) as (url, started_s):
+                    _progress(f"{name}: healthy after {started_s:.1f} s")
                     timed[name] = _timings(browser, f"{url}{path}", drawn, options.runs)
                 _progress(f"{name}: {timed[name]}")
             browser.close()
@@ -107,13 +113,15 @@ def _floor(timed: dict) -> dict:
 
 
 def _floor_apps(folder: Path) -> tuple[Path, Path]:
-    """The two floor apps, beside a link to the shipped static/ folder (the one-map page reads its shapes there)."""
+    """The two floor apps' launchers, beside a link to the shipped static/ folder (the one-map page reads its
+    shapes there)."""
     floors = folder / "floors"
     floors.mkdir()
     (floors / "static").symlink_to(ROOT / "static", target_is_directory=True)
-    (floors / "blank.py").write_text(BLANK_APP, encoding="utf-8")
-    (floors / "one_map.py").write_text(ONE_MAP_APP, encoding="utf-8")
-    return floors / "blank.py", floors / "one_map.py"
+    for name, text in (("blank", BLANK_APP), ("one_map", ONE_MAP_APP)):
+        (floors / f"{name}.py").write_text(text, encoding="utf-8")
+        (floors / f"serve_{name}.py").write_text(FLOOR_LAUNCHER.format(app=f"{name}.py"), encoding="utf-8")
+    return floors / "serve_blank.py", floors / "serve_one_map.py"
 
 
 def _progress(message: str) -> None:
@@ -131,16 +139,16 @@ def _warehouse(given: Path | None, folder: Path) -> Path:
 
 
 @contextmanager
-def _server(app: Path, warehouse: Path, folder: Path) -> Iterator[tuple[str, float]]:
-    """`streamlit run APP` on a free localhost port, as tests/browser/conftest.py starts app.py (from the
-    checkout, so its .streamlit/config.toml applies)."""
+def _server(launcher: Path, warehouse: Path, folder: Path) -> Iterator[tuple[str, float]]:
+    """`streamlit run LAUNCHER` on a free localhost port, as `make run` starts serve.py (from the checkout, so its
+    .streamlit/config.toml applies); with the seconds until it answered its health check."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     url, started = f"http://127.0.0.1:{port}", time.perf_counter()
     with (folder / "streamlit.log").open("a") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", str(launcher), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env={**os.environ, "R2P_DB": str(warehouse)}, stdout=log, stderr=subprocess.STDOUT)
         try:

@@ -111,3 +111,18 @@ def test_a_method_comes_from_the_request_then_the_first_preferred_with_scores_th
     assert chosen.label and "'also-wrong' in R2P_TIER_METHOD" in notices[0]
     with pytest.raises(KeyError, match="unknown tier method 'also-wrong'"):
         resolve_method(None, strict=True)
+
+
+NO_DATA = Options(countries=OPTIONS.countries, indicators=OPTIONS.indicators.iloc[0:0])  # before any ingest
+
+
+def test_with_no_indicator_data_the_view_has_no_indicator_and_keeps_its_year() -> None:
+    assert default_view(NO_DATA, "SDN", 2024) == ViewState("SDN", 2024, "")
+    assert default_view(NO_DATA, None, None) == ViewState("MMR", date.today().year, "")
+    assert "indicator" not in ViewState("SDN", 2024, "").as_params()
+
+
+def test_with_no_indicator_data_a_link_keeps_its_country_and_nothing_else_is_corrected() -> None:
+    fallback = default_view(NO_DATA, "MMR", 2024)
+    view, notices = resolve_view({"country": "sdn", "indicator": "ewp.risk_2yr", "period": "1990"}, NO_DATA, fallback)
+    assert (view, notices) == (ViewState("SDN", 2024, ""), {})

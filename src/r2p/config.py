@@ -121,6 +121,13 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "A folder that receives each approved digest as one .eml file (for air-gapped networks). Empty: none.",
     ),
+    Setting(
+        "escalation_file",
+        "R2P_ESCALATION_FILE",
+        "",
+        "The site's escalation levels (holders, recipients, decision days): a YAML file in the form of the shipped "
+        "escalation.yml, used instead of it. Empty: the shipped example, whose recipients are @example.org.",
+    ),
 )
 
 

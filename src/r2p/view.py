@@ -42,7 +42,9 @@ class ViewState:
 
     def as_params(self) -> dict[str, str]:
         """The link keys of every part that is set, in the order of KEYS."""
-        params = {"country": self.country, "period": str(self.period), "indicator": self.indicator}
+        params = {"country": self.country, "period": str(self.period)}
+        if self.indicator:  # "" on a warehouse with no indicator data yet
+            params["indicator"] = self.indicator
         if self.method:
             params["method"] = self.method
         for key, codes in (("countries", self.countries), ("indicators", self.indicators)):
@@ -67,10 +69,15 @@ class Options:
 
 def default_view(options: Options, top_country: str | None = None, period: int | None = None) -> ViewState:
     """EWP risk (or the first indicator) on the given top country (or the first), in `period` (the tier method's
-    current one, r2p.tiers.current_period) when the indicator spans it, else in the indicator's latest year."""
+    current one, r2p.tiers.current_period) when the indicator spans it, else in the indicator's latest year.
+    With no indicator data (a new warehouse before any ingest) the indicator is "" and the year `period`, else
+    this year: every page then says what to load."""
     ids = list(options.indicators["indicator_id"])
+    codes = list(options.countries["iso3"])
+    country = top_country if top_country in codes else next(iter(codes), "")
+    if not ids:
+        return ViewState(country, period if period is not None else date.today().year, "")
     indicator = PREFERRED_INDICATOR if PREFERRED_INDICATOR in ids else ids[0]
-    country = top_country if top_country in set(options.countries["iso3"]) else options.countries["iso3"].iloc[0]
     first, last = options.span(indicator)
     return ViewState(country, period if period is not None and first <= period <= last else last, indicator)
 
@@ -84,6 +91,17 @@ def resolve_view(params: Mapping[str, str], options: Options, fallback: ViewStat
         notices["country"] = [f"Unknown country {echoed(params.get('country'))} in the link; "
                               f"showing {fallback.country}."]
         country = fallback.country
+    indicator, period = _indicator_and_period(params, options, fallback, notices)
+    countries = _codes(params, "countries", list(options.countries["iso3"]), fallback.countries, notices)
+    indicators = _codes(params, "indicators", list(options.indicators["indicator_id"]), fallback.indicators, notices)
+    since = _since(params, fallback.since, notices)
+    return ViewState(country, period, indicator, fallback.method, countries, indicators, since), notices
+
+
+def _indicator_and_period(params: Mapping[str, str], options: Options, fallback: ViewState,
+                          notices: Notices) -> tuple[str, int]:
+    if options.indicators.empty:  # NOTE: no data loaded yet: nothing to choose from, so the link is not corrected
+        return fallback.indicator, fallback.period
     indicator = str(params.get("indicator", fallback.indicator)).strip()
     if indicator not in set(options.indicators["indicator_id"]):
         notices["indicator"] = [f"Unknown indicator {echoed(params.get('indicator'))} in the link; "
@@ -97,10 +115,7 @@ def resolve_view(params: Mapping[str, str], options: Options, fallback: ViewStat
             notices["period"] = [f"Year {echoed(params.get('period'))} in the link is not available for this "
                                  f"indicator ({first}–{last}); showing {default}."]
         period = default
-    countries = _codes(params, "countries", list(options.countries["iso3"]), fallback.countries, notices)
-    indicators = _codes(params, "indicators", list(options.indicators["indicator_id"]), fallback.indicators, notices)
-    since = _since(params, fallback.since, notices)
-    return ViewState(country, period, indicator, fallback.method, countries, indicators, since), notices
+    return indicator, period
 
 
 def parse_codes(raw: str | None, allowed: Sequence[str], limit: int,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
 
+from r2p.notify import delivery
 from r2p.warehouse import Warehouse
 from tests.helpers.cli import r2p
 from tests.helpers.notify_servers import free_port, smtp_server
@@ -79,3 +82,64 @@ def test_approved_digests_with_no_channel_set_is_an_error(subscribed: Warehouse)
     stranded = r2p("digest", "--send", "--json")
     assert stranded.returncode == 2 and "no channel is set" in stranded.stderr
     assert _summary(stranded.stdout)["sent"] == 0
+
+
+# A second process holding the senders' lock, as a `r2p digest --send` that is still delivering would.
+HOLD_SEND_LOCK = """
+import sys
+from r2p.notify.delivery import one_sender
+from r2p.warehouse import Warehouse
+with one_sender(Warehouse(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+@pytest.mark.slow  # a second process is the point
+def test_a_send_while_another_is_delivering_waits_then_exits_3_having_sent_nothing(
+        subscribed: Warehouse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ana = next(d for d in _summary(r2p("digest", "--json").stdout)["drafts"] if d["recipients"] == ["ana@example.org"])
+    r2p("digest", "approve", str(ana["id"]))
+    outbox = tmp_path / "outbox"
+    monkeypatch.setenv("R2P_DIGEST_DIR", str(outbox))
+    monkeypatch.setattr(delivery, "SEND_WAIT", 0.5)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_SEND_LOCK, subscribed.location], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        busy = r2p("digest", "--send", "--json")
+    finally:
+        holder.communicate(timeout=30)  # closes its stdin: it releases the lock and exits
+    assert busy.returncode == 3 and not outbox.exists()
+    errors = [line for line in busy.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "another `r2p digest --send` is still delivering" in errors[0], busy.stderr
+    after = r2p("digest", "--send", "--json")
+    assert after.returncode == 0 and _summary(after.stdout)["sent"] == 1 and len(list(outbox.iterdir())) == 1
+
+
+SITE_LEVELS = """levels:
+  - {name: Desk, holder: Prevention desk, recipients: [desk@un.int], decision_days: 5}
+  - {name: Director, holder: Director of prevention, recipients: [director@un.int], decision_days: 3}
+"""
+
+
+def test_digest_says_when_the_shipped_example_recipients_are_in_force(subscribed: Warehouse, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = r2p("digest")
+    assert shipped.returncode == 0 and "Note: the escalation levels' recipients are examples" in shipped.stderr
+    assert "atrocity-prevention-desk@example.org" in shipped.stderr
+    site = tmp_path / "escalation.yml"
+    site.write_text(SITE_LEVELS, encoding="utf-8")
+    monkeypatch.setenv("R2P_ESCALATION_FILE", str(site))
+    own = r2p("digest")
+    assert own.returncode == 0 and "Note:" not in own.stderr
+
+
+def test_a_malformed_site_escalation_file_stops_digest_in_one_line_naming_file_level_and_field(
+        subscribed: Warehouse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "escalation.yml"
+    site.write_text(SITE_LEVELS.replace("decision_days: 3", "decision_days: 400"), encoding="utf-8")
+    monkeypatch.setenv("R2P_ESCALATION_FILE", str(site))
+    refused = r2p("digest")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert f"R2P_ESCALATION_FILE {site}: level 2 (Director): decision_days:" in refused.stderr

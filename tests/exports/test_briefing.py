@@ -7,14 +7,26 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from r2p.convening.judgements import draft_judgements
 from r2p.exports.briefing import DEATH_SERIES, TREND_YEARS, BriefingError, gather_briefing
 from r2p.exports.sections import HEADINGS, pack_sections
-from r2p.read import explore
+from r2p.read import explore, profile
 from r2p.tiers import current_tiers
 from r2p.warehouse import Warehouse
+from r2p.warehouse.queries import query
 from tests.helpers.data import FIXED_TODAY
 
 SINCE = date(2023, 6, 1)
+
+
+def _event_years(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
+    cursor = warehouse.reader().cursor()
+    try:
+        return cursor.execute("SELECT year(event_date)::INTEGER AS year, count(*)::BIGINT AS events, "
+                              "coalesce(sum(deaths_best), 0)::BIGINT AS deaths FROM event WHERE iso3 = ? "
+                              "GROUP BY 1 ORDER BY 1", [iso3]).df()
+    finally:
+        cursor.close()
 
 
 def _events(warehouse: Warehouse, iso3: str, since: date, until: date) -> tuple[int, int]:
@@ -97,3 +109,43 @@ def test_a_briefing_that_cannot_be_prepared_says_why(briefed: Warehouse, iso3: s
                                                     method_name: str | None, message: str) -> None:
     with pytest.raises(BriefingError, match=message):
         gather_briefing(briefed, iso3, since, method_name, FIXED_TODAY)
+
+
+# The briefing reads each table once with queries of its own (r2p/warehouse/sql/read/briefing_*.sql); each part
+# must say what the reads the pages use say.
+
+
+@pytest.mark.parametrize(("iso3", "since"), [("SDN", SINCE), ("NOR", FIXED_TODAY), ("MMR", date(2000, 1, 1))])
+def test_the_briefing_reads_say_what_the_pages_reads_say(briefed: Warehouse, iso3: str, since: date) -> None:
+    brief = gather_briefing(briefed, iso3, since, "composite-1", FIXED_TODAY)
+    counted = query(briefed, "read/country_events_since", {"iso3": iso3, "since": since, "until": FIXED_TODAY})
+    changed = brief.changes
+    said = pd.Series([changed.events, changed.deaths, changed.last_event, changed.events_as_of], dtype=object,
+                     index=["events", "deaths", "last_event", "as_of"])
+    pd.testing.assert_series_equal(said, counted.iloc[0], check_names=False)
+    held = explore.data_sources(briefed).drop(columns=["observations", "events"])
+    pd.testing.assert_frame_equal(brief.sources, held)
+    years = _event_years(briefed, iso3)
+    series = explore.country_series(briefed, iso3)
+    deaths = series[series["indicator_id"].isin(DEATH_SERIES)].rename(columns={"name": "series"})
+    last = max([*deaths["period"], *years["year"]], default=0)
+    pd.testing.assert_frame_equal(brief.trend.events, years[years["year"] > last - TREND_YEARS].reset_index(drop=True))
+    pd.testing.assert_frame_equal(brief.trend.deaths, deaths[deaths["period"] > last - TREND_YEARS][
+        ["series", "period", "value", "source_name"]].reset_index(drop=True))
+    pd.testing.assert_frame_equal(brief.trend.recent, profile.recent_events(briefed, iso3))
+
+
+def test_the_snapshot_names_the_parts_as_the_indicator_list_does(briefed: Warehouse) -> None:
+    brief = gather_briefing(briefed, "SDN", SINCE, "composite-1", FIXED_TODAY)
+    names = explore.indicators(briefed).set_index("indicator_id")["name"].to_dict()
+    history = profile.tier_history(briefed, "SDN", "composite-1")
+    row = profile.period_row(history, brief.snapshot.period)
+    pd.testing.assert_frame_equal(brief.snapshot.parts, profile.score_parts(row, names)[1])
+    assert brief.snapshot.reason == profile.insufficiency_reason(row, brief.method, names)
+
+
+@pytest.mark.parametrize("method_name", [None, "composite-2"])
+def test_the_packs_key_judgements_are_the_draft_when_none_is_saved(briefed: Warehouse,
+                                                                 method_name: str | None) -> None:
+    brief = gather_briefing(briefed, "SDN", SINCE, method_name, FIXED_TODAY)
+    assert brief.convening.judgements == draft_judgements(briefed, "SDN", FIXED_TODAY)

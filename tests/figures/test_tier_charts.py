@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from r2p.figures.tier_charts import contribution_chart, tier_history_chart
+from r2p.figures.tier_style import TIER_COLOURS
 from r2p.read.profile import tier_history
 from r2p.tiers.method import method
 from r2p.vocabulary import INSUFFICIENT
@@ -29,6 +31,21 @@ def test_the_model_and_the_assessed_tier_are_separate_traces_naming_the_method()
     assert score.name == "Model score (composite-1)"
     assert {s.y0 for s in figure.layout.shapes} == {6.0, 5.0, 4.0, 3.0}  # Low's 0 is the axis itself
     assert list(figure.layout.yaxis.categoryarray)[0] == "Insufficient data"
+
+
+def test_the_threshold_lines_are_those_add_hline_draws() -> None:
+    thresholds = dict(method("composite-1").thresholds)
+    figure = tier_history_chart(HISTORY, "composite-1", thresholds, "t")
+    reference = go.Figure(figure)
+    reference.layout.shapes, reference.layout.annotations = (), ()
+    for tier, lower in thresholds.items():
+        if lower > 0:
+            reference.add_hline(y=lower, row=2, col=1, line={"color": TIER_COLOURS[tier], "dash": "dot", "width": 1},
+                                annotation_text=tier, annotation_position="top left", annotation_font_size=10)
+    assert [s.to_plotly_json() for s in figure.layout.shapes] == [s.to_plotly_json() for s in reference.layout.shapes]
+    assert [a.to_plotly_json() for a in figure.layout.annotations] \
+        == [a.to_plotly_json() for a in reference.layout.annotations]
+    assert len(figure.layout.shapes) == sum(lower > 0 for lower in thresholds.values()) > 0
 
 
 def test_history_does_not_change_the_input() -> None:

@@ -60,3 +60,15 @@ def test_no_basemap_tiles_or_external_style_and_the_shared_geometry_is_untouched
 
 def test_table_cells_use_the_map_colours() -> None:
     assert TIER_COLOURS["High"] in tier_cell_style("High") and tier_cell_style(None) == ""
+
+
+def test_each_country_keeps_its_table_order_hover_text_and_dot_position() -> None:
+    figure = _build()
+    polygons, dots = _traces(figure, "choroplethmap"), _traces(figure, "scattermap")
+    assert list(polygons["Very high"].locations) == ["SDN", "MMR"]
+    assert list(polygons["Very high"].text) == ["Sudan: Very high · score 7.1 · reliability 100%",
+                                                "Myanmar: Very high · score 6.5 · reliability 90%"]
+    assert list(polygons[INSUFFICIENT].text) == ["France: Insufficient data"]  # no score, no reliability
+    singapore = geo.load_small_states().set_index("iso3").loc["SGP"]
+    assert (list(dots["Low"].lon), list(dots["Low"].lat)) == ([singapore["lon"]], [singapore["lat"]])
+    assert "SGP" not in set(polygons["Low"].locations) and [len(dots[t].lon) for t in TIER_ORDER] == [0, 0, 0, 0, 1, 0]

@@ -4,6 +4,9 @@ retried on the next run."""
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import duckdb
 import pytest
 
 from r2p.access.rights import PermissionDenied
+from r2p.notify.channels import Outgoing
 from r2p.notify.delivery import deliver_approved
 from r2p.notify.drafts import approve_draft, draft_digests, list_drafts
 from r2p.warehouse import Warehouse
@@ -115,3 +119,22 @@ def test_only_an_admin_sends(warehouse: Warehouse, approved: tuple[int, int], tm
         with pytest.raises(PermissionDenied, match="admin"):
             deliver_approved(warehouse, user)
     assert not (tmp_path / "outbox").exists() and _deliveries(warehouse) == []
+
+
+def test_two_senders_at_once_deliver_each_digest_once(warehouse: Warehouse, approved: tuple[int, int]) -> None:
+    first, _ = approved
+    delivered: list[int] = []
+    sending = threading.Event()
+
+    def slow_folder(outgoing: Outgoing) -> None:  # a slow relay: the second sender starts while this one sends
+        sending.set()
+        time.sleep(1.0)
+        delivered.append(outgoing.draft_id)
+
+    with ThreadPoolExecutor(2) as pool:
+        earlier = pool.submit(deliver_approved, warehouse, ADMIN, {"folder": slow_folder})
+        assert sending.wait(30)
+        later = pool.submit(deliver_approved, warehouse, ADMIN, {"folder": slow_folder})
+        outcomes = earlier.result() + later.result()
+    assert delivered == [first] and [(o.draft_id, o.sent) for o in outcomes] == [(first, True)]
+    assert _deliveries(warehouse) == [(first, "folder", "sent", 1)]

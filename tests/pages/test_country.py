@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -144,6 +145,23 @@ def test_recent_events_are_on_an_offline_pydeck_map(warehouse: Warehouse) -> Non
     assert len(events["data"]) == len(profile.recent_events(warehouse, "MMR")) > 0
     assert deck["mapStyle"].startswith("app/static/") and "http" not in json.dumps(deck)
     assert "Events in Myanmar in the 12 months to 2025-12-31" in texts(app)
+
+
+def test_chart_data_and_the_events_table_are_drawn_once_opened(warehouse: Warehouse) -> None:
+    app = _country("MMR")
+    charts = len(app.get("plotly_chart"))
+    assert [e.label for e in app.expander].count("Chart data as a table") == charts >= 2
+    assert "Events as a table" in [e.label for e in app.expander]
+    assert len(app.table) == 0 and not any("Type of violence" in d.value.columns for d in app.dataframe)
+    app.session_state["country_tier_history_data"] = True
+    app.session_state["country_events_data"] = True
+    app.run()
+    assert not app.exception, app.exception
+    summary = next(c.value for c in app.caption if c.value.startswith("Chart\\: Model tier"))
+    points = int(re.search(r"(\d+) data points", summary).group(1))
+    assert len(app.table) == 1 and len(app.table[0].value) == points > 0
+    listed = next(d.value for d in app.dataframe if "Type of violence" in d.value.columns)
+    assert len(listed) == len(profile.recent_events(warehouse, "MMR")) > 0
 
 
 def test_the_countrys_reviews_are_listed(warehouse: Warehouse) -> None:

@@ -12,6 +12,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from r2p.read.surges import surge_rule
+from r2p.ui.surges_view import MAP_SHOWN
 from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from tests.helpers.data import ROOT
@@ -32,9 +33,19 @@ def _surge_table(app: AppTest) -> pd.DataFrame:
     return next(d.value for d in app.dataframe if "Area (admin-1)" in d.value.columns)
 
 
-def _surge_map(app: AppTest) -> dict:
+def _surge_decks(app: AppTest) -> list[dict]:
     decks = [json.loads(d.proto.json) for d in app.get("deck_gl_json_chart")]
-    return next(deck for deck in decks if any(layer["id"] == "surge_areas" for layer in deck["layers"]))
+    return [deck for deck in decks if any(layer["id"] == "surge_areas" for layer in deck["layers"])]
+
+
+def _surge_map(app: AppTest) -> dict:
+    """The surge map, drawn once its expander is opened."""
+    assert _surge_decks(app) == []  # not drawn before it is asked for
+    assert "The surge areas on a map" in [e.label for e in app.expander]
+    app.session_state[MAP_SHOWN] = True
+    app.run()
+    assert not app.exception, app.exception
+    return next(iter(_surge_decks(app)))
 
 
 def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse: Warehouse) -> None:
@@ -60,6 +71,7 @@ def test_a_country_without_surges_says_so(warehouse: Warehouse) -> None:
     app = _country("MMR")
     assert "No admin-1 area of Myanmar had a surge week in the year to its latest event." in texts(app)
     assert not any("Area (admin-1)" in d.value.columns for d in app.dataframe)
+    assert "The surge areas on a map" not in [e.label for e in app.expander]
 
 
 def test_a_surge_from_a_candidate_release_is_marked_provisional(warehouse: Warehouse, tmp_path: Path) -> None:

@@ -113,10 +113,16 @@ def test_the_default_method_comes_from_the_setting_and_a_bad_link_gives_a_notice
     assert app.selectbox(key="method_select").value == "ewp-1"
 
 
-def test_the_indicator_map_stays_available_in_its_own_tab(warehouse: Warehouse) -> None:
+def test_the_indicator_map_is_one_choice_away_and_only_the_chosen_map_is_built(warehouse: Warehouse) -> None:
     app = _app({"indicator": "wdi.infant_mortality", "period": "2010"})
-    assert [t.label for t in app.tabs] == ["Risk tiers (composite-1, 2010)", "Indicator map"]  # the sidebar's year
+    choice = app.radio(key="overview_map_choice")
+    assert choice.options == ["Risk tiers (composite-1, 2010)", "Indicator map"]
+    assert [c.key for c in app.get("plotly_chart")] == ["overview_tier_map"]  # the sidebar's year; no hidden map
+    choice.set_value("indicator").run()
+    assert [c.key for c in app.get("plotly_chart")] == ["overview_map"]
     assert "Infant mortality rate, 2010" in json.dumps(_chart(app, "overview_map"))
+    app.selectbox(key="sidebar_country").select("MMR").run()  # the choice stays while the view changes
+    assert [c.key for c in app.get("plotly_chart")] == ["overview_map"]
 
 
 def test_sources_are_listed_with_their_as_of_date(warehouse: Warehouse) -> None:

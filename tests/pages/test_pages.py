@@ -40,7 +40,8 @@ def test_every_page_renders_without_an_exception_and_says_demo(warehouse: Wareho
 def test_the_overview_draws_a_map_of_the_chosen_indicator(warehouse: Warehouse) -> None:
     app = _app({"indicator": "wdi.infant_mortality", "period": "2010", "country": "SDN"}).run()
     assert not app.exception
-    # The indicator map sits in the Overview's second tab, beside the tier map.
+    # The indicator map is the second choice above the Overview's map (the tier map is the first).
+    app.radio(key="overview_map_choice").set_value("indicator").run()
     spec = next(chart for chart in app.get("plotly_chart") if chart.key == "overview_map").proto.spec
     assert '"choroplethmap"' in spec and "Infant mortality rate, 2010" in spec
     assert app.sidebar.selectbox[0].value == "SDN"

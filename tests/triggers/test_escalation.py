@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from r2p.triggers.escalation import EscalationError, Level, escalations, level, levels, parse_levels
+from r2p.triggers.escalation import (
+    EscalationError,
+    Level,
+    escalations,
+    example_notice,
+    example_recipients,
+    level,
+    levels,
+    parse_levels,
+    source,
+)
 from r2p.triggers.rules import rule_book
 
 CHAIN = tuple(Level(number=n, name=f"L{n}", holder=f"holder {n}", recipients=(f"l{n}@example.org",),
@@ -78,3 +91,72 @@ def test_a_review_from_before_levels_counts_as_level_one() -> None:
 def test_nothing_moves_in_a_one_level_chain() -> None:
     reviews = _reviews([(1, 1, "holder 1", pd.Timestamp("2026-01-01"), None)])
     assert escalations(reviews, AS_OF, CHAIN[:1]) == []
+
+
+SITE = """levels:
+  - {name: Desk, holder: Prevention desk, recipients: [desk@un.int], decision_days: 5}
+  - {name: Director, holder: Director of prevention, recipients: [director@un.int, deputy@un.int], decision_days: 3}
+"""
+
+
+@pytest.fixture
+def site_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "site-escalation.yml"
+    path.write_text(SITE, encoding="utf-8")
+    monkeypatch.setenv("R2P_ESCALATION_FILE", str(path))
+    return path
+
+
+def test_the_shipped_recipients_are_examples_and_say_so() -> None:
+    assert example_recipients(levels()) == [address for lvl in levels() for address in lvl.recipients]
+    notice = example_notice()
+    assert notice is not None and "shipped example escalation.yml" in notice and "R2P_ESCALATION_FILE" in notice
+
+
+def test_a_site_file_replaces_the_holders_recipients_and_deadlines(site_file: Path) -> None:
+    chain = levels()
+    assert [(lvl.number, lvl.holder, lvl.recipients, lvl.decision_days) for lvl in chain] == [
+        (1, "Prevention desk", ("desk@un.int",), 5),
+        (2, "Director of prevention", ("director@un.int", "deputy@un.int"), 3)]
+    assert example_notice() is None and source() == f"R2P_ESCALATION_FILE {site_file}"
+    moved = escalations(_reviews([(1, 1, "Prevention desk", pd.Timestamp("2026-02-27"), None)]), AS_OF, chain)
+    assert [(m.new_holder, m.new_deadline) for m in moved] == [("Director of prevention", AS_OF + timedelta(days=3))]
+    with pytest.raises(KeyError, match=f"levels are 1 to 2 \\(R2P_ESCALATION_FILE {re.escape(str(site_file))}\\)"):
+        level(3)
+
+
+def test_a_changed_site_file_is_read_again(site_file: Path) -> None:
+    assert levels()[0].holder == "Prevention desk"
+    site_file.write_text(SITE.replace("Prevention desk", "Early warning cell"), encoding="utf-8")
+    os.utime(site_file, ns=(site_file.stat().st_atime_ns, site_file.stat().st_mtime_ns + 10**9))
+    assert levels()[0].holder == "Early warning cell"
+
+
+def test_a_site_file_still_naming_example_addresses_is_called_out(site_file: Path) -> None:
+    site_file.write_text(SITE.replace("director@un.int", "director@example.com"), encoding="utf-8")
+    notice = example_notice()
+    assert notice is not None and "director@example.com" in notice and str(site_file) in notice
+    assert "desk@un.int" not in notice
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (SITE.replace("[director@un.int, deputy@un.int]", "[director at un]"),
+     "level 2 (Director): recipients: Value error, not an e-mail address: 'director at un'"),
+    (SITE.replace("decision_days: 3", "decision_days: 0"),
+     "level 2 (Director): decision_days: Input should be greater than or equal to 1"),
+    (SITE.replace("holder: Prevention desk, ", ""), "level 1 (Desk): holder: Field required"),
+    ("levels: [", "not valid YAML"),
+    ("levels: []", "`levels` is empty"),
+])
+def test_a_malformed_site_file_is_refused_like_the_shipped_one_naming_the_file(site_file: Path, text: str,
+                                                                              message: str) -> None:
+    site_file.write_text(text, encoding="utf-8")
+    with pytest.raises(EscalationError, match=f"^R2P_ESCALATION_FILE {re.escape(str(site_file))}: ") as raised:
+        levels()
+    assert message in str(raised.value)
+
+
+def test_a_missing_site_file_is_refused_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_ESCALATION_FILE", str(tmp_path / "nowhere.yml"))
+    with pytest.raises(EscalationError, match="nowhere.yml: cannot be read"):
+        levels()

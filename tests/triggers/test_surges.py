@@ -10,7 +10,7 @@ import pytest
 from r2p.triggers.apply import evaluate_rules
 from r2p.triggers.evaluate import spike_firings, surge_firings
 from r2p.triggers.rules import Rule, rule_book
-from r2p.triggers.surges import admin1_surges, thirty_day_highs
+from r2p.triggers.surges import WEEK_COLUMNS, admin1_surges, thirty_day_highs, weekly_surges
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
 
@@ -111,6 +111,17 @@ def test_earlier_weeks_can_be_listed_for_a_country_page() -> None:
         ["Busy", pd.Timestamp("2025-12-08")], ["Low", pd.Timestamp("2025-12-08")], ["Up", pd.Timestamp("2025-12-08")],
         ["Busy", pd.Timestamp("2025-12-01")], ["Low", pd.Timestamp("2025-12-01")], ["Up", pd.Timestamp("2025-12-01")],
     ]  # every week of the two shown: the four weeks before 2025-12-01 held nothing
+
+
+def test_weekly_counts_give_the_same_surges_and_weeks_outside_the_rules_are_left_out() -> None:
+    """The rule on counts per area and week (what the warehouse hands the Country page) as on the events."""
+    weeks = ["2025-10-06", *WEEKS, "2025-12-29", "2026-01-05"]  # one long before the rule's weeks, one after as_of
+    weekly = pd.DataFrame({"iso3": "AAA", "admin1": "Up", "week_start": pd.to_datetime(weeks),
+                           "events": [40, 2, 2, 3, 1, 6, 50], "deaths": 1, "latitude": 5.0, "longitude": 20.0})
+    found = weekly_surges(weekly[WEEK_COLUMNS], AS_OF, weeks_before=4, ratio=2, minimum=5, weeks=1)
+    assert found[["admin1", "events", "prior_average", "ratio"]].values.tolist() == [["Up", 6, 2.0, 3.0]]
+    by_event = admin1_surges(SURGE_EVENTS, AS_OF, weeks_before=4, ratio=2, minimum=5)
+    assert by_event.loc[by_event["admin1"] == "Up", ["events", "prior_average"]].values.tolist() == [[6, 2.0]]
 
 
 def test_the_shipped_surge_rules_hold_their_thresholds_as_data() -> None:

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from r2p.warehouse.migrate import migrate
@@ -115,3 +116,15 @@ def test_the_latest_assessment_view_holds_the_newest_per_country_and_period() ->
                                                      "created_at": at})
         latest = connection.execute("SELECT iso3, period, tier FROM latest_assessment ORDER BY ALL").fetchall()
     assert latest == [("MLI", 2024, "High"), ("SDN", 2023, "Low"), ("SDN", 2024, "Very high")]
+
+
+def test_a_columnar_fetch_gives_the_frame_a_row_fetch_gives(template_warehouse: Path) -> None:
+    """The event read fetched through Arrow: the same columns, dtypes (dates in microseconds) and values."""
+    with duckdb.connect(str(template_warehouse), read_only=True) as connection:
+        last = connection.execute("SELECT max(event_date) FROM event").fetchone()[0]
+        iso3 = connection.execute("SELECT iso3 FROM event GROUP BY iso3 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        params = {"iso3": iso3, "until": last}
+        rows = run(connection, "read/country_events_to", params)
+        columnar = run(connection, "read/country_events_to", params, columnar=True)
+    assert len(rows) > 5 and rows["event_date"].dtype == "datetime64[us]"
+    pd.testing.assert_frame_equal(columnar, rows)

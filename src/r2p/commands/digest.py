@@ -10,8 +10,9 @@ import typer
 
 from r2p.access.rights import command_line_user
 from r2p.commands.output import Format, emit
-from r2p.notify.delivery import Outcome, configured_channels, deliver_approved
+from r2p.notify.delivery import SEND_WAIT, Outcome, SendBusy, configured_channels, deliver_approved
 from r2p.notify.drafts import DigestError, approve_draft, draft_digests, list_drafts
+from r2p.triggers.escalation import example_notice
 from r2p.warehouse import Warehouse
 
 LISTED = ["draft_id", "recipient", "drafted_at", "state", "approved_by", "sent", "failed", "subject"]
@@ -31,7 +32,9 @@ def digest(
     context: typer.Context,
     send: Annotated[bool, typer.Option("--send", help="Also deliver every approved digest not yet delivered on each "
                                                       "configured channel (R2P_SMTP_URL, R2P_WEBHOOK_URL, "
-                                                      "R2P_DIGEST_DIR); failed deliveries are retried.")] = False,
+                                                      "R2P_DIGEST_DIR); failed deliveries are retried. One --send "
+                                                      "runs at a time: another waits up to "
+                                                      f"{SEND_WAIT:g} s, then exits 3.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line: drafted, awaiting_approval, sent, "
                                                          "failed and drafts (id, recipients, approved).")] = False,
 ) -> None:
@@ -41,13 +44,21 @@ def digest(
     A digest covers what changed since that subscriber's last one: tier moves, reviews opened, escalated or overdue,
     surges and data loaded. Nothing is delivered before an editor approves it (`r2p digest approve ID`). Exit code
     1 when a delivery failed (it is kept and retried on the next --send); 2 when approved digests wait but no
-    channel is set."""
+    channel is set; 3 when another --send from the same warehouse was still delivering after the wait (nothing
+    was sent by this run; the next run sends what is left). While the escalation levels' recipients are the shipped
+    examples (@example.org), it says so: set R2P_ESCALATION_FILE to the site's own file."""
     if context.invoked_subcommand is not None:
         return
     warehouse, user = Warehouse.default(), command_line_user()
     channels = configured_channels() if send else {}  # a malformed setting stops here, before anything is written
+    if notice := example_notice():  # the shipped escalation.yml's placeholders, until the site sets its own
+        typer.echo(f"Note: {notice}", err=True)
     drafted = draft_digests(warehouse, user)
-    outcomes = deliver_approved(warehouse, user, channels) if send else []
+    try:
+        outcomes = deliver_approved(warehouse, user, channels) if send else []
+    except SendBusy as busy:
+        typer.echo(f"Error: {busy}", err=True)
+        raise typer.Exit(3) from None
     drafts = list_drafts(warehouse)
     waiting = drafts[drafts["approved_at"].isna()]
     typer.echo(f"Drafted {len(drafted)} digest(s); {len(waiting)} await approval (`r2p digest approve ID`).")

@@ -51,33 +51,53 @@ class Facts:
 
 
 def gather_facts(warehouse: Warehouse, iso3: str, today: date | None = None) -> Facts:
-    """Read what the draft cites, as the warehouse holds it now."""
+    """Read what the draft cites, as the warehouse holds it now (through one snapshot of it)."""
+    warehouse = warehouse.snapshot()
     today = today or today_utc()
     chosen = resolve_method(None, scored=scored_methods(warehouse))[0]
-    period = current_period(warehouse, chosen)
-    history = profile.tier_history(warehouse, iso3, chosen.label)
-    scored = history[history["tier"].notna() & (history["period"] <= (period or 0))].sort_values("period")
     names = explore.countries(warehouse).set_index("iso3")["name"]
+    return facts(iso3, str(names.get(iso3, iso3)), today, chosen, current_period(warehouse, chosen),
+                 profile.tier_history(warehouse, iso3, chosen.label), indicator_names(warehouse),
+                 list_reviews(warehouse, today), event_windows(warehouse, iso3, today - WINDOW, today),
+                 profile.latest_event_date(warehouse)["last_date"].iloc[0])
+
+
+def facts(iso3: str, name: str, today: date, chosen: TierMethod, period: int | None, history: pd.DataFrame,
+          names: dict[str, str], reviews: pd.DataFrame, windows: pd.DataFrame, last_held: object) -> Facts:
+    """The facts from what has been read: `history` of `chosen` (profile.tier_history), every review
+    (records.list_reviews), the country's `event_windows` and the latest event held for any country (the briefing
+    hands on what it has read for itself)."""
+    scored = history[history["tier"].notna() & (history["period"] <= (period or 0))].sort_values("period")
     kinds = {rule.id: rule.kind for rule in rule_book().rules}
-    reviews = list_reviews(warehouse, today)
     reviews = reviews[reviews["iso3"] == iso3].assign(
         surge=lambda frame: frame["rule_id"].map(lambda rule: _is_surge(kinds.get(rule, ""))))
-    last = profile.latest_event_date(warehouse)["last_date"].iloc[0]
-    return Facts(iso3=iso3, name=str(names.get(iso3, iso3)), today=today, method=chosen, period=period,
-                 scored=scored.reset_index(drop=True),
-                 names=explore.indicators(warehouse).set_index("indicator_id")["name"].to_dict(),
-                 reviews=reviews.reset_index(drop=True),
-                 events=_events(warehouse, iso3, today - WINDOW, today),
-                 events_before=_events(warehouse, iso3, today - 2 * WINDOW, today - WINDOW - timedelta(days=1)),
-                 last_event_held=None if pd.isna(last) else pd.Timestamp(last).date())
+    spans = windows.set_index("span")
+    return Facts(iso3=iso3, name=name, today=today, method=chosen, period=period, scored=scored.reset_index(drop=True),
+                 names=names, reviews=reviews.reset_index(drop=True), events=spans.loc["recent"],
+                 events_before=spans.loc["before"],
+                 last_event_held=None if pd.isna(last_held) else pd.Timestamp(last_held).date())
+
+
+def indicator_names(warehouse: Warehouse) -> dict[str, str]:
+    """Indicator id → name, of every indicator holding a value (as explore.indicators, without the year spans)."""
+    rows = query(warehouse, "read/briefing_indicator_names")
+    return dict(zip(rows["indicator_id"], rows["name"], strict=True))
+
+
+def event_windows(warehouse: Warehouse, iso3: str, since: date, today: date) -> pd.DataFrame:
+    """span (since: from `since` to `today`; recent: the WINDOW to `today`; before: the WINDOW before that), events,
+    deaths, and the country's latest event held (last_event, on every row)."""
+    return query(warehouse, "read/briefing_event_windows", {
+        "iso3": iso3, "since": since, "today": today, "recent": today - WINDOW, "before": today - 2 * WINDOW,
+        "recent_eve": today - WINDOW - timedelta(days=1)})
 
 
 def draft(facts: Facts) -> tuple[tuple[str, ...], str]:
     """Three to five key judgements and the "what changed and why" paragraph."""
-    judgements = [tier_now(facts), tier_path(facts), driver_shift(facts), reviews_sentence(facts),
-                  data_end(facts)]
+    shift, reviews = driver_shift(facts), reviews_sentence(facts)  # each said twice, worked out once
+    judgements = [tier_now(facts), tier_path(facts), shift, reviews, data_end(facts)]
     kept = tuple(sentence for sentence in judgements if sentence)[:MAX_JUDGEMENTS]
-    changed = [moves_in_window(facts), events_sentence(facts), reviews_sentence(facts)]
+    changed = [moves_in_window(facts, shift), events_sentence(facts), reviews]
     if is_stale(facts):
         changed.append(data_end(facts))
     return kept, " ".join(sentence for sentence in changed if sentence)
@@ -196,8 +216,9 @@ def is_stale(facts: Facts) -> bool:
     return old_scores or old_events
 
 
-def moves_in_window(facts: Facts) -> str:
-    """The model tier's moves in the scored years of the window (a year's tier covers the whole year)."""
+def moves_in_window(facts: Facts, shift: str | None) -> str:
+    """The model tier's moves in the scored years of the window (a year's tier covers the whole year); `shift`
+    (driver_shift) says why, when the last move is in the latest scored year."""
     label, first = facts.method.label, facts.since.year
     if facts.scored.empty or int(facts.scored["period"].iloc[-1]) < first:
         latest = "none" if facts.scored.empty else int(facts.scored["period"].iloc[-1])
@@ -212,7 +233,7 @@ def moves_in_window(facts: Facts) -> str:
         return f"The model tier ({label}) did not move in {years}."
     said = "; ".join(f"from {m.previous} in {int(m.previous_period)} to {m.tier} in {int(m.period)}"
                      for m in moved.itertuples())
-    why = driver_shift(facts) if int(moved["period"].iloc[-1]) == int(facts.scored["period"].iloc[-1]) else None
+    why = shift if int(moved["period"].iloc[-1]) == int(facts.scored["period"].iloc[-1]) else None
     return f"The model tier ({label}) moved {said}." + (f" {why}" if why else "")
 
 
@@ -225,10 +246,6 @@ def events_sentence(facts: Facts) -> str | None:
     return (f"{int(now['events'])} events with {int(now['deaths'])} deaths (best estimate) are held for "
             f"{facts.name} from {facts.since} to {facts.today}, against {int(before['events'])} events and "
             f"{int(before['deaths'])} deaths in the twelve months before.")
-
-
-def _events(warehouse: Warehouse, iso3: str, since: date, until: date) -> pd.Series:
-    return query(warehouse, "read/country_events_since", {"iso3": iso3, "since": since, "until": until}).iloc[0]
 
 
 def _is_surge(kind: str) -> bool:

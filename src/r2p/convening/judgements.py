@@ -4,7 +4,7 @@ editor edits and approves it; every save and every approval is a new version, au
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -50,8 +50,13 @@ class Judgements:
 
 def draft_judgements(warehouse: Warehouse, iso3: str, today: date | None = None) -> Judgements:
     """The product's fresh draft from the data as they are now (nothing is saved)."""
-    key_judgements, what_changed = drafting.draft(drafting.gather_facts(warehouse, iso3, today))
-    return Judgements(iso3, key_judgements, what_changed, False, None, None, 0)
+    return drafted(drafting.gather_facts(warehouse, iso3, today))
+
+
+def drafted(facts: drafting.Facts) -> Judgements:
+    """The product's fresh draft from facts already read (nothing is saved)."""
+    key_judgements, what_changed = drafting.draft(facts)
+    return Judgements(facts.iso3, key_judgements, what_changed, False, None, None, 0)
 
 
 def latest_judgements(warehouse: Warehouse, iso3: str) -> Judgements | None:
@@ -67,9 +72,15 @@ def latest_judgements(warehouse: Warehouse, iso3: str) -> Judgements | None:
                       edited_by=str(row["edited_by"]), edited_at=_when(row["edited_at"]))
 
 
-def pack_judgements(warehouse: Warehouse, iso3: str, today: date | None = None) -> Judgements:
-    """What the pack shows: the latest saved version, else the fresh draft (both marked by `label`)."""
-    return latest_judgements(warehouse, iso3) or draft_judgements(warehouse, iso3, today)
+def pack_judgements(warehouse: Warehouse, iso3: str, today: date | None = None,
+                    facts: Callable[[], drafting.Facts] | None = None) -> Judgements:
+    """What the pack shows: the latest saved version, else the fresh draft (both marked by `label`). `facts`:
+    the draft's facts from what the caller has read already (the briefing), asked for only when there is no saved
+    version."""
+    saved = latest_judgements(warehouse, iso3)
+    if saved is not None:
+        return saved
+    return drafted(facts()) if facts is not None else draft_judgements(warehouse, iso3, today)
 
 
 def save_judgements(warehouse: Warehouse, iso3: str, key_judgements: Iterable[str], what_changed: str, user: User,

@@ -76,9 +76,10 @@ def status_on(view: pd.DataFrame, as_of: date) -> pd.Series:
 
 def situation_tiers(situations: pd.DataFrame, tiers: pd.DataFrame) -> pd.DataFrame:
     """situation_id, tier (the highest model tier among its countries, or NO_TIER), tier_rank (6 = none)."""
-    by_country = dict(zip(tiers["iso3"], tiers["tier"], strict=True)) if len(tiers) else {}
+    by_country = dict(zip(tiers["iso3"].tolist(), tiers["tier"].tolist(), strict=True)) if len(tiers) else {}
     rows = []
-    for situation_id, countries in zip(situations["situation_id"], situations["countries"], strict=True):
+    for situation_id, countries in zip(situations["situation_id"].tolist(), situations["countries"].tolist(),
+                                       strict=True):
         ranked = [(tier_rank(by_country[c]) or len(TIERS) + 1, by_country[c])
                   for c in country_list(countries) if c in by_country]
         best = min(ranked) if ranked else (len(TIERS) + 1, NO_TIER)
@@ -154,6 +155,6 @@ def situations_for_country(situations: pd.DataFrame, iso3: str) -> list[str]:
 
 def related_situations(situations: pd.DataFrame, situation_id: str) -> list[str]:
     """Other situations sharing a country with this one (Darfur and Abyei for Sudan)."""
-    own = set(country_list(situations.set_index("situation_id").at[situation_id, "countries"]))
-    shares = situations["countries"].map(lambda c: bool(own & set(country_list(c))))
-    return [s for s in situations[shares]["situation_id"] if s != situation_id]
+    ids, countries = situations["situation_id"].tolist(), situations["countries"].tolist()
+    own = set(country_list(countries[ids.index(situation_id)]))
+    return [s for s, c in zip(ids, countries, strict=True) if s != situation_id and own & set(country_list(c))]

@@ -4,17 +4,21 @@ r2p.convening here only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from r2p.convening.calendar import DecisionPoint
 from r2p.convening.calendar import decision_points as calendar_points
+from r2p.convening.drafting import Facts, event_windows, indicator_names
+from r2p.convening.drafting import facts as draft_facts
 from r2p.convening.judgements import Judgements, pack_judgements
 from r2p.convening.options import SelectedOption, opposing_pairs, pack_options
 from r2p.convening.worksheet import Worksheet, latest_worksheet
 from r2p.warehouse.store import Warehouse
 
 DECISION_POINTS_SHOWN = 6
+__all__ = ["Convening", "convening", "draft_facts", "event_windows", "indicator_names"]  # the briefing's reads too
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,8 +32,9 @@ class Convening:
     decision_points: tuple[DecisionPoint, ...]  # on or after today, soonest first
 
 
-def convening(warehouse: Warehouse, iso3: str, today: date) -> Convening:
-    """Everything the convening tools hold for the country, as of `today`."""
+def convening(warehouse: Warehouse, iso3: str, today: date, facts: Callable[[], Facts] | None = None) -> Convening:
+    """Everything the convening tools hold for the country, as of `today`. `facts`: the key-judgement draft's facts
+    from what the caller has read already (see judgements.pack_judgements)."""
     options = pack_options(warehouse, iso3)
-    return Convening(pack_judgements(warehouse, iso3, today), latest_worksheet(warehouse, iso3), options,
+    return Convening(pack_judgements(warehouse, iso3, today, facts), latest_worksheet(warehouse, iso3), options,
                      opposing_pairs(options), calendar_points(iso3, after=today, limit=DECISION_POINTS_SHOWN))

@@ -25,14 +25,18 @@ def tier_choropleth(tiers: pd.DataFrame, shapes: dict, markers: pd.DataFrame, ti
     height, zoom, legend_below: on screen (the Overview's map is smaller and narrower, to keep its first screen
     whole; its legend then sits under the map rather than over the Americas)."""
     drawn = {f["properties"]["iso3"] for f in shapes["features"]}
+    # NOTE: plain lists, split once by tier: per-tier pandas filters, merges and itertuples took most of the
+    # figure's build time, which the Overview spends before its map can be sent.
+    rows = list(zip(tiers["iso3"], tiers["tier"], _hover(tiers), strict=True))
+    points = dict(zip(markers["iso3"], zip(markers["lon"], markers["lat"], strict=True), strict=True))
     figure = go.Figure()
-    figure.add_trace(_unscored_trace(shapes, set(tiers["iso3"]), geojson_url))
-    small = tiers.merge(markers[["iso3", "lon", "lat"]], on="iso3")
+    figure.add_trace(_unscored_trace(shapes, {iso3 for iso3, _, _ in rows}, geojson_url))
     for tier in TIER_ORDER:
-        in_tier = tiers[tiers["tier"] == tier]
+        in_tier = [(iso3, text) for iso3, in_row, text in rows if in_row == tier]
         label = legend_label(tier, len(in_tier))
-        figure.add_trace(_tier_trace(shapes, in_tier[in_tier["iso3"].isin(drawn)], tier, label, geojson_url))
-        figure.add_trace(_marker_trace(small[small["tier"] == tier], tier, label))
+        figure.add_trace(_tier_trace([row for row in in_tier if row[0] in drawn], tier, label, shapes, geojson_url))
+        figure.add_trace(_marker_trace([(points[iso3], text) for iso3, text in in_tier if iso3 in points], tier,
+                                       label))
     figure.update_layout(
         title={"text": title, "x": 0.01, "font": {"size": 16}},
         map={"style": "white-bg", "center": {"lon": 15, "lat": 15}, "zoom": zoom},
@@ -45,27 +49,30 @@ def tier_choropleth(tiers: pd.DataFrame, shapes: dict, markers: pd.DataFrame, ti
 
 
 def _hover(frame: pd.DataFrame) -> list[str]:
-    return [f"{r.name}: {r.tier} · score {r.score:.3g} · reliability {r.coverage:.0%}" if r.score == r.score
-            else f"{r.name}: {r.tier}" for r in frame.itertuples()]
+    return [f"{name}: {tier} · score {score:.3g} · reliability {coverage:.0%}" if score == score else f"{name}: {tier}"
+            for name, tier, score, coverage in zip(frame["name"], frame["tier"], frame["score"], frame["coverage"],
+                                                   strict=True)]
 
 
-def _tier_trace(shapes: dict, in_tier: pd.DataFrame, tier: str, label: str,
+def _tier_trace(in_tier: list[tuple[str, str]], tier: str, label: str, shapes: dict,
                 geojson_url: str | None) -> go.Choroplethmap:
+    """in_tier: (iso3, hover text) of the tier's countries drawn as polygons."""
     colour = TIER_COLOURS[tier]
+    locations = [iso3 for iso3, _ in in_tier]
     return go.Choroplethmap(
-        geojson=geometry(shapes, set(in_tier["iso3"]), geojson_url), featureidkey="properties.iso3",
-        locations=in_tier["iso3"],
+        geojson=geometry(shapes, set(locations), geojson_url), featureidkey="properties.iso3", locations=locations,
         z=[1] * len(in_tier), colorscale=[[0, colour], [1, colour]], showscale=False,
-        marker={"line": {"color": BORDER_COLOUR, "width": 0.5}}, text=_hover(in_tier),
+        marker={"line": {"color": BORDER_COLOUR, "width": 0.5}}, text=[text for _, text in in_tier],
         hovertemplate="%{text}<extra></extra>", name=label, legendgroup=tier, showlegend=True,
     )
 
 
-def _marker_trace(points: pd.DataFrame, tier: str, label: str) -> go.Scattermap:
-    """States too small for a 1:110m polygon: a dot in their tier's colour, in the tier's legend group."""
+def _marker_trace(points: list[tuple[tuple[float, float], str]], tier: str, label: str) -> go.Scattermap:
+    """States too small for a 1:110m polygon: a dot in their tier's colour, in the tier's legend group.
+    points: ((lon, lat), hover text)."""
     return go.Scattermap(
-        lon=points["lon"], lat=points["lat"], text=_hover(points), mode="markers",
-        marker={"size": 8, "color": TIER_COLOURS[tier]}, hovertemplate="%{text}<extra></extra>",
+        lon=[lon for (lon, _), _ in points], lat=[lat for (_, lat), _ in points], text=[text for _, text in points],
+        mode="markers", marker={"size": 8, "color": TIER_COLOURS[tier]}, hovertemplate="%{text}<extra></extra>",
         name=label, legendgroup=tier, showlegend=False,
     )
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock, Timeout
 
 from r2p.access.rights import User, require
 from r2p.config import setting
@@ -27,6 +31,11 @@ from r2p.warehouse.queries import query, run
 from r2p.warehouse.store import Warehouse
 
 Send = Callable[[Outgoing], None]
+SEND_WAIT = 30.0  # seconds a second sender waits for the first to finish before it gives up (cron runs overlap)
+
+
+class SendBusy(Exception):
+    """Another process is delivering digests from the same warehouse; this one waited SEND_WAIT and sent nothing."""
 
 
 @dataclass(frozen=True)
@@ -66,14 +75,44 @@ def deliver_approved(warehouse: Warehouse, user: User, channels: dict[str, Send]
     require(user, "send_digests")
     chosen = configured_channels() if channels is None else channels
     outcomes: list[Outcome] = []
-    for row in query(warehouse, "read/delivery_pending").itertuples():
-        outgoing = Outgoing(int(row.draft_id), row.recipient, row.subject, row.body,
-                            pd.Timestamp(row.drafted_at).to_pydatetime())
-        attempts = [_attempt(outgoing, name, send) for name, send in chosen.items() if name not in set(row.sent_on)]
-        if attempts:
-            _record(warehouse, attempts, user)
-            outcomes += attempts
+    with one_sender(warehouse):  # NOTE: what is pending is read under the lock, after the run before has recorded
+        for row in query(warehouse, "read/delivery_pending").itertuples():
+            outgoing = Outgoing(int(row.draft_id), row.recipient, row.subject, row.body,
+                                pd.Timestamp(row.drafted_at).to_pydatetime())
+            attempts = [_attempt(outgoing, name, send) for name, send in chosen.items()
+                        if name not in set(row.sent_on)]
+            if attempts:
+                _record(warehouse, attempts, user)
+                outcomes += attempts
     return outcomes
+
+
+def send_lock_path(warehouse: Warehouse) -> Path:
+    """The lock file of the warehouse's senders: beside a local warehouse (R2P_DB.send.lock); for a database
+    (`md:`) in this machine's temporary folder, so it keeps apart only the senders of one machine."""
+    if warehouse.is_local_file:
+        return warehouse.path.with_name(f"{warehouse.path.name}.send.lock")
+    named = hashlib.sha256(warehouse.location.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"r2p-{named}.send.lock"
+
+
+@contextmanager
+def one_sender(warehouse: Warehouse, wait: float | None = None) -> Iterator[None]:
+    """One digest sender at a time per warehouse, across processes: a second one waits its turn for `wait`
+    seconds (SEND_WAIT), then raises SendBusy."""
+    path = send_lock_path(warehouse)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path), timeout=SEND_WAIT if wait is None else wait)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SendBusy(f"another `r2p digest --send` is still delivering digests from {warehouse.label} after a "
+                       f"wait of {lock.timeout:g} s (lock {path}); this run sent nothing, the next run sends what "
+                       "is left.") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _attempt(outgoing: Outgoing, channel: str, send: Send) -> Outcome:

@@ -49,7 +49,8 @@ STALE_AFTER_YEARS = 2
 def source_coverage(warehouse: Warehouse, this_year: int) -> pd.DataFrame:
     """Per source: countries × years covered, rows, last load, as-of, and `stale` when its newest year is more
     than STALE_AFTER_YEARS behind the last complete year."""
-    coverage = query(warehouse, "read/source_coverage")
+    largest = query(warehouse, "read/largest_load")["ingest_id"]
+    coverage = query(warehouse, "read/source_coverage", {"load": int(largest.iloc[0]) if len(largest) else None})
     return coverage.assign(stale=coverage["last_year"] < this_year - 1 - STALE_AFTER_YEARS)
 
 

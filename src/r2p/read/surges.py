@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
 from r2p.triggers.rules import Rule, rule_book
-from r2p.triggers.surges import SURGE_COLUMNS, admin1_surges, week_start
+from r2p.triggers.surges import SURGE_COLUMNS, surge_weeks, weekly_surges
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
@@ -29,24 +29,19 @@ def country_surges(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
         return _none()
     as_of = pd.Timestamp(last).date()
     rule = surge_rule()
-    since = as_of - timedelta(weeks=WEEKS_SHOWN + rule.weeks_before + 1)
-    events = query(warehouse, "read/surge_country_events", {"iso3": iso3, "since": since, "as_of": as_of})
-    surges = admin1_surges(events, as_of, weeks_before=rule.weeks_before, ratio=rule.surge_ratio,
-                           minimum=rule.minimum, violence_types=rule.violence_types, weeks=WEEKS_SHOWN)
+    since = surge_weeks(as_of, WEEKS_SHOWN, rule.weeks_before)[0].date()
+    weeks = query(warehouse, "read/surge_country_weeks", {"iso3": iso3, "since": since, "as_of": as_of,
+                                                           "violence_types": list(rule.violence_types)})
+    surges = weekly_surges(weeks, as_of, weeks_before=rule.weeks_before, ratio=rule.surge_ratio,
+                           minimum=rule.minimum, weeks=WEEKS_SHOWN)
     if surges.empty:
         return _none()
-    return surges.merge(_provisional_weeks(events), on=["admin1", "week_start"], how="left").assign(as_of=as_of)
+    marks = weeks[["admin1", "week_start", "provisional", "source_name"]]
+    return surges.merge(marks, on=["admin1", "week_start"], how="left").assign(as_of=as_of)
 
 
 def _none() -> pd.DataFrame:
     return pd.DataFrame(columns=[*SURGE_COLUMNS, "provisional", "source_name", "as_of"])
-
-
-def _provisional_weeks(events: pd.DataFrame) -> pd.DataFrame:
-    """admin1, week_start, provisional (any event of that area and week is), source_name (their sources)."""
-    dated = events.assign(week_start=week_start(pd.to_datetime(events["event_date"])))
-    return dated.groupby(["admin1", "week_start"], as_index=False).agg(
-        provisional=("provisional", "any"), source_name=("source_name", lambda names: ", ".join(sorted(set(names)))))
 
 
 def surge_areas(surges: pd.DataFrame) -> pd.DataFrame:

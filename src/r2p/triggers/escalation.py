@@ -1,4 +1,5 @@
-"""Escalation by level: the levels (r2p/catalog/escalation.yml, validated) and which overdue reviews move up."""
+"""Escalation by level: the levels (the site's R2P_ESCALATION_FILE, else r2p/catalog/escalation.yml; validated alike)
+and which overdue reviews move up."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from r2p.config import SettingError, setting
+
 SHIPPED = "escalation.yml"
 _ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
+# RFC 2606/6761 names that reach nobody: the shipped file's placeholders, or a site file copied but not edited.
+_EXAMPLE_DOMAIN = re.compile(r"(^|\.)(example\.(org|com|net)|example|invalid|test|localhost)$", re.IGNORECASE)
 
 
 class Level(BaseModel):
@@ -35,13 +41,18 @@ class Level(BaseModel):
         return recipients
 
 
-class EscalationError(ValueError):
-    """The escalation file is malformed; the message names the level and the field."""
+class EscalationError(SettingError):
+    """The escalation file (shipped or the site's) is malformed; the message names the file, level and field.
+
+    A SettingError, so the command line says it in one line (exit code 2)."""
 
 
 def parse_levels(text: str, source: str = SHIPPED) -> tuple[Level, ...]:
     """The levels in a YAML text with a `levels:` list, numbered from 1 in their order."""
-    loaded = yaml.safe_load(text)
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise EscalationError(f"{source}: not valid YAML ({str(error).splitlines()[0]})") from None
     if not isinstance(loaded, dict) or set(loaded) != {"levels"} or not isinstance(loaded["levels"], list):
         raise EscalationError(f"{source}: expected one key, `levels`, holding a list of levels")
     if not loaded["levels"]:
@@ -59,17 +70,67 @@ def parse_levels(text: str, source: str = SHIPPED) -> tuple[Level, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=1)
+def site_file() -> Path | None:
+    """The site's escalation file (R2P_ESCALATION_FILE), or None while the shipped example is in force."""
+    raw = setting("escalation_file").strip()
+    return Path(raw).expanduser() if raw else None
+
+
+def source() -> str:
+    """Where the levels in force come from, as messages name it."""
+    site = site_file()
+    return f"R2P_ESCALATION_FILE {site}" if site else SHIPPED
+
+
 def levels() -> tuple[Level, ...]:
-    """The shipped escalation levels, first (number 1) to last."""
+    """The escalation levels in force, first (number 1) to last: the site's file when R2P_ESCALATION_FILE is set
+    (re-read when it changes), else the shipped example."""
+    site = site_file()
+    if site is None:
+        return _shipped_levels()
+    try:
+        changed = site.stat().st_mtime_ns
+    except OSError as error:
+        raise EscalationError(f"{source()}: cannot be read ({error.strerror})") from None
+    return _site_levels(str(site), changed)
+
+
+@lru_cache(maxsize=1)
+def _shipped_levels() -> tuple[Level, ...]:
     return parse_levels(resources.files("r2p.catalog").joinpath(SHIPPED).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def _site_levels(path: str, changed: int) -> tuple[Level, ...]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise EscalationError(f"R2P_ESCALATION_FILE {path}: cannot be read ({error})") from None
+    return parse_levels(text, f"R2P_ESCALATION_FILE {path}")
+
+
+def example_recipients(chain: tuple[Level, ...]) -> list[str]:
+    """The recipients at example domains (example.org and the like), which no digest reaches, in level order."""
+    return [address for lvl in chain for address in lvl.recipients
+            if _EXAMPLE_DOMAIN.search(address.rsplit("@", 1)[1])]
+
+
+def example_notice() -> str | None:
+    """A sentence saying the escalation recipients in force are examples, or None when they are not."""
+    examples = example_recipients(levels())
+    if not examples:
+        return None
+    shown = ", ".join(examples[:2]) + (f" and {len(examples) - 2} more" if len(examples) > 2 else "")
+    where = "the shipped example escalation.yml" if site_file() is None else source()
+    return (f"the escalation levels' recipients are examples ({shown}, from {where}): digests drafted for them reach "
+            "nobody. Set R2P_ESCALATION_FILE to your site's file (README: Escalation by level).")
 
 
 def level(number: int) -> Level:
     """Level `number` (1 is the first); KeyError names the levels there are."""
     chain = levels()
     if not 1 <= number <= len(chain):
-        raise KeyError(f"there is no escalation level {number}; levels are 1 to {len(chain)} ({SHIPPED})")
+        raise KeyError(f"there is no escalation level {number}; levels are 1 to {len(chain)} ({source()})")
     return chain[number - 1]
 
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 DAYS_PER_YEAR = 365
 SURGE_COLUMNS = ["iso3", "admin1", "week_start", "events", "prior_average", "ratio", "deaths", "latitude",
                  "longitude"]
+WEEK_COLUMNS = ["iso3", "admin1", "week_start", "events", "deaths", "latitude", "longitude"]
 
 
 def up_to(events: pd.DataFrame, as_of: date, violence_types: Iterable[int]) -> pd.DataFrame:
@@ -74,29 +76,59 @@ def admin1_surges(events: pd.DataFrame, as_of: date, *, weeks_before: int = 4, r
     """Admin-1 weeks, among the last `weeks` weeks to `as_of`, whose events are at least `ratio` times the average
     of the `weeks_before` weeks before and at least `minimum`: SURGE_COLUMNS (latitude/longitude: the centroid of
     that week's events in the area). Events without an admin-1 area are left out."""
-    current = week_start(pd.Timestamp(as_of))
-    all_weeks = pd.date_range(current - pd.Timedelta(weeks=weeks + weeks_before - 1), current, freq="7D",
-                              name="week_start")
     chosen = up_to(events, as_of, violence_types)
-    chosen = chosen[chosen["admin1"].notna() & (chosen["event_date"] >= all_weeks[0])]
-    if chosen.empty:
+    chosen = chosen[chosen["admin1"].notna() & (chosen["event_date"] >= surge_weeks(as_of, weeks, weeks_before)[0])]
+    return weekly_surges(admin1_weeks(chosen), as_of, weeks_before=weeks_before, ratio=ratio, minimum=minimum,
+                         weeks=weeks)
+
+
+def admin1_weeks(events: pd.DataFrame) -> pd.DataFrame:
+    """WEEK_COLUMNS of events (iso3, admin1, event_date as a Timestamp, deaths_best, latitude, longitude): one row
+    per country, admin-1 area and week holding any."""
+    dated = events.assign(week_start=week_start(events["event_date"]))
+    return dated.groupby(["iso3", "admin1", "week_start"], as_index=False).agg(
+        events=("event_date", "size"), deaths=("deaths_best", "sum"), latitude=("latitude", "mean"),
+        longitude=("longitude", "mean"))[WEEK_COLUMNS]
+
+
+def weekly_surges(weekly: pd.DataFrame, as_of: date, *, weeks_before: int, ratio: float, minimum: float,
+                  weeks: int) -> pd.DataFrame:
+    """The rule of admin1_surges on weekly counts (WEEK_COLUMNS, the rule's events only: admin1_weeks, or the same
+    counted by the warehouse): SURGE_COLUMNS, newest week first. Weeks before the `weeks_before` weeks that come
+    before the last `weeks` to `as_of` are left out, and weeks after `as_of`'s."""
+    all_weeks = surge_weeks(as_of, weeks, weeks_before)
+    weekly = weekly[weekly["week_start"].isin(all_weeks) & (weekly["events"] > 0)]
+    if weekly.empty:
         return pd.DataFrame(columns=SURGE_COLUMNS)
-    chosen = chosen.assign(week_start=week_start(chosen["event_date"]))
-    counts = chosen.groupby(["iso3", "admin1", "week_start"]).size().unstack("week_start", fill_value=0)
-    counts = counts.reindex(columns=all_weeks, fill_value=0)
-    prior = counts.shift(1, axis=1).T.rolling(weeks_before).mean().T
-    shown = all_weeks[-weeks:]
-    table = pd.DataFrame({"events": counts[shown].stack(), "prior_average": prior[shown].stack()})
-    table = table[(table["events"] >= minimum) & (table["events"] >= ratio * table["prior_average"])]
-    return _with_places(table.reset_index(), chosen)
+    # NOTE: a grid of areas by weeks in numpy, not pandas' unstack and rolling: the Country page runs the rule on
+    # every view, and for a few hundred area-weeks pandas' reshaping cost more than the warehouse's counting.
+    areas = weekly.groupby(["iso3", "admin1"])  # rows of the grid in the order of the areas' names
+    counts = np.zeros((areas.ngroups, len(all_weeks)), dtype="int64")
+    column = (weekly["week_start"] - all_weeks[0]) // pd.Timedelta(weeks=1)
+    counts[areas.ngroup().to_numpy(), column.to_numpy()] = weekly["events"].to_numpy()
+    earlier = np.cumsum(counts, axis=1) - counts  # each week: the events of all the weeks before it
+    prior = (earlier[:, weeks_before:] - earlier[:, :len(all_weeks) - weeks_before]) / weeks_before
+    shown = counts[:, weeks_before:]  # the last `weeks` weeks, each with the average of its weeks_before before
+    area, week = np.nonzero((shown >= minimum) & (shown >= ratio * prior))
+    keys = areas.size().index[area]
+    table = pd.DataFrame({"iso3": keys.get_level_values("iso3"), "admin1": keys.get_level_values("admin1"),
+                          "week_start": all_weeks[weeks_before + week], "events": shown[area, week],
+                          "prior_average": prior[area, week]})
+    return _with_places(table, weekly)
 
 
-def _with_places(table: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+def surge_weeks(as_of: date, weeks: int, weeks_before: int) -> pd.DatetimeIndex:
+    """The Mondays of the last `weeks` weeks to `as_of` and of the `weeks_before` weeks before them, oldest first."""
+    current = week_start(pd.Timestamp(as_of))
+    return pd.date_range(current - pd.Timedelta(weeks=weeks + weeks_before - 1), current, freq="7D",
+                         name="week_start")
+
+
+def _with_places(table: pd.DataFrame, weekly: pd.DataFrame) -> pd.DataFrame:
     """Add each surge week's deaths and the centroid of its events; ratio (inf after four quiet weeks)."""
     if table.empty:
         return pd.DataFrame(columns=SURGE_COLUMNS)
-    places = events.groupby(["iso3", "admin1", "week_start"], as_index=False).agg(
-        deaths=("deaths_best", "sum"), latitude=("latitude", "mean"), longitude=("longitude", "mean"))
+    places = weekly[["iso3", "admin1", "week_start", "deaths", "latitude", "longitude"]]
     table = table.merge(places, on=["iso3", "admin1", "week_start"], how="left")
     table["ratio"] = table["events"] / table["prior_average"].where(table["prior_average"] > 0)
     table["ratio"] = table["ratio"].fillna(float("inf"))

@@ -33,7 +33,9 @@ def show_recent_events(iso3: str, name: str, period: int, is_demo: bool) -> None
     st.markdown(violence_legend(), unsafe_allow_html=True)
     table = event_table(events)  # WCAG 1.1.1: the map in words, and every event in a table
     st.caption(plain_markdown(event_summary(table, name)))
-    with st.expander("Events as a table", key="country_events_data"):
-        # NOTE: a grid, not st.table: a busy country holds tens of thousands of events in 12 months
-        st.dataframe(table, hide_index=True, key="country_events_table")
+    # NOTE: drawn only once opened (opening reruns the page); a grid, not st.table: a busy country holds tens of
+    # thousands of events in 12 months
+    listed = st.expander("Events as a table", key="country_events_data", on_change="rerun")
+    if listed.open:
+        listed.dataframe(table, hide_index=True, key="country_events_table")
     provenance_caption(of_values(events, is_demo))

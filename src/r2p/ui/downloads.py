@@ -68,8 +68,11 @@ def chart_data_view(figure: go.Figure, key: str) -> None:
     table = chart_table(figure)
     st.caption(plain_markdown(chart_summary(figure, table)))
     if not table.empty:
-        with st.expander("Chart data as a table", key=f"{key}_data"):
-            st.table(plain_table(table), hide_index=True, alt=f"The data of {figure.layout.title.text or key}")
+        # NOTE: the table is drawn only once opened (opening reruns the page): a closed expander still draws its
+        # content, and hundreds of table cells cost the browser more than the chart they describe.
+        data = st.expander("Chart data as a table", key=f"{key}_data", on_change="rerun")
+        if data.open:
+            data.table(plain_table(table), hide_index=True, alt=f"The data of {figure.layout.title.text or key}")
 
 
 def _chart_buttons(figure: go.Figure, meta: ChartMeta, key: str, name: str, disabled: bool = False) -> None:

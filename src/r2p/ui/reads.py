@@ -17,6 +17,7 @@ from r2p.exports.briefing import gather_briefing
 from r2p.notes import country_notes
 from r2p.read import audit_trail, comparison, explore, profile, standings, surges
 from r2p.read.release_record import release_lists
+from r2p.read.releases import releases_held
 from r2p.reviews import records as reviews
 from r2p.tiers.evaluation_report import evaluation
 
@@ -35,6 +36,7 @@ READS: dict[str, Read] = {
     "rejected_rows": explore.rejected_rows,
     "evaluation": evaluation,
     "release_lists": release_lists,
+    "releases_held": releases_held,
     # Tiers, movers, reviews, country profile and Trends comparison (Overview, Country, Trends, Reviews).
     "tier_table": tiers.tier_table,
     "current_tiers": tiers.current_tiers,

@@ -36,8 +36,9 @@ def comparison_selector(countries: pd.DataFrame, indicators: pd.DataFrame, curre
     notice for every dropped code), else the shared view's country and indicator; kept in the view."""
     show_notices("countries", "indicators")
     if current.countries is None or current.indicators is None:
+        shared_indicator = (current.indicator,) if current.indicator else ()  # "" before any data is loaded
         set_view(countries=(current.country,) if current.countries is None else current.countries,
-                 indicators=(current.indicator,) if current.indicators is None else current.indicators)
+                 indicators=shared_indicator if current.indicators is None else current.indicators)
         current = view()
     names = dict(zip(countries["iso3"], countries["name"], strict=True))
     titles = dict(zip(indicators["indicator_id"], indicators["name"], strict=True))

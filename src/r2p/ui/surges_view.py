@@ -1,4 +1,4 @@
-"""The Country page's sub-national surges: a table of admin-1 surge weeks and a map of the areas."""
+"""The Country page's sub-national surges: a table of admin-1 surge weeks and, when opened, a map of the areas."""
 
 from __future__ import annotations
 
@@ -14,9 +14,12 @@ from r2p.ui import cache
 from r2p.ui.banner import provenance_caption
 from r2p.ui.plain import plain_markdown
 
+MAP_SHOWN = "country_surge_map_shown"  # the expander holding the map; True once opened
+
 
 def show_subnational_surges(iso3: str, name: str) -> None:
-    """Heading, the surge weeks of the year to the country's latest event (table), their areas (map), caption."""
+    """Heading, the surge weeks of the year to the country's latest event (table), their areas (a map drawn
+    when its expander is opened), caption."""
     surges = cache.country_surges(iso3)
     st.subheader("Sub-national surges")
     as_of = surges["as_of"].iloc[0] if len(surges) else None
@@ -28,12 +31,17 @@ def show_subnational_surges(iso3: str, name: str) -> None:
     st.dataframe(surge_table(surges), key="country_surges", hide_index=True, width="stretch", column_config={
         columns["week_start"]: st.column_config.DateColumn(format="YYYY-MM-DD"),
         columns["prior_average"]: st.column_config.NumberColumn(format="%.1f")})
-    outlines = outlines_near(geo.load_country_shapes(), iso3)
-    st.pydeck_chart(surge_deck(surge_areas(surges), outlines, iso3), key="country_surge_map")
+    # NOTE: the map is drawn only once opened (opening reruns the page): a second WebGL map beside the events map
+    # held the page up for seconds on machines drawing WebGL in software.
+    mapped = st.expander("The surge areas on a map", key=MAP_SHOWN, on_change="rerun")
+    if mapped.open:
+        outlines = outlines_near(geo.load_country_shapes(), iso3)
+        mapped.pydeck_chart(surge_deck(surge_areas(surges), outlines, iso3), key="country_surge_map")
+        mapped.caption("Dot size grows with the number of surge weeks; each dot sits at the centroid of the area's "
+                       "surge-week events.")
     sources = cache.data_sources()
     provenance_caption(of_rows(surges, sources, bool(sources["is_demo"].any())))
-    st.caption(surge_rule_text(as_of) + " Dot size grows with the number of surge weeks; each dot sits at the "
-               "centroid of the area's surge-week events. Provisional: includes UCDP GED Candidate events.")
+    st.caption(surge_rule_text(as_of) + " Provisional: includes UCDP GED Candidate events.")
 
 
 def table_columns() -> dict[str, str]:

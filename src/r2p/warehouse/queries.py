@@ -7,10 +7,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import duckdb
 import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 class Readable(Protocol):
@@ -69,16 +72,33 @@ def staged(connection: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Ite
 
 
 def run(connection: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None,
-        spliced: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Run a named query on a connection (a writer's, or a cursor) and return its rows."""
-    return connection.execute(sql(name, **(spliced or {})), params or {}).df()
+        spliced: Mapping[str, str] | None = None, *, columnar: bool = False) -> pd.DataFrame:
+    """Run a named query on a connection (a writer's, or a cursor) and return its rows. `columnar`: fetch through
+    Arrow, for reads returning tens of thousands of rows of plain columns (text, numbers, booleans, dates)."""
+    text = sql(name, **(spliced or {}))
+    if columnar:
+        return _from_arrow(connection.sql(text, params=params or {}).to_arrow_table())
+    return connection.execute(text, params or {}).df()
 
 
-def query(warehouse: Readable, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Run a named query against the warehouse's current version on a fresh cursor."""
+def _from_arrow(table: pa.Table) -> pd.DataFrame:
+    """The frame `.df()` gives for the same rows: dates and timestamps in microseconds, as DuckDB's own."""
+    # NOTE: measured on the 5 M-event bench warehouse (56,000 events of one country): 39-45 ms CPU through .df(),
+    # 23-33 ms through Arrow; most of .df()'s time is converting the text columns. Kept opt-in: DECIMAL and
+    # HUGEINT columns arrive from Arrow as Python objects where .df() gives floats.
+    frame = table.to_pandas(date_as_object=False)
+    for column in frame.columns:
+        if frame[column].dtype.kind == "M":
+            frame[column] = frame[column].dt.as_unit("us")
+    return frame
+
+
+def query(warehouse: Readable, name: str, params: dict[str, Any] | None = None, *,
+          columnar: bool = False) -> pd.DataFrame:
+    """Run a named query against the warehouse's current version on a fresh cursor (`columnar`: see `run`)."""
     cursor = warehouse.reader().cursor()
     try:
-        return run(cursor, name, params)
+        return run(cursor, name, params, columnar=columnar)
     finally:
         cursor.close()
 
