@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.access.rights import command_line_user
+from r2p.convening.drafting import event_windows
 from r2p.ops.build import ingest_and_score
 from r2p.read import explore, profile
 from r2p.warehouse import Warehouse, WarehouseError
@@ -62,8 +63,7 @@ def event_answers(warehouse: Warehouse, iso3: str) -> dict[str, pd.DataFrame]:
     return {
         "recent_events": profile.recent_events(warehouse, iso3),
         "latest_event_date": profile.latest_event_date(warehouse),
-        "brief_events": query(warehouse, "read/country_events_since",
-                              {"iso3": iso3, "since": SINCE, "until": FIXED_TODAY}),
+        "brief_events": event_windows(warehouse, iso3, SINCE, FIXED_TODAY),
         "events_for_spikes": spikes.sort_values(list(spikes.columns)).reset_index(drop=True),
         "data_sources": explore.data_sources(warehouse),
         "source_coverage": explore.source_coverage(warehouse, FIXED_TODAY.year),

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from r2p.convening.drafting import event_windows
 from r2p.tiers.method import resolve_method
 from r2p.ui.reads import READS
 from r2p.warehouse.queries import query
@@ -39,8 +40,7 @@ def page_queries(warehouse: Warehouse, view: View) -> dict[str, Callable[[], Any
     briefing's event summary on its own (the event query the briefing waits on)."""
     arguments = view_arguments(view)
     calls = {name: partial(read, warehouse, *_arguments(name, read, arguments)) for name, read in READS.items()}
-    calls["country_event_summary"] = partial(query, warehouse, "read/country_events_since", {
-        "iso3": view.country, "since": arguments["since"], "until": view.today})
+    calls["country_event_summary"] = partial(event_windows, warehouse, view.country, arguments["since"], view.today)
     return calls
 
 

@@ -15,6 +15,7 @@ import duckdb
 
 from r2p.bench.measure import peak_rss_mb, timed
 from r2p.bench.synthetic import insert_events
+from r2p.convening.drafting import window_params
 from r2p.warehouse.queries import run
 
 MULTIPLES = (1, 2, 4)
@@ -38,14 +39,15 @@ def workload(connection: duckdb.DuckDBPyConnection, iso3: str, today: date) -> d
     """Seconds for ROUNDS of the event queries the Country and Meeting prep pages make."""
     since = today - timedelta(days=365)
     last = run(connection, "read/latest_event_date")["last_date"].iloc[0]  # where profile.recent_events' window ends
-    calls = {"recent_events": ("read/country_events_to", {"iso3": iso3, "until": last}),
-             "latest_event_date": ("read/latest_event_date", {}),
-             "country_event_summary": ("read/country_events_since", {"iso3": iso3, "since": since, "until": today})}
+    # (query, parameters, fetched columnar as profile.country_events does)
+    calls = {"recent_events": ("read/country_events_to", {"iso3": iso3, "until": last}, True),
+             "latest_event_date": ("read/latest_event_date", {}, False),
+             "country_event_summary": ("read/briefing_event_windows", window_params(iso3, since, today), False)}
     spent = dict.fromkeys(calls, 0.0)
     for _ in range(ROUNDS):
-        for name, (query_name, params) in calls.items():
+        for name, (query_name, params, columnar) in calls.items():
             cursor = connection.cursor()
-            spent[name] += timed(lambda q=query_name, p=params, c=cursor: run(c, q, p))[0]
+            spent[name] += timed(lambda q=query_name, p=params, c=cursor, a=columnar: run(c, q, p, columnar=a))[0]
             cursor.close()
     return spent
 

