@@ -123,8 +123,10 @@ def test_a_columnar_fetch_gives_the_frame_a_row_fetch_gives(template_warehouse: 
     with duckdb.connect(str(template_warehouse), read_only=True) as connection:
         last = connection.execute("SELECT max(event_date) FROM event").fetchone()[0]
         iso3 = connection.execute("SELECT iso3 FROM event GROUP BY iso3 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-        params = {"iso3": iso3, "until": last}
-        rows = run(connection, "read/country_events_to", params)
-        columnar = run(connection, "read/country_events_to", params, columnar=True)
-    assert len(rows) > 5 and rows["event_date"].dtype == "datetime64[us]"
+        fetched = [(run(connection, "read/country_events_to", params),
+                    run(connection, "read/country_events_to", params, columnar=True))
+                   for params in ({"iso3": iso3, "until": last}, {"iso3": "XXX", "until": last})]
+    (rows, columnar), (no_rows, columnar_none) = fetched
+    assert len(rows) > 5 and rows["event_date"].dtype == "datetime64[us]" and no_rows.empty
     pd.testing.assert_frame_equal(columnar, rows)
+    pd.testing.assert_frame_equal(columnar_none, no_rows)  # no rows: text columns typed as .df() types them

@@ -90,6 +90,8 @@ def _from_arrow(table: pa.Table) -> pd.DataFrame:
     for column in frame.columns:
         if frame[column].dtype.kind == "M":
             frame[column] = frame[column].dt.as_unit("us")
+        elif isinstance(frame[column].dtype, pd.StringDtype) and frame[column].isna().all():
+            frame[column] = pd.Series([None] * len(frame), index=frame.index, dtype=object)  # as .df() gives NULL text
     return frame
 
 
