@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from r2p.engagement.analysis import unengaged
 from r2p.provenance import of_scores
 from r2p.read import overview, standings
 from r2p.reviews import queue as review_queue
-from r2p.ui import cache, engagement_data
+from r2p.ui import cache
 from r2p.ui.banner import demo_banner
 from r2p.ui.overview_map import show_overview_map
 from r2p.ui.overview_summary import MAP_HEIGHT, show_summary
@@ -36,7 +35,7 @@ about = of_scores(chosen.label, sources, is_demo)
 
 # The first screen: the summary strip, then the tier map beside the top-risk list
 summary = overview.summarise(tiers, movers, review_queue.state_counts(waiting),
-                             unengaged(engagement_data.registry(), tiers, review_queue.today()), about.as_of)
+                             cache.unengaged_situations(chosen.label, period, review_queue.today()), about.as_of)
 show_summary(summary, chosen.label, period - 1)
 map_column, top_column = st.columns([3, 2])
 with map_column:  # the tier map, or the indicator map when chosen: only the chosen one is built

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
+import pydeck as pdk
+import streamlit
 
 from r2p import geo
 from r2p.figures.event_map import (
-    BLANK_STYLE,
     MAX_POINTS,
+    NO_BASEMAP,
     VIOLENCE,
     event_deck,
     event_summary,
@@ -19,7 +22,6 @@ from r2p.figures.event_map import (
     outlines_near,
     violence_legend,
 )
-from tests.helpers.data import ROOT
 
 EVENTS = pd.DataFrame({"event_date": pd.to_datetime(["2025-12-01", "2025-11-02", "2025-10-03"]),
                        "admin1": ["Kachin", None, "Rakhine"], "latitude": [25.4, 21.0, 20.1],
@@ -31,12 +33,18 @@ def _deck() -> dict:
     return json.loads(event_deck(EVENTS, outlines, "MMR").to_json())
 
 
-def test_no_basemap_provider_and_a_local_blank_style() -> None:
+def test_no_basemap_no_provider_and_nothing_to_fetch() -> None:
     deck = _deck()
-    assert deck["mapStyle"] == BLANK_STYLE and "http" not in json.dumps(deck)
+    assert deck["mapStyle"] == NO_BASEMAP and "http" not in json.dumps(deck)
     assert "mapProvider" not in deck or deck["mapProvider"] is None
-    style = json.loads((ROOT / "static" / BLANK_STYLE.removeprefix("app/static/")).read_text())
-    assert style["version"] == 8 and style["sources"] == {} and "glyphs" not in style and "sprite" not in style
+
+
+def test_the_no_basemap_style_is_the_placeholder_pydeck_writes_and_streamlit_drops() -> None:
+    assert json.loads(pdk.Deck(layers=[], map_provider=None).to_json())["mapStyle"] == NO_BASEMAP
+    # Streamlit's deck.gl component compares mapStyle with this literal and then draws no basemap (a
+    # Streamlit upgrade that drops it would fetch Carto's basemap: tests/browser/test_event_map.py sees that).
+    charts = (Path(streamlit.__file__).parent / "static" / "static" / "js").glob("DeckGlJsonChart*.js")
+    assert any(f"`{NO_BASEMAP}`" in chart.read_text() or f'"{NO_BASEMAP}"' in chart.read_text() for chart in charts)
 
 
 def test_every_event_is_drawn_sized_by_deaths_and_coloured_by_type() -> None:

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.access.rights import Role
+from r2p.figures.event_map import NO_BASEMAP
 from r2p.read import profile, standings
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
@@ -143,7 +144,7 @@ def test_recent_events_are_on_an_offline_pydeck_map(warehouse: Warehouse) -> Non
     deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
     events = next(layer for layer in deck["layers"] if layer["id"] == "events")
     assert len(events["data"]) == len(profile.recent_events(warehouse, "MMR")) > 0
-    assert deck["mapStyle"].startswith("app/static/") and "http" not in json.dumps(deck)
+    assert deck["mapStyle"] == NO_BASEMAP and "http" not in json.dumps(deck)
     assert "Events in Myanmar in the 12 months to 2025-12-31" in texts(app)
 
 

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from r2p.figures.event_map import NO_BASEMAP
 from r2p.read.surges import surge_rule
 from r2p.ui.surges_view import MAP_SHOWN
 from r2p.warehouse import Warehouse
@@ -63,7 +64,7 @@ def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse
     deck = _surge_map(app)
     points = next(layer for layer in deck["layers"] if layer["id"] == "surge_areas")["data"]
     assert [p["place"] for p in points] == [row["Area (admin-1)"]]
-    assert deck["mapStyle"].startswith("app/static/") and "http" not in json.dumps(deck)  # offline
+    assert deck["mapStyle"] == NO_BASEMAP and "http" not in json.dumps(deck)  # offline, no basemap
     assert "Sub-national surges" in [s.value for s in app.subheader]
 
 

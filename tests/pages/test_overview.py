@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -135,6 +136,20 @@ def test_insufficient_data_is_counted_apart_from_low(warehouse: Warehouse) -> No
     insufficient = standings.tier_counts(tier_table(warehouse, "composite-1", 1990))[INSUFFICIENT]
     assert insufficient > 0 and f"Insufficient data ({insufficient})" in _legend(app)
     assert f"Grey: Insufficient data ({insufficient}), never shown as Low" in texts(app)
+
+
+def test_nobody_engaged_is_counted_on_todays_date_for_the_shown_tiers(warehouse: Warehouse,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    tiers = tier_table(warehouse, "composite-1", current_period(warehouse, "composite-1"))
+    days = (review_queue.today(), date(1990, 1, 1))  # before the demo's engagements began: more are unengaged
+    expected = [unengaged(load_registry(warehouse), tiers, day) for day in days]
+    assert len(expected[0]) != len(expected[1])
+    for day, nobody in zip(days, expected, strict=True):  # one warehouse version: only the date tells them apart
+        monkeypatch.setattr(review_queue, "today", lambda day=day: day)
+        strip = _strip(_app())
+        assert f"High risk, nobody engaged</div><div style=\"font-size:1.6rem;font-weight:600;line-height:1.2\">" \
+               f"{len(nobody)}<" in strip
+        assert f">{'; '.join(nobody['name'][:3]) or 'none'}<" in strip
 
 
 @pytest.fixture

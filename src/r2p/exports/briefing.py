@@ -14,19 +14,17 @@ import pandas as pd
 from r2p.config import setting
 from r2p.engagement.analysis import (
     active_on,
-    engagement_view,
     related_situations,
     situation_tiers,
     situations_for_country,
 )
 from r2p.engagement.invitees import suggested_invitees
-from r2p.engagement.registry import Registry, load_registry
+from r2p.engagement.registry import Registry
+from r2p.exports import briefing_reads as shared
 from r2p.exports import changes
-from r2p.exports.convening_rows import Convening, convening, draft_facts, event_windows, indicator_names
-from r2p.read import explore, profile
+from r2p.exports.convening_rows import Convening, convening, draft_facts, event_windows
+from r2p.read import profile
 from r2p.reviews import queue as review_queue
-from r2p.reviews.records import list_reviews
-from r2p.tiers import current_period, scored_methods
 from r2p.tiers.method import TierMethod, resolve_method
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
@@ -134,26 +132,28 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
 
     NOTE: every table is read once, through one snapshot, and handed to each part that needs it (the key-judgement
     draft included): 19 queries (21 when asked for a method other than the draft's) where reading per part took
-    29; all of the country's events are read in one pass (per year), not four."""
+    29; all of the country's events are read in one pass (per year), not four. What every briefing reads alike
+    (countries, methods, tiers, the engagement registry and its view, reviews, sources) is held once per warehouse
+    version (briefing_reads), so a briefing after the first on that version runs 8 queries (9)."""
     warehouse = warehouse.snapshot()
     today = today or review_queue.today()
     since = since or default_since(today)
     if since > today:
         raise BriefingError(f"The 'since' date {since} is after today ({today}).")
-    methods = scored_methods(warehouse)
+    methods = shared.methods(warehouse)
     chosen = _method(methods, method_name)
     iso3, name = _country(warehouse, iso3)
     history = profile.tier_history(warehouse, iso3, chosen.label)
-    names = indicator_names(warehouse)
-    period = current_period(warehouse, chosen)
+    names = shared.indicators(warehouse)
+    period = shared.period(warehouse, chosen)
     # NOTE: tiers.current_tiers with the period just read, so the scores' coverage is not read a second time.
-    tiers = query(warehouse, "read/current_tiers", {"method_version": chosen.label, "period": period})
-    registry, situation, view = _situation(load_registry(warehouse), tiers, iso3, name, today)
-    reviews = list_reviews(warehouse, today)
-    sources = query(warehouse, "read/briefing_sources")
+    tiers = shared.tiers(warehouse, chosen, period)
+    registry, situation, view = _situation(*shared.registry(warehouse), tiers, iso3, name, today)
+    reviews = shared.reviews(warehouse, today)
+    sources = shared.sources(warehouse)
     windows = event_windows(warehouse, iso3, since, today)
     years = query(warehouse, "read/briefing_event_years", {"iso3": iso3})
-    last_held = profile.latest_event_date(warehouse)["last_date"].iloc[0]
+    last_held = shared.last_event(warehouse)
     facts = partial(draft_facts, iso3, name, today, *_draft_scores(warehouse, methods, chosen, iso3, history, period),
                     names, reviews, windows, last_held)
     return Briefing(
@@ -224,11 +224,12 @@ def _changes(history: pd.DataFrame, period: int | None, view: pd.DataFrame, situ
     )
 
 
-def _situation(registry: Registry, tiers: pd.DataFrame, iso3: str, name: str,
+def _situation(registry: Registry, view: pd.DataFrame, tiers: pd.DataFrame, iso3: str, name: str,
                today: date) -> tuple[Registry, Situation, pd.DataFrame]:
     """The country's own situation; for a country the registry does not track, one made up for it, so the
-    regional-body and Special Adviser rules still suggest invitees. Returns the registry holding it, the situation
-    and the registry's engagement_view."""
+    regional-body and Special Adviser rules still suggest invitees. `view`: the registry's engagement_view (a
+    made-up situation has no engagements, so it is the view of the registry returned too). Returns the registry
+    holding the situation, the situation and the view."""
     covering = situations_for_country(registry.situations, iso3)
     registered = bool(covering)
     if not registered:
@@ -240,7 +241,6 @@ def _situation(registry: Registry, tiers: pd.DataFrame, iso3: str, name: str,
     own = covering[0]
     ids = [own, *related_situations(registry.situations, own)]
     rows = registry.situations.set_index("situation_id").loc[ids, ["name"]].reset_index()
-    view = engagement_view(registry)
     engaged = view[active_on(view, today) & view["situation_id"].isin(ids)].reset_index(drop=True)
     ranked = situation_tiers(registry.situations.set_index("situation_id").loc[ids].reset_index(), tiers)
     return registry, Situation(own, str(rows["name"].iloc[0]), registered, str(ranked["tier"].iloc[0]), rows,
@@ -254,7 +254,7 @@ def _draft_scores(warehouse: Warehouse, methods: list[str], chosen: TierMethod, 
     default = resolve_method(None, scored=methods)[0]
     if default.label == chosen.label:
         return chosen, period, history
-    return default, current_period(warehouse, default), profile.tier_history(warehouse, iso3, default.label)
+    return default, shared.period(warehouse, default), profile.tier_history(warehouse, iso3, default.label)
 
 
 def _method(methods: list[str], name: str | None) -> TierMethod:
@@ -266,7 +266,7 @@ def _method(methods: list[str], name: str | None) -> TierMethod:
 
 def _country(warehouse: Warehouse, iso3: str) -> tuple[str, str]:
     code = iso3.strip().upper()
-    names = explore.countries(warehouse).set_index("iso3")["name"]
+    names = shared.country_names(warehouse)
     if code not in names.index:
         raise BriefingError(f"Unknown country code {iso3!r}: use an ISO 3166 alpha-3 code such as SDN.")
     return code, str(names[code])

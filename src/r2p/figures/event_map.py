@@ -1,4 +1,4 @@
-"""Recent events on a pydeck map with no basemap service: a blank local style and the shipped country outlines."""
+"""Recent events on a pydeck map with no basemap at all: the shipped country outlines are the only base layer."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import math
 import pandas as pd
 import pydeck as pdk
 
-# NOTE: with map_style=None Streamlit swaps in a Carto basemap fetched from the internet
-# (shared/reference/offline-stack.md). This style is served by Streamlit's static serving from static/.
-BLANK_STYLE = "app/static/blank_map_style.json"
+# NOTE: pydeck's placeholder for "no style given", which Streamlit's frontend (1.67) drops before drawing no basemap
+# at all; map_style=None would make it swap in a Carto basemap fetched from the internet
+# (shared/reference/offline-stack.md), and a style URL costs a MapLibre map: a second WebGL context and a style load.
+NO_BASEMAP = "__MAP_STYLE__"
 # Okabe-Ito colours: distinct with every common colour-vision deficiency.
 VIOLENCE: dict[int, tuple[str, tuple[int, int, int]]] = {
     1: ("State-based", (0, 114, 178)),
@@ -42,8 +43,14 @@ def event_deck(events: pd.DataFrame, outlines: dict, focus: str) -> pdk.Deck:
                   radius_units="'pixels'", get_fill_color="colour", opacity=0.75, stroked=True,
                   get_line_color=[255, 255, 255], line_width_min_pixels=0.5, pickable=True),
     ]
-    return pdk.Deck(layers=layers, initial_view_state=_view(outlines, focus, records), map_provider=None,
-                    map_style=BLANK_STYLE, tooltip={"text": TOOLTIP})
+    return offline_deck(layers, _view(outlines, focus, records), TOOLTIP)
+
+
+def offline_deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: str) -> pdk.Deck:
+    """A deck drawn by deck.gl alone: no basemap, no MapLibre map, nothing fetched (map_provider=None keeps pydeck
+    from putting a provider's style in place of NO_BASEMAP)."""
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
+                    tooltip={"text": tooltip})
 
 
 def violence_legend() -> str:

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
-from r2p.figures.event_map import BLANK_STYLE, FOCUS_FILL, NEIGHBOUR_FILL, OUTLINE, feature_bounds
+from r2p.figures.event_map import FOCUS_FILL, NEIGHBOUR_FILL, OUTLINE, feature_bounds, offline_deck
 
 SURGE_COLOUR = (204, 121, 167)  # Okabe-Ito reddish purple: apart from the violence colours of the events map
 TOOLTIP = "{place}\n{weeks} surge week(s), latest the week of {latest}\npeak: {peak} events in a week"
@@ -32,8 +32,7 @@ def surge_deck(areas: pd.DataFrame, outlines: dict, focus: str) -> pdk.Deck:
                   radius_units="'pixels'", get_fill_color=[*SURGE_COLOUR, 210], stroked=True,
                   get_line_color=[60, 60, 60], line_width_min_pixels=1, pickable=True),
     ]
-    return pdk.Deck(layers=layers, initial_view_state=_view(features, focus, records), map_provider=None,
-                    map_style=BLANK_STYLE, tooltip={"text": TOOLTIP})
+    return offline_deck(layers, _view(features, focus, records), TOOLTIP)
 
 
 def _record(row: object) -> dict:

@@ -7,12 +7,16 @@ order (tests/test_layers.py) lets only the UI and above import exports. Each rea
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
+
+import pandas as pd
 
 from r2p import tiers
 from r2p.convening.judgements import draft_judgements, latest_judgements
 from r2p.convening.worksheet import latest_worksheet
 from r2p.engagement import registry
+from r2p.engagement.analysis import unengaged
 from r2p.exports.briefing import gather_briefing
 from r2p.notes import country_notes
 from r2p.read import audit_trail, comparison, explore, profile, standings, surges
@@ -20,8 +24,16 @@ from r2p.read.release_record import release_lists
 from r2p.read.releases import releases_held
 from r2p.reviews import records as reviews
 from r2p.tiers.evaluation_report import evaluation
+from r2p.warehouse.store import Warehouse
 
 Read = Callable[..., Any]
+
+
+def unengaged_situations(warehouse: Warehouse, method_version: str, period: int, today: date) -> pd.DataFrame:
+    """The Overview's "high risk, nobody engaged" (engagement.analysis.unengaged): the registry and the tiers both
+    live in the warehouse, so only the date is added to the cache key (which engagements are active changes with it)."""
+    return unengaged(registry.load_registry(warehouse), tiers.tier_table(warehouse, method_version, period), today)
+
 
 READS: dict[str, Read] = {
     # Countries, indicators and the data behind them (Data & methods, Trends, Overview map).
@@ -60,6 +72,7 @@ READS: dict[str, Read] = {
     "actors": registry.actors,
     "situations": registry.situations,
     "engagements": registry.engagements,
+    "unengaged_situations": unengaged_situations,
     "briefing": gather_briefing,
     "audit_chain_broken": audit_trail.broken_rows,
     "audit_facets": audit_trail.audit_facets,
