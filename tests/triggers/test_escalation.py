@@ -160,3 +160,12 @@ def test_a_missing_site_file_is_refused_naming_it(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("R2P_ESCALATION_FILE", str(tmp_path / "nowhere.yml"))
     with pytest.raises(EscalationError, match="nowhere.yml: cannot be read"):
         levels()
+
+
+def test_a_site_chain_shorter_than_a_rules_opening_level_is_refused_naming_rule_and_file(site_file: Path) -> None:
+    assert len(rule_book().rules)  # two levels hold every shipped rule (very-high rules open at level 2)
+    site_file.write_text(SITE.split("  - {name: Director")[0], encoding="utf-8")
+    os.utime(site_file, ns=(site_file.stat().st_mtime_ns + 10**9,) * 2)  # a new mtime, so the file is read again
+    with pytest.raises(EscalationError, match=f"^R2P_ESCALATION_FILE {re.escape(str(site_file))}: has 1 level"
+                                              r"\(s\), but trigger rule [a-z0-9-]+ opens its reviews at level 2"):
+        rule_book()

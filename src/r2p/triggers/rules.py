@@ -9,7 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from r2p.triggers.escalation import levels
+from r2p.triggers.escalation import EscalationError, levels, source
 from r2p.vocabulary import TIERS
 
 
@@ -21,7 +21,7 @@ class Rule(BaseModel):
     kind: Literal["tier_rise", "crosses_into", "rank_enters_top", "event_spike", "admin1_surge"]
     description: str
     review_days: int | None = Field(default=None, ge=1, le=365)  # None: the opening level's decision_days
-    opens_at_level: int = Field(default=1, ge=1)  # the escalation level (r2p/catalog/escalation.yml) it opens at
+    opens_at_level: int = Field(default=1, ge=1)  # the escalation level it opens at (levels in force)
     method: str | None = None
     steps: int = 1
     tiers: tuple[str, ...] = ()
@@ -54,15 +54,24 @@ class RuleBook(BaseModel):
     rules: tuple[Rule, ...]
 
 
-@lru_cache(maxsize=1)
 def rule_book() -> RuleBook:
+    """The rules, checked against the escalation levels in force now (the site's file can change while running):
+    a rule opening at a level the chain does not have is refused naming the rule and the file (EscalationError)."""
+    book = _shipped_rules()
+    chain = levels()
+    for rule in book.rules:
+        if rule.opens_at_level > len(chain):
+            raise EscalationError(f"{source()}: has {len(chain)} level(s), but trigger rule {rule.id} opens its "
+                                  f"reviews at level {rule.opens_at_level}; give the chain at least "
+                                  f"{rule.opens_at_level} levels")
+    return book
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules() -> RuleBook:
     text = resources.files("r2p.catalog").joinpath("triggers.yml").read_text(encoding="utf-8")
     book = RuleBook(**yaml.safe_load(text))
     ids = [r.id for r in book.rules]
     if len(ids) != len(set(ids)):
         raise ValueError("trigger rule ids must be unique")
-    for rule in book.rules:
-        if rule.opens_at_level > len(levels()):
-            raise ValueError(f"rule {rule.id}: opens_at_level {rule.opens_at_level}, but escalation.yml has "
-                             f"{len(levels())} levels")
     return book
