@@ -13,27 +13,33 @@
 - Totals per country-year over the events in this file (only its countries and years): `acled.fatalities`
   (every event) and `acled.civilian_fatalities` (events marked "Civilian targeting"; in exports from before
   that column existed, 2023, the "Violence against civilians" events).
+- Staging: the rows never become a pandas frame. The reader's text goes to DuckDB inside the load's own
+  transaction; each column's distinct values are checked and mapped once in Python (acled_values.py), DuckDB
+  spreads them over the rows, and only problems come back, each with its file, row, column and value.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from r2p.reference import load_countries
+from r2p.warehouse.ingest import acled_values
 from r2p.warehouse.ingest.reader import header
 from r2p.warehouse.ingest.result import IngestRefused, Problem, Staged
 from r2p.warehouse.ingest.sniff import refuse_wrong_source
 from r2p.warehouse.ingest.ucdp_common import (
+    MAX_PROBLEMS_PER_CHECK,
     country_year_totals,
     find_columns,
-    located,
-    numbers,
-    read_columns,
-    rejects,
+    number_flags,
+    read_columns_table,
 )
-from r2p.warehouse.ingest.validate import Reference, per_value, resolve_countries
+from r2p.warehouse.ingest.validate import Reference
+from r2p.warehouse.queries import run, staged
 
 DESCRIPTION = "ACLED: an events export (CSV/XLSX, columns as ACLED documents them)"
 KIND = "acled-events"
@@ -41,9 +47,13 @@ COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "inter
            "iso", "country", "admin1", "latitude", "longitude", "fatalities")
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "iso", "latitude", "longitude", "fatalities")
 _SIGNATURE = ("event_id_cnty", "event_date", "event_type", "fatalities")
-_DATE_FORMATS = ("ISO8601", "%d %B %Y", "%d-%B-%Y", "%d %b %Y")  # ACLED's export writes "12 March 2024"
-_STATE_FORCES = {"1", "state forces"}
-_CIVILIAN_TARGETING = "civilian targeting"
+_KIND_COLUMNS = ["event_type", "sub_event_type", "civilian_targeting", "inter1", "inter2"]
+# What Python's str.strip() removes, for DuckDB's trim(): ids and regions are cleaned as before.
+WHITESPACE = "".join(ch for ch in map(chr, range(0x3100)) if ch.isspace())
+# A coordinate DuckDB may cast itself: one both it and the common number reader read the same way. Anything
+# else ("NA", "1_000", " 5") is read in Python, by the rules every importer uses.
+_PLAIN_NUMBER = r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?"
+_NOT_A_DATE = "is not a date (ACLED writes 12 March 2024 or 2024-03-12)"
 
 
 def recognise(columns: list[str], path: Path) -> str | None:
@@ -52,109 +62,129 @@ def recognise(columns: list[str], path: Path) -> str | None:
 
 
 def read(path: Path, reference: Reference) -> Staged:
-    """Stage an ACLED export; unreadable cells refuse the file, untracked territories are rejected."""
+    """Read an ACLED export's text; the load checks and stages it in DuckDB (see `stage`)."""
     if recognise(header(path), path) is None:
         raise refuse_wrong_source(path, "acled", "an ACLED events export")
-    frame = read_columns(path, COLUMNS, REQUIRED, KIND)
-    parsed, problems = _parse(frame, path.name)
-    if problems:
-        raise IngestRefused(problems, KIND, len(frame))
-    iso3 = _countries(frame, parsed["iso"], reference)
-    known = iso3.notna()
-    # Series assigned to the kept rows align on the index, so each keeps its own row's value.
-    kept = frame[known].assign(iso3=iso3, period=parsed["date"].dt.year, fatalities=parsed["fatalities"],
-                               civilian=parsed["fatalities"].where(_targets_civilians(frame), 0.0))
+    rows = read_columns_table(path, COLUMNS, REQUIRED, KIND)
+    return Staged(kind=KIND, rows_read=rows.num_rows, stage=partial(stage, rows, path.name, reference))
+
+
+def stage(rows: pa.Table, file: str, reference: Reference, connection: duckdb.DuckDBPyConnection) -> Staged:
+    """Stage the events in the temp table ingest_event; unreadable cells refuse the file, untracked territories
+    are rejected."""
+    present = [column for column in COLUMNS if column in rows.column_names]
+    for column in COLUMNS:  # a column the export lacks reads as NULL (the reader never gives NULL)
+        if column not in rows.column_names:
+            rows = rows.append_column(column, pa.nulls(rows.num_rows, pa.string()))
+    with staged(connection, acled_rows=rows):
+        cells = _distinct_cells(connection)
+        parsed, problems = _parse(connection, cells, file)
+        if problems:
+            raise IngestRefused(problems, KIND, rows.num_rows)
+        present_codes = cells["codes"][[c for c in ("iso", "country") if c in present]]
+        codes = cells["codes"].assign(iso3=acled_values.countries(present_codes, parsed["iso"], reference))
+        rejects = _untracked(connection, codes, present)
+        with staged(connection, **_maps(cells, parsed, codes, present)):
+            run(connection, "ops/acled_stage_events", {"space": WHITESPACE})
+    events = rows.num_rows - len(rejects)
+    years = run(connection, "ops/acled_country_years")
     observations = pd.concat([
-        country_year_totals(kept, "fatalities", "acled.fatalities", "fatalities", "event_date"),
-        country_year_totals(kept, "civilian", "acled.civilian_fatalities", "fatalities", "event_date"),
+        country_year_totals(years, "fatalities", "acled.fatalities", "fatalities", "event_date"),
+        country_year_totals(years, "civilian", "acled.civilian_fatalities", "fatalities", "event_date"),
     ], ignore_index=True)
-    return Staged(kind=KIND, rows_read=len(frame), observations=observations, events=_events(kept, parsed[known]),
-                  rejects=_untracked(frame[~known]), as_of=parsed["date"].max().date())
+    return Staged(kind=KIND, rows_read=rows.num_rows, observations=observations, rejects=rejects,
+                  as_of=parsed["date"].max().date(), events_staged=events,
+                  event_problems=_event_problems(connection, codes, reference, file) if events else [])
 
 
-def _untracked(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rejects for events in territories the country table does not hold, naming code and country."""
-    names = frame["country"].astype(str) if "country" in frame else pd.Series("?", index=frame.index)
-    return rejects(frame, "iso", "ISO 3166 numeric code " + frame["iso"].str.strip() + " (" + names
-                   + ") is not a country R2P Watch tracks; event left out")
+def _distinct_cells(connection: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {"codes": run(connection, "ops/acled_distinct_codes"),
+            "dates": run(connection, "ops/acled_distinct_dates"),
+            "fatalities": run(connection, "ops/acled_distinct_fatalities"),
+            "kinds": run(connection, "ops/acled_distinct_kinds"),
+            "coordinates": run(connection, "ops/acled_odd_coordinates", {"plain": _PLAIN_NUMBER})}
 
 
-def _parse(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    parsed, problems = pd.DataFrame(index=frame.index), []
+def _parse(connection: duckdb.DuckDBPyConnection, cells: dict[str, pd.DataFrame],
+           file: str) -> tuple[dict[str, pd.Series], list[Problem]]:
+    """Each distinct value read once; the problems in the order, and with the rows, a row-by-row reading gives."""
+    parsed, checks = {}, []
     for column, whole, required in (("iso", True, True), ("fatalities", True, True), ("latitude", False, False),
                                     ("longitude", False, False)):
-        parsed[column], found = numbers(frame, column, file, required=required, whole=whole)
-        problems += found
-    parsed["date"] = per_value(frame["event_date"], _dates)
-    problems += located(frame, parsed["date"].isna(), "event_date", file,
-                        "is not a date (ACLED writes 12 March 2024 or 2024-03-12)")
-    problems += located(frame, parsed["fatalities"] < 0, "fatalities", file, "is negative")
-    return parsed, problems
+        text = _texts(cells, column)
+        parsed[column], flags = number_flags(text, required=required, whole=whole)
+        checks += [(column, text[mask.fillna(False)], message) for message, mask in flags]
+    parsed["date"] = acled_values.dates(cells["dates"]["event_date"])
+    checks.append(("event_date", cells["dates"]["event_date"][parsed["date"].isna()], _NOT_A_DATE))
+    checks.append(("fatalities", _texts(cells, "fatalities")[parsed["fatalities"] < 0], "is negative"))
+    return parsed, [p for column, flagged, message in checks for p in _located(connection, column, flagged, file,
+                                                                                message)]
 
 
-def _dates(text: pd.Series) -> pd.Series:
-    """Each cell in the first format that reads it (vectorised per format, not per row)."""
-    text = text.astype("string").str.strip()
-    dates = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
-    for date_format in _DATE_FORMATS:
-        unread = dates.isna() & text.notna()
-        if not unread.any():
-            break
-        dates = dates.fillna(pd.to_datetime(text.where(unread), format=date_format, errors="coerce"))
-    return dates.dt.normalize()
+def _texts(cells: dict[str, pd.DataFrame], column: str) -> pd.Series:
+    if column in ("latitude", "longitude"):
+        odd = cells["coordinates"]
+        return odd.loc[odd["column_name"] == column, "text"].reset_index(drop=True)
+    return cells["codes"]["iso"] if column == "iso" else cells["fatalities"]["fatalities"]
 
 
-def _countries(frame: pd.DataFrame, codes: pd.Series, reference: Reference) -> pd.Series:
-    """ISO3 by ISO numeric code; by name only for a country that has no numeric code at all (Kosovo)."""
-    countries = load_countries()
-    coded = countries.dropna(subset=["iso_numeric"])
-    by_code = dict(zip(coded["iso_numeric"].astype("int64"), coded["iso3"], strict=True))
-    iso3 = per_value(codes, lambda distinct: distinct.astype("int64").map(by_code).astype("string"))
-    unknown = iso3.isna()
-    if "country" in frame and unknown.any():  # names are read only where the code is not a country's
-        codeless = set(countries.loc[countries["iso_numeric"].isna(), "iso3"])
-        by_name = resolve_countries(frame.loc[unknown, "country"], reference)
-        iso3 = iso3.fillna(by_name.where(by_name.isin(codeless)))
-    return iso3
+def _located(connection: duckdb.DuckDBPyConnection, column: str, flagged: pd.Series, file: str,
+             message: str) -> list[Problem]:
+    """One problem per row holding a flagged value (at most MAX_PROBLEMS_PER_CHECK, then a count of the rest)."""
+    if flagged.empty:
+        return []
+    with staged(connection, acled_flagged=pd.DataFrame({"value": flagged.drop_duplicates()})):
+        rows = run(connection, "ops/acled_rows_with_values", {"limit": MAX_PROBLEMS_PER_CHECK},
+                   spliced={"column": column})
+    problems = [Problem(file, message, int(row), column, str(value))
+                for row, value in zip(rows["_row"], rows["value"], strict=True)]
+    if len(rows) and int(rows["total"].iloc[0]) > MAX_PROBLEMS_PER_CHECK:
+        problems.append(Problem(file, f"{message}: {int(rows['total'].iloc[0]) - MAX_PROBLEMS_PER_CHECK} more rows "
+                                "like this", None, column))
+    return problems
 
 
-def _targets_civilians(frame: pd.DataFrame) -> pd.Series:
-    if "civilian_targeting" in frame:
-        return _lowered(frame["civilian_targeting"]) == _CIVILIAN_TARGETING
-    return _lowered(frame["event_type"]) == "violence against civilians"
+def _untracked(connection: duckdb.DuckDBPyConnection, codes: pd.DataFrame, present: list[str]) -> pd.DataFrame:
+    """Rejects for the rows whose code (and name) is no country R2P Watch tracks, in row order."""
+    unknown = codes[codes["iso3"].isna()]
+    if unknown.empty:
+        return acled_values.untracked(pd.DataFrame({"_row": pd.Series(dtype="int64"), "iso": pd.Series(dtype=str)}))
+    with staged(connection, acled_untracked=unknown[["iso", "country"]]):
+        rows = run(connection, "ops/acled_untracked_rows")
+    return acled_values.untracked(rows[[c for c in ("_row", "iso", "country") if c == "_row" or c in present]])
 
 
-def _lowered(text: pd.Series) -> pd.Series:
-    return per_value(text, lambda distinct: distinct.str.strip().str.lower())
+def _maps(cells: dict[str, pd.DataFrame], parsed: dict[str, pd.Series], codes: pd.DataFrame,
+          present: list[str]) -> dict[str, pd.DataFrame]:
+    """The small tables the staging joins: each distinct value with what it maps to."""
+    kinds = cells["kinds"]
+    mapped = acled_values.kinds(kinds[[c for c in _KIND_COLUMNS if c in present]])
+    odd = cells["coordinates"]
+    coordinates = pd.concat([odd.loc[odd["column_name"] == column].assign(value=parsed[column].to_numpy())
+                             for column in ("latitude", "longitude")], ignore_index=True)
+    return {"acled_codes": codes,
+            "acled_dates": pd.DataFrame({"text": cells["dates"]["event_date"], "event_date": parsed["date"]}),
+            "acled_deaths": pd.DataFrame({"text": cells["fatalities"]["fatalities"],
+                                          "deaths": parsed["fatalities"].astype("int64")}),
+            "acled_kinds": kinds.assign(**{c: mapped[c] for c in ("violence_type", "civilian", "source_ref")}),
+            "acled_coordinates": coordinates}
 
 
-def _violence_types(frame: pd.DataFrame) -> pd.Series:
-    """ACLED event type (+ actors, civilian targeting) -> UCDP violence type, <NA> where UCDP has none."""
-    event_type = _lowered(frame["event_type"])
-    has_inter = "inter1" in frame and "inter2" in frame
-    no_inter = pd.Series(True, index=frame.index)  # where the export has no actor codes (a bare True fails `where`)
-    state = (_is_state(frame["inter1"]) | _is_state(frame["inter2"])) if has_inter else no_inter
-    armed = event_type.isin(["battles", "explosions/remote violence"])
-    one_sided = (event_type == "violence against civilians") | (
-        (event_type == "explosions/remote violence") & _targets_civilians(frame))
-    types = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    types = types.mask(armed, pd.Series(1, index=frame.index).where(state, 2))
-    return types.mask(one_sided, 3)
-
-
-def _is_state(inter: pd.Series) -> pd.Series:
-    return _lowered(inter).isin(_STATE_FORCES)
-
-
-def _events(kept: pd.DataFrame, parsed: pd.DataFrame) -> pd.DataFrame:
-    deaths = kept["fatalities"].astype("int64")
-    sub_type = kept["sub_event_type"].str.strip() if "sub_event_type" in kept else ""
-    source_ref = (kept["event_type"].str.strip() + " / " + sub_type).str.removesuffix(" / ")
-    admin1 = kept["admin1"].str.strip() if "admin1" in kept else pd.Series(None, index=kept.index, dtype="string")
-    return pd.DataFrame({
-        "event_id": "acled-" + kept["event_id_cnty"].str.strip(), "iso3": kept["iso3"].astype(str),
-        "event_date": parsed["date"], "admin1": admin1.where(admin1 != ""),
-        "latitude": parsed["latitude"], "longitude": parsed["longitude"], "violence_type": _violence_types(kept),
-        "deaths_best": deaths, "deaths_low": deaths, "deaths_high": deaths, "source_ref": source_ref,
-        "_row": kept["_row"],
-    })
+def _event_problems(connection: duckdb.DuckDBPyConnection, codes: pd.DataFrame, reference: Reference,
+                    file: str) -> list[Problem]:
+    """The checks every importer's events pass (validate.event_problems), run on the staged events."""
+    problems = []
+    unknown = sorted(set(codes["iso3"].dropna()) - set(reference.country_names))
+    if unknown:
+        with staged(connection, ingest_unknown_iso3=pd.DataFrame({"iso3": unknown})):
+            found = run(connection, "ops/ingest_event_unknown_countries")
+        problems += [Problem(file, "is not a known country", int(row), "iso3", str(iso3))
+                     for row, iso3 in zip(found["_row"], found["iso3"], strict=True)]
+    far = run(connection, "ops/ingest_event_out_of_range")
+    for column, span in (("latitude", "-90 and 90"), ("longitude", "-180 and 180")):
+        bad = far[far[f"bad_{column}"].astype(bool)]
+        problems += [Problem(file, f"is not between {span}", int(row), column, str(value))
+                     for row, value in zip(bad["_row"], bad[column], strict=True)]
+    repeats = run(connection, "ops/ingest_event_repeats")
+    return problems + [Problem(file, "appears more than once", int(row), "event_id", str(event_id))
+                       for row, event_id in zip(repeats["_row"], repeats["event_id"], strict=True)]

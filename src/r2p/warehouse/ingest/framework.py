@@ -69,18 +69,21 @@ def ingest_file(
     started = datetime.now(UTC)
     try:
         staged = importer(path, reference)
-        _check_staged(staged, reference, path.name)
+        if staged.stage is None:  # rows staged in Python are checked before the write begins
+            _check_staged(staged, reference, path.name)
+        found = find_release(source, path, staged, release)
+        with warehouse.write() as connection:
+            if staged.stage is not None:  # rows staged in DuckDB are checked in the write: a refusal rolls it back
+                staged = staged.stage(connection)
+                _check_staged(staged, reference, path.name)
+            progress("loading")
+            ingest_id, held = load_staged_release(connection, source, path.name, digest, staged, started, found)
+            if after_load is not None:
+                progress("scoring")
+                after_load(connection)
     except IngestRefused as refused:
         return _refused(source, path, refused.kind, refused.problems, refused.rows_read)
-    progress("loading")
-    found = find_release(source, path, staged, release)
-    with warehouse.write() as connection:
-        ingest_id, held = load_staged_release(connection, source, path.name, digest, staged, started, found)
-        if after_load is not None:
-            progress("scoring")
-            after_load(connection)
-    loaded = 0 if staged.observations is None else len(staged.observations)
-    loaded += 0 if staged.events is None else len(staged.events)
+    loaded = _count(staged.observations) + _count(staged.events) + staged.events_staged
     return IngestResult(source, path.name, staged.kind, staged.rows_read, loaded, len(staged.rejects), "loaded",
                         [], 0, ingest_id, found.label, found.published, sum(h.values for h in held),
                         held[0].release_in_force if held else None)
@@ -101,7 +104,7 @@ def _check_staged(staged: Staged, reference: Reference, file: str) -> None:
     """Every problem at once: those the importer found while reading, then the common checks."""
     problems = list(staged.problems)
     has_observations = staged.observations is not None and not staged.observations.empty
-    has_events = staged.events is not None and not staged.events.empty
+    has_events = staged.events_staged > 0 or (staged.events is not None and not staged.events.empty)
     if not (has_observations or has_events or problems):
         problems.append(Problem(file, "contains no values to load"))
     if staged.indicators is not None and not staged.indicators.empty:
@@ -109,7 +112,7 @@ def _check_staged(staged: Staged, reference: Reference, file: str) -> None:
     if has_observations:
         problems += observation_problems(staged.observations, reference, file)
     if has_events:
-        problems += event_problems(staged.events, reference, file)
+        problems += staged.event_problems if staged.events_staged else event_problems(staged.events, reference, file)
     if has_events and events_parquet():  # the event table is not what anyone reads while this is set
         problems.append(Problem(file, refusal(events_parquet())))
     if problems:
@@ -133,14 +136,15 @@ def load_staged_release(connection: duckdb.DuckDBPyConnection, source: str, file
     release of the source kept out of the current values."""
     ingest_id = int(run(connection, "write/add_ingest", {
         "source": source, "kind": staged.kind, "file": file_name, "sha": digest, "read": staged.rows_read,
-        "loaded": _count(staged.observations) + _count(staged.events), "rejected": len(staged.rejects),
+        "loaded": _count(staged.observations) + _count(staged.events) + staged.events_staged,
+        "rejected": len(staged.rejects),
         "started": started, "finished": datetime.now(UTC), "as_of": staged.as_of})["ingest_id"].iloc[0])
     record_release(connection, ingest_id, release)
     sync_catalog(connection)
     is_demo = bool(run(connection, "read/source_is_demo", {"source_id": source})["is_demo"].iloc[0])
     _load_indicators(connection, staged.indicators)
     held = load_observations(connection, staged.observations, ingest_id, is_demo)
-    held += load_events(connection, staged.events, source, ingest_id, is_demo)
+    held += load_events(connection, staged.events, source, ingest_id, is_demo, staged.events_staged)
     _load_rejects(connection, staged.rejects, ingest_id)
     audit(connection, "ingest", "ingest", str(ingest_id), None,
           {"source": source, "file": file_name, "sha256": digest, "kind": staged.kind, "release": release.label})

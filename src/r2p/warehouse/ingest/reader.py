@@ -70,6 +70,15 @@ def read_csv(path: Path, kind: str, columns: Sequence[str] | None = None, *, ski
     The header is row skip_rows + 1. Every row with too few or too many fields is collected and the file
     refused whole, as is a repeated or (unless `drop_unnamed`) empty name among the columns read.
     """
+    return read_csv_table(path, kind, columns, skip_rows=skip_rows, drop_unnamed=drop_unnamed,
+                          empty_ok=empty_ok).to_pandas()
+
+
+def read_csv_table(path: Path, kind: str, columns: Sequence[str] | None = None, *, skip_rows: int = 0,
+                   drop_unnamed: bool = False, empty_ok: bool = False, threads: bool = False) -> pa.Table:
+    """What `read_csv` reads, as an Arrow table: for importers that check and stage rows in DuckDB.
+
+    `threads`: parse on every core; a file with damaged rows is then read again on one, to number them."""
     names, delimiter = _header(path, kind, skip_rows)
     if columns is None:
         columns = [name for name in names if name or not drop_unnamed]
@@ -87,8 +96,8 @@ def read_csv(path: Path, kind: str, columns: Sequence[str] | None = None, *, ski
     try:
         table = pacsv.read_csv(
             path,
-            # NOTE: single-threaded so that invalid rows come with their row number.
-            read_options=pacsv.ReadOptions(use_threads=False, skip_rows=skip_rows + 1, column_names=positional),
+            # NOTE: single-threaded (unless `threads`) so that invalid rows come with their row number.
+            read_options=pacsv.ReadOptions(use_threads=threads, skip_rows=skip_rows + 1, column_names=positional),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
                                              invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(
@@ -98,6 +107,8 @@ def read_csv(path: Path, kind: str, columns: Sequence[str] | None = None, *, ski
         )
     except pa.ArrowInvalid as error:
         raise IngestRefused([_located(path, str(error), delimiter, skip_rows)], kind) from error
+    if threads and damaged:
+        return read_csv_table(path, kind, columns, skip_rows=skip_rows, drop_unnamed=drop_unnamed, empty_ok=empty_ok)
     rows_read, last_row = table.num_rows + len(damaged), skip_rows + 1 + table.num_rows + len(damaged)
     cut = not damaged or damaged[-1].row != last_row  # a damaged last row already says the file was cut
     problems = damaged + (_tail_problems(path, last_row) if cut else [])
@@ -105,8 +116,8 @@ def read_csv(path: Path, kind: str, columns: Sequence[str] | None = None, *, ski
         problems.append(Problem(path.name, "has a header but no data rows"))
     if problems:
         raise IngestRefused(problems, kind, rows_read)
-    frame = table.to_pandas().set_axis([names[i] for i in wanted], axis=1)
-    return frame.assign(**{ROW: np.arange(skip_rows + 2, skip_rows + 2 + len(frame), dtype=np.int64)})
+    rows = pa.array(np.arange(skip_rows + 2, skip_rows + 2 + table.num_rows, dtype=np.int64))
+    return table.rename_columns([names[i] for i in wanted]).append_column(ROW, rows)
 
 
 def _header_problems(names: list[str], wanted: list[int], label: str, row: int, kind: str) -> None:

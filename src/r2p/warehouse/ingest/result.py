@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 
@@ -66,6 +68,12 @@ class Staged:
     as_of: date | None = None  # the data's as-of date (stated by the file, else the end of its latest year)
     published: date | None = None  # the release date the file itself states: only this names a release
     problems: list[Problem] = field(default_factory=list)  # found while reading; more are added by validation
+    # Rows checked and staged in DuckDB, inside the load's own transaction (a refusal rolls it back): this
+    # stages them there and returns what it staged: `events_staged` events in the temp table `ingest_event`
+    # (EVENT_COLUMNS + `_row`), with what the common event checks found in `event_problems`.
+    stage: Callable[[duckdb.DuckDBPyConnection], Staged] | None = None
+    events_staged: int = 0
+    event_problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

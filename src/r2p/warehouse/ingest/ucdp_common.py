@@ -7,8 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from r2p.warehouse.ingest.reader import ROW, csv_header, read_csv, read_sheets
+from r2p.warehouse.ingest.reader import ROW, csv_header, read_csv, read_csv_table, read_sheets
 from r2p.warehouse.ingest.result import IngestRefused, Problem
 from r2p.warehouse.ingest.validate import is_whole, parse_numbers
 
@@ -48,6 +49,16 @@ def read_columns(path: Path, wanted: Iterable[str], required: Iterable[str], kin
     return frame.rename(columns={spelled: name for name, spelled in columns.items()})
 
 
+def read_columns_table(path: Path, wanted: Iterable[str], required: Iterable[str], kind: str) -> pa.Table:
+    """`read_columns` as an Arrow table: a CSV's text goes from the reader to DuckDB without becoming a frame."""
+    if path.suffix.lower() == ".xlsx":
+        return pa.Table.from_pandas(read_columns(path, wanted, required, kind), preserve_index=False)
+    columns = _present(path, csv_header(path, kind), wanted, required, None, kind)
+    canonical = {spelled.lower(): name for name, spelled in columns.items()}
+    table = read_csv_table(path, kind, list(columns.values()), threads=True)
+    return table.rename_columns([canonical.get(name.lower(), name) for name in table.column_names])
+
+
 def _present(path: Path, header: list[str], wanted: Iterable[str], required: Iterable[str],
              aliases: dict[str, str] | None, kind: str) -> dict[str, str]:
     """The wanted columns the header has; refuses the file when a required one is missing."""
@@ -62,18 +73,24 @@ def _present(path: Path, header: list[str], wanted: Iterable[str], required: Ite
 def numbers(frame: pd.DataFrame, column: str, file: str, *, required: bool = True,
             whole: bool = False) -> tuple[pd.Series, list[Problem]]:
     """A column as float (NaN where empty), with one located problem per unreadable (or, if required, empty) cell."""
-    raw = frame[column]
+    values, flags = number_flags(frame[column], required=required, whole=whole)
+    return values, [problem for message, mask in flags for problem in located(frame, mask, column, file, message)]
+
+
+def number_flags(raw: pd.Series, *, required: bool = True,
+                 whole: bool = False) -> tuple[pd.Series, list[tuple[str, pd.Series]]]:
+    """A column as float (NaN where empty), and (message, cells it flags) for each check `numbers` makes."""
     if pd.api.types.is_numeric_dtype(raw):
         values, bad = raw.astype("float64"), pd.Series(False, index=raw.index)
     else:
         values, bad = parse_numbers(raw)
     bad = bad | np.isinf(values)
-    problems = located(frame, bad, column, file, "is not a number")
+    flags = [("is not a number", bad)]
     if whole:
-        problems += located(frame, ~bad & values.notna() & ~is_whole(values), column, file, "is not a whole number")
+        flags.append(("is not a whole number", ~bad & values.notna() & ~is_whole(values)))
     if required:
-        problems += located(frame, values.isna() & ~bad, column, file, "is missing")
-    return values, problems
+        flags.append(("is missing", values.isna() & ~bad))
+    return values, flags
 
 
 def located(frame: pd.DataFrame, mask: pd.Series, column: str, file: str, message: str) -> list[Problem]:

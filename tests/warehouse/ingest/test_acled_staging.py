@@ -1,0 +1,146 @@
+"""ACLED rows checked and staged in DuckDB: each cell read as the common rules read it, problems located by file,
+row, column and value, refusals that leave the warehouse as it was, and releases kept as vintages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from r2p.warehouse import Warehouse
+from r2p.warehouse.ingest import ingest
+from r2p.warehouse.ingest.ucdp_common import MAX_PROBLEMS_PER_CHECK
+from r2p.warehouse.releases import Release
+from tests.helpers.ingest import refusal, sql_rows
+from tests.warehouse.ingest.test_acled import FIXTURE, stage_file
+
+DATE_FORMATS = ("%Y-%m-%d", "%d-%B-%Y", "%d %b %Y", "%Y-%m-%dT10:30:00", "%d %B %Y", " %d %B %Y\t")
+
+
+def _fixture() -> pd.DataFrame:
+    return pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
+
+
+def _write(frame: pd.DataFrame, path: Path) -> Path:
+    frame.to_csv(path, index=False) if path.suffix == ".csv" else frame.to_excel(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_every_acled_date_format_gives_the_same_events(warehouse: Warehouse, tmp_path: Path, suffix: str) -> None:
+    frame = _fixture()
+    days = pd.to_datetime(frame["event_date"], format="%d %B %Y")
+    frame["event_date"] = [day.strftime(DATE_FORMATS[i % len(DATE_FORMATS)]) for i, day in enumerate(days)]
+    mixed = stage_file(warehouse, _write(frame, tmp_path / f"acled_dates{suffix}"))
+    original = stage_file(warehouse, _write(_fixture(), tmp_path / "acled.csv"))
+    pd.testing.assert_frame_equal(mixed.events, original.events)
+    pd.testing.assert_frame_equal(mixed.observations, original.observations)
+    assert mixed.as_of == original.as_of
+
+
+def test_cells_are_cleaned_and_read_as_every_importer_reads_them(warehouse: Warehouse, tmp_path: Path) -> None:
+    frame = _fixture()
+    ids = frame["event_id_cnty"]
+    frame.loc[0, "iso"], frame.loc[1, "admin1"], frame.loc[2, "latitude"] = " 729 ", "  ", ""
+    frame.loc[3, "longitude"], frame.loc[4, "event_id_cnty"], frame.loc[5, "fatalities"] = "NA", f" {ids[4]}\t", "3.0"
+    frame.loc[6, "latitude"], frame.loc[7, "admin1"] = "\u00a012.5", " Kayin "
+    frame.loc[8, "admin1"], frame.loc[9, "event_id_cnty"] = "\u00cele-de-France\u3000", f"{ids[9]}\x1f"
+    events = stage_file(warehouse, _write(frame, tmp_path / "acled.csv")).events.set_index("event_id")
+    by_id = {name: events.loc[f"acled-{ids[row]}"] for name, row in (("iso", 0), ("admin1", 1), ("lat", 2),
+                                                                     ("lon", 3), ("id", 4), ("deaths", 5),
+                                                                     ("nbsp", 6), ("kayin", 7))}
+    assert by_id["iso"]["iso3"] == "SDN"
+    assert pd.isna(by_id["admin1"]["admin1"]) and by_id["kayin"]["admin1"] == "Kayin"
+    assert pd.isna(by_id["lat"]["latitude"]) and pd.isna(by_id["lon"]["longitude"])
+    assert (by_id["nbsp"]["latitude"], by_id["deaths"]["deaths_best"]) == (12.5, 3)
+    assert {f"acled-{ids[4]}", f"acled-{ids[9]}"} <= set(events.index)  # spaces, tabs and separators stripped
+    assert events.loc[f"acled-{ids[8]}", "admin1"] == "\u00cele-de-France"
+
+
+def test_an_export_with_only_the_required_columns_loads(warehouse: Warehouse, tmp_path: Path) -> None:
+    """No country names (Kosovo's 0 is then untracked), regions, sub-types, actors or civilian targeting."""
+    frame = _fixture().drop(columns=["sub_event_type", "inter1", "inter2", "civilian_targeting", "country",
+                                     "admin1"])
+    result = ingest(warehouse, "acled", _write(frame, tmp_path / "acled.csv"))
+    assert (result.status, result.rows_read, result.rows_rejected) == ("loaded", 30, 3)
+    assert sql_rows(warehouse, "SELECT DISTINCT message FROM ingest_reject ORDER BY 1") == [
+        ("ISO 3166 numeric code 0 (?) is not a country R2P Watch tracks; event left out",),
+        ("ISO 3166 numeric code 630 (?) is not a country R2P Watch tracks; event left out",)]
+    assert sql_rows(warehouse, "SELECT count(*) FROM event WHERE admin1 IS NOT NULL OR source_ref LIKE '% / %'"
+                               " OR violence_type = 2") == [(0,)]
+
+
+def test_unreadable_cells_are_each_named_and_the_warehouse_is_unchanged(warehouse: Warehouse,
+                                                                        tmp_path: Path) -> None:
+    frame = _fixture()
+    frame.loc[[0, 5, 7, 9], "fatalities"] = ["several", "-2", "-inf", ""]
+    frame.loc[[3, 4, 10], "iso"] = ["7.5", "", "abc"]
+    frame.loc[1, "event_date"], frame.loc[8, "latitude"], frame.loc[6, "longitude"] = "March 2024", "1e400", "1_000"
+    assert refusal(warehouse, "acled", _write(frame, tmp_path / "acled.csv")) == [
+        "acled.csv, row 12, column \"iso\": 'abc': is not a number",
+        "acled.csv, row 5, column \"iso\": '7.5': is not a whole number",
+        "acled.csv, row 6, column \"iso\": '': is missing",
+        "acled.csv, row 2, column \"fatalities\": 'several': is not a number",
+        "acled.csv, row 9, column \"fatalities\": '-inf': is not a number",
+        "acled.csv, row 11, column \"fatalities\": '': is missing",
+        "acled.csv, row 10, column \"latitude\": '1e400': is not a number",
+        "acled.csv, row 8, column \"longitude\": '1_000': is not a number",
+        "acled.csv, row 3, column \"event_date\": 'March 2024': is not a date (ACLED writes 12 March 2024 or "
+        "2024-03-12)",
+        "acled.csv, row 7, column \"fatalities\": '-2': is negative",
+        "acled.csv, row 9, column \"fatalities\": '-inf': is negative",
+    ]
+
+
+def test_a_value_wrong_on_every_row_is_listed_up_to_the_cap(warehouse: Warehouse, tmp_path: Path) -> None:
+    frame = pd.concat([_fixture()] * 10, ignore_index=True).assign(fatalities="x")
+    messages = refusal(warehouse, "acled", _write(frame, tmp_path / "acled.csv"))
+    assert len(messages) == MAX_PROBLEMS_PER_CHECK + 1
+    assert messages[0] == "acled.csv, row 2, column \"fatalities\": 'x': is not a number"
+    assert messages[-1] == (f"acled.csv, column \"fatalities\": is not a number: {300 - MAX_PROBLEMS_PER_CHECK} "
+                            "more rows like this")
+
+
+def test_rows_are_numbered_by_record_when_a_value_spans_lines(warehouse: Warehouse, tmp_path: Path) -> None:
+    frame = _fixture()
+    frame.loc[0, "admin1"], frame.loc[3, "fatalities"] = "North\nDarfur", "many"
+    assert refusal(warehouse, "acled", _write(frame, tmp_path / "acled.csv")) == [
+        "acled.csv, row 5, column \"fatalities\": 'many': is not a number"]
+
+
+def test_repeated_ids_coordinates_off_earth_and_impossible_years_are_refused(warehouse: Warehouse,
+                                                                             tmp_path: Path) -> None:
+    frame = _fixture()
+    frame.loc[[4, 9], "event_id_cnty"] = frame.loc[3, "event_id_cnty"]
+    frame.loc[2, "latitude"], frame.loc[3, "longitude"] = "95", "-181"
+    repeated = f"acled-{frame.loc[3, 'event_id_cnty']}"
+    assert refusal(warehouse, "acled", _write(frame, tmp_path / "acled.csv")) == [
+        "acled.csv, row 4, column \"latitude\": '95.0': is not between -90 and 90",
+        "acled.csv, row 5, column \"longitude\": '-181.0': is not between -180 and 180",
+        f"acled.csv, row 6, column \"event_id\": '{repeated}': appears more than once",
+        f"acled.csv, row 11, column \"event_id\": '{repeated}': appears more than once",
+    ]
+    frame = _fixture()
+    frame.loc[2, "event_date"] = "12 March 1700"
+    assert refusal(warehouse, "acled", _write(frame, tmp_path / "acled.csv")) == [
+        "acled.csv, row 4, column \"event_date\": '1700': year out of range"] * 2  # both totals of that year
+
+
+def test_a_file_of_untracked_territories_only_is_refused(warehouse: Warehouse, tmp_path: Path) -> None:
+    frame = _fixture().assign(iso="630", country="Puerto Rico")
+    assert refusal(warehouse, "acled", _write(frame, tmp_path / "acled.csv")) == [
+        "acled.csv: contains no values to load"]
+
+
+def test_an_older_release_is_kept_only_as_a_vintage(warehouse: Warehouse, tmp_path: Path) -> None:
+    newer = ingest(warehouse, "acled", _write(_fixture(), tmp_path / "acled.csv"),
+                   release=Release("ACLED 2025", (2025,), None, "stated"))
+    current = sql_rows(warehouse, "SELECT * EXCLUDE (ingest_id) FROM event ORDER BY event_id")
+    older = ingest(warehouse, "acled", _write(_fixture().assign(fatalities="7"), tmp_path / "acled_old.csv"),
+                   release=Release("ACLED 2024", (2024,), None, "stated"))
+    assert (newer.status, older.status, older.release_in_force) == ("loaded", "loaded", "ACLED 2025")
+    assert older.held_back == 29 + 20  # every event and country-year total
+    assert sql_rows(warehouse, "SELECT * EXCLUDE (ingest_id) FROM event ORDER BY event_id") == current
+    assert sql_rows(warehouse, "SELECT count(*), min(deaths_best), max(deaths_best) FROM event_vintage") == [
+        (29, 7, 7)]
