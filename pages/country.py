@@ -2,17 +2,15 @@
 
 import streamlit as st
 
-from r2p.figures.indicator_panels import indicator_panels
-from r2p.figures.tier_charts import contribution_chart, tier_history_chart
-from r2p.provenance import of_rows, of_scores
+from r2p.provenance import of_scores
 from r2p.read import profile
 from r2p.reviews import queue as review_queue
 from r2p.ui import cache, judgements_view, worksheet_view
-from r2p.ui.banner import demo_banner, provenance_caption
+from r2p.ui.banner import demo_banner
+from r2p.ui.country_charts import show_indicator_trends, show_parts_chart, show_tier_chart
 from r2p.ui.country_events import show_recent_events
 from r2p.ui.country_notes import show_country_notes
 from r2p.ui.decision_points_view import show_decision_points
-from r2p.ui.downloads import show_chart
 from r2p.ui.forms import assessment_form, show_saved
 from r2p.ui.selection import method_selector
 from r2p.ui.sign_in import current_user
@@ -41,29 +39,17 @@ about = of_scores(chosen.label, sources, is_demo)
 st.subheader(f"Risk tier, {period}")
 show_tier_facts(row, chosen, period, profile.insufficiency_reason(row, chosen, indicator_names))
 title = f"Model tier ({chosen.label}) and assessed tier, {name}" + (" — DEMO" if is_demo else "")
-show_chart(tier_history_chart(history, chosen.label, chosen.thresholds, title), "country_tier_history", about)
+show_tier_chart(current.country, chosen.label, title, about)
 
 # What makes up the score
-kind, parts = profile.score_parts(row, indicator_names)
-if len(parts):
-    show_chart(contribution_chart(parts, f"What makes up the {period} score: {kind} ({chosen.label})",
-                                  profile.parts_scale(row, chosen)), "country_contributions", about)
+show_parts_chart(current.country, chosen.label, period, about)
 
 # What is happening: the 12 months to the country's last event in the chosen year (or before), surge areas
 show_recent_events(current.country, name, period, is_demo)
 show_subnational_surges(current.country, name)
 
-# Indicator trends
-st.subheader("Indicator trends")
-series = cache.country_series(current.country)
-picked = st.multiselect("Indicators", list(dict.fromkeys(series["indicator_id"])), key="country_indicators",
-                        default=profile.default_indicators(series, chosen), format_func=indicator_names.get)
-shown = profile.picked_series(series, picked)
-if shown.empty:
-    st.info("No indicator data is held for this country, or none is picked.")
-else:
-    show_chart(indicator_panels(shown), "country_trends", of_rows(shown, sources, is_demo))
-    provenance_caption(of_rows(shown, sources, is_demo))
+# Indicator trends: the small multiples, drawn once asked for
+show_indicator_trends(current.country, chosen, indicator_names, sources, is_demo)
 
 show_decision_points(current.country)
 

@@ -1,20 +1,20 @@
-"""The event map builder: a pydeck Deck with no basemap service, events sized by deaths, coloured by type."""
+"""The event map builder: a Plotly MapLibre map on a blank style (no tiles, nothing fetched but the app's own
+shapes), the country among its neighbours, events sized by deaths, one legend entry per type of violence."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pandas as pd
-import pydeck as pdk
-import streamlit
+import plotly.graph_objects as go
 
 from r2p import geo
 from r2p.figures.event_map import (
+    FOCUS_FILL,
     MAX_POINTS,
-    NO_BASEMAP,
+    NEIGHBOUR_FILL,
+    OTHER_VIOLENCE,
     VIOLENCE,
-    event_deck,
+    dot_size,
+    event_map,
     event_summary,
     event_table,
     feature_bounds,
@@ -22,56 +22,71 @@ from r2p.figures.event_map import (
     outlines_near,
     violence_legend,
 )
+from r2p.figures.maps import SHAPES_URL
 
 EVENTS = pd.DataFrame({"event_date": pd.to_datetime(["2025-12-01", "2025-11-02", "2025-10-03"]),
                        "admin1": ["Kachin", None, "Rakhine"], "latitude": [25.4, 21.0, 20.1],
                        "longitude": [97.4, 96.0, 93.0], "violence_type": [1, 2, 3], "deaths_best": [4, 0, 400]})
 
 
-def _deck() -> dict:
-    outlines = outlines_near(geo.load_country_shapes(), "MMR")
-    return json.loads(event_deck(EVENTS, outlines, "MMR").to_json())
+def _map(events: pd.DataFrame = EVENTS, focus: str = "MMR") -> go.Figure:
+    return event_map(events, outlines_near(geo.load_country_shapes(), focus), focus)
 
 
-def test_no_basemap_no_provider_and_nothing_to_fetch() -> None:
-    deck = _deck()
-    assert deck["mapStyle"] == NO_BASEMAP and "http" not in json.dumps(deck)
-    assert "mapProvider" not in deck or deck["mapProvider"] is None
+def _events(figure: go.Figure) -> dict[str, go.Scattermap]:
+    return {trace.name: trace for trace in figure.data if trace.type == "scattermap"}
 
 
-def test_the_no_basemap_style_is_the_placeholder_pydeck_writes_and_streamlit_drops() -> None:
-    assert json.loads(pdk.Deck(layers=[], map_provider=None).to_json())["mapStyle"] == NO_BASEMAP
-    # Streamlit's deck.gl component compares mapStyle with this literal and then draws no basemap (a
-    # Streamlit upgrade that drops it would fetch Carto's basemap: tests/browser/test_event_map.py sees that).
-    charts = (Path(streamlit.__file__).parent / "static" / "static" / "js").glob("DeckGlJsonChart*.js")
-    assert any(f"`{NO_BASEMAP}`" in chart.read_text() or f'"{NO_BASEMAP}"' in chart.read_text() for chart in charts)
+def test_a_blank_style_and_nothing_to_fetch_but_the_apps_own_shapes() -> None:
+    figure = _map()
+    assert figure.layout.map.style == "white-bg" and "http" not in figure.to_json()
+    assert {trace.geojson for trace in figure.data if trace.type == "choroplethmap"} == {SHAPES_URL}
+    assert {trace.type for trace in figure.data} == {"choroplethmap", "scattermap"}
 
 
-def test_every_event_is_drawn_sized_by_deaths_and_coloured_by_type() -> None:
-    events = next(layer for layer in _deck()["layers"] if layer["id"] == "events")
-    assert events["radiusUnits"] == "pixels"  # not a JS expression
-    drawn = events["data"]
-    assert [e["deaths"] for e in drawn] == [4, 0, 400]
-    assert drawn[2]["radius"] > drawn[0]["radius"] > drawn[1]["radius"]
-    assert [e["colour"][:3] for e in drawn] == [list(VIOLENCE[t][1]) for t in (1, 2, 3)]
-    assert drawn[0]["place"] == "Kachin" and drawn[1]["place"] == ""
+def test_every_event_is_drawn_sized_by_deaths_coloured_and_named_by_type() -> None:
+    drawn = _events(_map())
+    assert list(drawn) == [label for label, _ in VIOLENCE.values()]  # one legend entry per type held
+    for kind, (label, colour) in VIOLENCE.items():
+        trace = drawn[label]
+        row = EVENTS[EVENTS["violence_type"] == kind].iloc[0]
+        assert (list(trace.lon), list(trace.lat)) == ([row["longitude"]], [row["latitude"]])
+        assert trace.marker.color == "rgb({},{},{})".format(*colour)
+        assert list(trace.marker.size) == [dot_size(int(row["deaths_best"]))]
+    sizes = [drawn[label].marker.size[0] for label, _ in VIOLENCE.values()]  # 4, 0 and 400 deaths
+    assert sizes[2] > sizes[0] > sizes[1]
+
+
+def test_the_tooltip_gives_date_type_deaths_and_place() -> None:
+    drawn = _events(_map())
+    assert [list(row) for row in drawn["State-based"].customdata] == [["2025-12-01", "State-based", 4, "Kachin"]]
+    assert list(drawn["Non-state"].customdata[0])[3] == ""  # no admin-1 area held
+    template = drawn["State-based"].hovertemplate
+    assert all(f"%{{customdata[{n}]" in template for n in range(4)) and "deaths (best estimate)" in template
+
+
+def test_an_unknown_type_of_violence_is_drawn_in_grey() -> None:
+    drawn = _events(_map(EVENTS.assign(violence_type=[1, None, 7])))
+    assert list(drawn) == ["State-based", OTHER_VIOLENCE[0]] and len(drawn[OTHER_VIOLENCE[0]].lon) == 2
 
 
 def test_the_country_and_its_neighbours_are_the_base_layers() -> None:
-    layers = {layer["id"]: layer for layer in _deck()["layers"]}
-    assert [f["properties"]["iso3"] for f in layers["country"]["data"]["features"]] == ["MMR"]
-    neighbours = {f["properties"]["iso3"] for f in layers["neighbours"]["data"]["features"]}
-    assert {"THA", "BGD", "CHN", "IND", "LAO"} <= neighbours and "MMR" not in neighbours and "FRA" not in neighbours
+    outlines = {trace.marker.line.color: trace for trace in _map().data if trace.type == "choroplethmap"}
+    country, neighbours = outlines["rgb(60,60,60)"], outlines["rgb(150,150,150)"]
+    assert list(country.locations) == ["MMR"] and country.colorscale[0][1] == "rgb({},{},{})".format(*FOCUS_FILL)
+    assert {"THA", "BGD", "CHN", "IND", "LAO"} <= set(neighbours.locations)
+    assert "MMR" not in neighbours.locations and "FRA" not in neighbours.locations
+    assert neighbours.colorscale[0][1] == "rgb({},{},{})".format(*NEIGHBOUR_FILL)
+    assert all(trace.hoverinfo == "skip" for trace in outlines.values())
 
 
 def test_the_view_frames_the_country_or_its_events() -> None:
-    deck = _deck()
+    view = _map().layout.map
     myanmar = [f for f in geo.load_country_shapes()["features"] if f["properties"]["iso3"] == "MMR"]
     west, south, east, north = feature_bounds(myanmar)
-    view = deck["initialViewState"]
-    assert west < view["longitude"] < east and south < view["latitude"] < north and view["zoom"] > 3
-    small = json.loads(event_deck(EVENTS.assign(latitude=1.3, longitude=103.8), {"features": []}, "SGP").to_json())
-    assert abs(small["initialViewState"]["longitude"] - 103.8) < 0.01
+    assert west < view.center.lon < east and south < view.center.lat < north and view.zoom > 3
+    small = event_map(EVENTS.assign(latitude=1.3, longitude=103.8), {"features": []}, "SGP")
+    assert abs(small.layout.map.center.lon - 103.8) < 0.01 and not [t for t in small.data if t.type != "scattermap"]
 
 
 def test_the_legend_names_every_violence_type_in_its_colour() -> None:
@@ -89,9 +104,11 @@ def test_beyond_the_point_limit_nearby_events_are_merged_keeping_every_event_and
     assert len(merged) <= 1000 and merged["events"].sum() == count and merged["deaths_best"].sum() == 2 * count
     assert set(merged["violence_type"]) == {1, 2, 3}  # types are never merged together
     assert len(map_points(events.head(1000), limit=1000)) == 1000  # at the limit, every event is its own dot
-    deck = event_deck(events, outlines_near(geo.load_country_shapes(), "SDN"), "SDN")
-    points = next(layer for layer in deck.layers if layer.id == "events").data
-    assert len(points) <= MAX_POINTS and any("events merged" in point["place"] for point in points)
+    drawn = _events(_map(events, "SDN"))
+    places = [row[3] for trace in drawn.values() for row in trace.customdata]
+    assert len(places) <= MAX_POINTS and any(place.endswith("events merged (latest shown), North") for place in places)
+    merged = [int(place.split()[0].replace(",", "")) if "merged" in place else 1 for place in places]
+    assert sum(merged) == count  # every event, in one dot
 
 
 def test_the_legend_states_the_point_limit_the_map_uses() -> None:

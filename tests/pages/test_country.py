@@ -15,11 +15,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.access.rights import Role
-from r2p.figures.event_map import NO_BASEMAP
-from r2p.read import profile, standings
+from r2p.exports.charts import FORMATS
+from r2p.figures.maps import SHAPES_URL
+from r2p.read import explore, profile, standings
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
 from r2p.tiers import current_period, tier_table
+from r2p.tiers.method import method
+from r2p.ui.country_charts import TRENDS_SHOWN
 from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
@@ -139,18 +142,32 @@ def test_insufficient_data_says_why(warehouse: Warehouse) -> None:
     assert "Why the tier is Insufficient data: Reliability" in warning and "60%" in warning
 
 
-def test_recent_events_are_on_an_offline_pydeck_map(warehouse: Warehouse) -> None:
+def test_recent_events_are_on_an_offline_map_with_a_printable_download(warehouse: Warehouse) -> None:
     app = _country("MMR")
-    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
-    events = next(layer for layer in deck["layers"] if layer["id"] == "events")
-    assert len(events["data"]) == len(profile.recent_events(warehouse, "MMR")) > 0
-    assert deck["mapStyle"] == NO_BASEMAP and "http" not in json.dumps(deck)
+    figure = json.loads(next(c for c in app.get("plotly_chart") if c.key == "country_events").proto.spec)
+    events = [trace for trace in figure["data"] if trace["type"] == "scattermap"]
+    assert sum(len(trace["customdata"]) for trace in events) == len(profile.recent_events(warehouse, "MMR")) > 0
+    assert figure["layout"]["map"]["style"] == "white-bg" and "http" not in json.dumps(figure)
+    assert {t["geojson"] for t in figure["data"] if t["type"] == "choroplethmap"} == {SHAPES_URL}
     assert "Events in Myanmar in the 12 months to 2025-12-31" in texts(app)
+    keys = [button.proto.id.split("-")[-1] for button in app.get("download_button")]
+    assert [key for key in keys if key.startswith("country_events_")] == [f"country_events_{f}" for f in FORMATS]
+    assert not app.get("deck_gl_json_chart")  # one map library on the page: Plotly's
+
+
+def test_the_events_map_downloads_as_the_briefing_pack_prints_it(warehouse: Warehouse) -> None:
+    from r2p.ui.country_events import event_view
+
+    until = profile.last_country_event(warehouse, "MMR", 2025)["last_date"].iloc[0]
+    shown = event_view("MMR", "Myanmar", pd.Timestamp(until).date(), True)  # reads R2P_DB: this warehouse
+    assert not any(trace.type in ("scattermap", "choroplethmap") for trace in shown.printable.data)
+    assert shown.printable.layout.title.text.startswith("Events located in Myanmar, ")
+    assert shown.printable.layout.title.text.endswith(" — DEMO") and shown.count == len(shown.table)
 
 
 def test_chart_data_and_the_events_table_are_drawn_once_opened(warehouse: Warehouse) -> None:
     app = _country("MMR")
-    charts = len(app.get("plotly_chart"))
+    charts = len([chart for chart in app.get("plotly_chart") if chart.key != "country_events"])  # the map: its table
     assert [e.label for e in app.expander].count("Chart data as a table") == charts >= 2
     assert "Events as a table" in [e.label for e in app.expander]
     assert len(app.table) == 0 and not any("Type of violence" in d.value.columns for d in app.dataframe)
@@ -163,6 +180,21 @@ def test_chart_data_and_the_events_table_are_drawn_once_opened(warehouse: Wareho
     assert len(app.table) == 1 and len(app.table[0].value) == points > 0
     listed = next(d.value for d in app.dataframe if "Type of violence" in d.value.columns)
     assert len(listed) == len(profile.recent_events(warehouse, "MMR")) > 0
+
+
+def test_indicator_trends_are_drawn_once_opened_with_the_methods_indicators(warehouse: Warehouse) -> None:
+    app = _country("MMR")
+    assert "country_trends" not in [chart.key for chart in app.get("plotly_chart")]  # not before it is asked for
+    assert "Indicator trends" in [s.value for s in app.subheader]
+    app.session_state[TRENDS_SHOWN] = True
+    app.run()
+    assert not app.exception, app.exception
+    series = explore.country_series(warehouse, "MMR")
+    expected = profile.default_indicators(series, method(app.selectbox(key="method_select").value))
+    assert app.multiselect(key="country_indicators").value == expected != []
+    chart = json.loads(next(c for c in app.get("plotly_chart") if c.key == "country_trends").proto.spec)
+    names = list(dict.fromkeys(series[series["indicator_id"].isin(expected)]["name"]))
+    assert [trace["name"] for trace in chart["data"]] == names  # one panel per picked indicator
 
 
 def test_the_countrys_reviews_are_listed(warehouse: Warehouse) -> None:
@@ -215,9 +247,9 @@ def test_on_real_data_events_follow_the_chosen_year_and_name_their_own_release_d
     headings = [s.value for s in app.subheader]
     assert f"Events in Central African Republic in the 12 months to {until}" in headings
     assert not any("2022-12-30" in heading for heading in headings)  # the last event anywhere, before
-    events = json.loads(next(c for c in app.get("deck_gl_json_chart")).proto.json)
-    shown = next(layer for layer in events["layers"] if layer["id"] == "events")
-    assert len(shown["data"]) == len(profile.country_events(real, "CAF", until)) > 0
+    events = json.loads(next(c for c in app.get("plotly_chart") if c.key == "country_events").proto.spec)
+    shown = sum(len(trace["customdata"]) for trace in events["data"] if trace["type"] == "scattermap")
+    assert shown == len(profile.country_events(real, "CAF", until)) > 0  # fewer than 2,000: one dot each
     captions = [c.value for c in app.caption]
     # GED 23.1's own as-of, not the 2024-12-31 of BRD 25.1, the same source's other release
     assert "Source: Uppsala Conflict Data Program · as of 2022-12-31" in captions, captions

@@ -11,7 +11,6 @@ import duckdb
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from r2p.figures.event_map import NO_BASEMAP
 from r2p.read.surges import surge_rule
 from r2p.ui.surges_view import MAP_SHOWN
 from r2p.warehouse import Warehouse
@@ -34,19 +33,18 @@ def _surge_table(app: AppTest) -> pd.DataFrame:
     return next(d.value for d in app.dataframe if "Area (admin-1)" in d.value.columns)
 
 
-def _surge_decks(app: AppTest) -> list[dict]:
-    decks = [json.loads(d.proto.json) for d in app.get("deck_gl_json_chart")]
-    return [deck for deck in decks if any(layer["id"] == "surge_areas" for layer in deck["layers"])]
+def _surge_maps(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart") if chart.key == "country_surge_map"]
 
 
 def _surge_map(app: AppTest) -> dict:
     """The surge map, drawn once its expander is opened."""
-    assert _surge_decks(app) == []  # not drawn before it is asked for
+    assert _surge_maps(app) == []  # not drawn before it is asked for
     assert "The surge areas on a map" in [e.label for e in app.expander]
     app.session_state[MAP_SHOWN] = True
     app.run()
     assert not app.exception, app.exception
-    return next(iter(_surge_decks(app)))
+    return next(iter(_surge_maps(app)))
 
 
 def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse: Warehouse) -> None:
@@ -61,10 +59,10 @@ def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse
         ).fetchone()[0] for k in range(rule.weeks_before + 1)]
     assert row["Events"] == weekly[0] >= rule.minimum
     assert weekly[0] >= rule.surge_ratio * sum(weekly[1:]) / rule.weeks_before
-    deck = _surge_map(app)
-    points = next(layer for layer in deck["layers"] if layer["id"] == "surge_areas")["data"]
-    assert [p["place"] for p in points] == [row["Area (admin-1)"]]
-    assert deck["mapStyle"] == NO_BASEMAP and "http" not in json.dumps(deck)  # offline, no basemap
+    figure = _surge_map(app)
+    dots = next(trace for trace in figure["data"] if trace["type"] == "scattermap")
+    assert [point[0] for point in dots["customdata"]] == [row["Area (admin-1)"]]
+    assert figure["layout"]["map"]["style"] == "white-bg" and "http" not in json.dumps(figure)  # offline, no tiles
     assert "Sub-national surges" in [s.value for s in app.subheader]
 
 

@@ -170,6 +170,6 @@ def test_pages_run_with_events_from_parquet(warehouse: Warehouse, exported: Path
     app.run().switch_page(page).run()
     assert not app.exception, app.exception
     if page == "pages/country.py":  # the map shows the Parquet's events, not the table's
-        deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
-        events = next(layer for layer in deck["layers"] if layer["id"] == "events")
-        assert len(events["data"]) == on_page
+        figure = json.loads(next(c for c in app.get("plotly_chart") if c.key == "country_events").proto.spec)
+        dots = [trace for trace in figure["data"] if trace["type"] == "scattermap"]
+        assert sum(len(trace["customdata"]) for trace in dots) == on_page

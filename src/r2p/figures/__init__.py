@@ -1,1 +1,1 @@
-"""Pure figure builders (Plotly and pydeck): data in, a new figure out; used by the pages and the exports alike."""
+"""Pure figure builders (Plotly): data in, a new figure out; used by the pages and the exports alike."""

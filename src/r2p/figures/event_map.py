@@ -1,16 +1,15 @@
-"""Recent events on a pydeck map with no basemap at all: the shipped country outlines are the only base layer."""
+"""Recent events on an offline Plotly map (MapLibre, as the Overview's): the shipped country outlines are the only
+base layer, on a blank style: no tiles, no basemap, nothing fetched but the shapes from the app's own static/."""
 
 from __future__ import annotations
 
 import math
 
 import pandas as pd
-import pydeck as pdk
+import plotly.graph_objects as go
 
-# NOTE: pydeck's placeholder for "no style given", which Streamlit's frontend (1.67) drops before drawing no basemap
-# at all; map_style=None would make it swap in a Carto basemap fetched from the internet
-# (shared/reference/offline-stack.md), and a style URL costs a MapLibre map: a second WebGL context and a style load.
-NO_BASEMAP = "__MAP_STYLE__"
+from r2p.figures.maps import SHAPES_URL
+
 # Okabe-Ito colours: distinct with every common colour-vision deficiency.
 VIOLENCE: dict[int, tuple[str, tuple[int, int, int]]] = {
     1: ("State-based", (0, 114, 178)),
@@ -18,43 +17,90 @@ VIOLENCE: dict[int, tuple[str, tuple[int, int, int]]] = {
     3: ("One-sided (against civilians)", (213, 94, 0)),
 }
 OTHER_VIOLENCE = ("Other or unknown", (102, 102, 102))
-TOOLTIP = "{date} · {kind}\n{deaths} deaths (best estimate)\n{place}"
-# NOTE: every point travels to the browser as JSON that pydeck encodes in pure Python: 56,000 events took
-# 20 s per rerun (measured with `r2p bench`). Beyond this many, nearby events of one type are merged.
+HOVER = ("%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]:,} deaths (best estimate)<br>%{customdata[3]}"
+         "<extra></extra>")
+# NOTE: 56,000 events (the busiest country's 12 months) drawn one by one cost seconds per rerun on the server and
+# in the browser; beyond this many, nearby events of one type are merged.
 MAX_POINTS = 2000
 FOCUS_FILL, NEIGHBOUR_FILL, OUTLINE = (235, 235, 235), (250, 250, 250), (150, 150, 150)
+FOCUS_OUTLINE = (60, 60, 60)
+MAP_HEIGHT = 480
 
 
-def event_deck(events: pd.DataFrame, outlines: dict, focus: str) -> pdk.Deck:
-    """events: event_date, admin1, latitude, longitude, violence_type, deaths_best. outlines: GeoJSON features
-    with properties.iso3 (the focus country and its neighbours), drawn as the only base layer."""
-    records = [_record(row) for row in map_points(events).itertuples()]
-    neighbours = {"type": "FeatureCollection", "features": [f for f in outlines["features"]
-                                                            if f["properties"]["iso3"] != focus]}
-    country = {"type": "FeatureCollection", "features": [f for f in outlines["features"]
-                                                         if f["properties"]["iso3"] == focus]}
-    layers = [
-        pdk.Layer("GeoJsonLayer", neighbours, id="neighbours", filled=True, stroked=True,
-                  get_fill_color=list(NEIGHBOUR_FILL), get_line_color=list(OUTLINE), line_width_min_pixels=1),
-        pdk.Layer("GeoJsonLayer", country, id="country", filled=True, stroked=True,
-                  get_fill_color=list(FOCUS_FILL), get_line_color=[60, 60, 60], line_width_min_pixels=1.5),
-        # NOTE: pydeck turns every bare string into a JS expression; a quoted one stays a plain string.
-        pdk.Layer("ScatterplotLayer", records, id="events", get_position="[lon, lat]", get_radius="radius",
-                  radius_units="'pixels'", get_fill_color="colour", opacity=0.75, stroked=True,
-                  get_line_color=[255, 255, 255], line_width_min_pixels=0.5, pickable=True),
-    ]
-    return offline_deck(layers, _view(outlines, focus, records), TOOLTIP)
+def event_map(events: pd.DataFrame, outlines: dict, focus: str) -> go.Figure:
+    """events: event_date, admin1, latitude, longitude, violence_type, deaths_best. outlines: GeoJSON features with
+    properties.iso3 (the focus country and its neighbours), drawn as the only base layer; the browser reads their
+    shapes from SHAPES_URL. One trace per type of violence (the legend), dot area growing with deaths."""
+    points = map_points(events)
+    figure = outline_map(outlines, focus, _frame_points(points))
+    for kind, (label, colour) in [*VIOLENCE.items(), (None, OTHER_VIOLENCE)]:
+        mine = points[_of_kind(points, kind)]
+        if len(mine):
+            figure.add_trace(_event_trace(mine, label, colour))
+    return figure
 
 
-def offline_deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: str) -> pdk.Deck:
-    """A deck drawn by deck.gl alone: no basemap, no MapLibre map, nothing fetched (map_provider=None keeps pydeck
-    from putting a provider's style in place of NO_BASEMAP)."""
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
-                    tooltip={"text": tooltip})
+def outline_map(outlines: dict, focus: str, points: list[tuple[float, float]], height: int = MAP_HEIGHT) -> go.Figure:
+    """A map of the focus country (grey, dark outline) among its neighbours (paler), framed on the country, or on
+    `points` (lon, lat) when it has no polygon (small states); a legend above the map for the traces added."""
+    codes = [f["properties"]["iso3"] for f in outlines["features"]]
+    figure = go.Figure()
+    for kept, fill, line, width in (([c for c in codes if c != focus], NEIGHBOUR_FILL, OUTLINE, 1.0),
+                                    ([c for c in codes if c == focus], FOCUS_FILL, FOCUS_OUTLINE, 1.5)):
+        if kept:
+            figure.add_trace(_outline_trace(kept, fill, line, width))
+    longitude, latitude, zoom = map_view(outlines, focus, points)
+    figure.update_layout(
+        map={"style": "white-bg", "center": {"lon": longitude, "lat": latitude}, "zoom": zoom},
+        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "font": {"size": 13}},
+    )
+    return figure
+
+
+def _outline_trace(codes: list[str], fill: tuple[int, int, int], line: tuple[int, int, int],
+                   width: float) -> go.Choroplethmap:
+    colour = _rgb(fill)
+    return go.Choroplethmap(geojson=SHAPES_URL, featureidkey="properties.iso3", locations=codes, z=[0] * len(codes),
+                            colorscale=[[0, colour], [1, colour]], showscale=False, showlegend=False,
+                            marker={"line": {"color": _rgb(line), "width": width}}, hoverinfo="skip")
+
+
+def _event_trace(points: pd.DataFrame, label: str, colour: tuple[int, int, int]) -> go.Scattermap:
+    deaths = points["deaths_best"].fillna(0).astype(int)
+    merged = points["events"].astype(int)
+    places = points["admin1"].where(points["admin1"].map(lambda place: isinstance(place, str)), "")
+    place = [p if n == 1 else f"{n:,} events merged (latest shown), {p}".rstrip(", ")
+             for p, n in zip(places, merged, strict=True)]
+    dates = pd.to_datetime(points["event_date"]).dt.strftime("%Y-%m-%d")
+    return go.Scattermap(
+        lon=points["longitude"], lat=points["latitude"], mode="markers", name=label,
+        marker={"size": [dot_size(d) for d in deaths], "color": _rgb(colour), "opacity": 0.75},
+        customdata=list(zip(dates, [label] * len(points), deaths, place, strict=True)), hovertemplate=HOVER,
+    )
+
+
+def dot_size(deaths: int) -> float:
+    """A dot's diameter in pixels: its area grows with deaths (best estimate), from 6 px (none) to 40 px."""
+    return round(min(40.0, 6.0 + 3.0 * math.sqrt(max(0, deaths))), 2)
+
+
+def _rgb(colour: tuple[int, int, int]) -> str:
+    return "rgb({},{},{})".format(*colour)
+
+
+def _of_kind(points: pd.DataFrame, kind: int | None) -> pd.Series:
+    known = points["violence_type"].isin(list(VIOLENCE))
+    return ~known if kind is None else points["violence_type"] == kind
+
+
+def _frame_points(points: pd.DataFrame) -> list[tuple[float, float]]:
+    return list(zip(points["longitude"].astype(float), points["latitude"].astype(float), strict=True))
 
 
 def violence_legend() -> str:
-    """The map's legend as Markdown with inline colour (pydeck draws none): one coloured dot per violence type."""
+    """The map's key as Markdown with inline colour, beside the map (and on paper): one coloured dot per violence
+    type, what a dot's size means, and when dots merge events."""
     dots = [f"<span style='color:#{r:02x}{g:02x}{b:02x}'>●</span> {label}" for label, (r, g, b) in VIOLENCE.values()]
     # NOTE: 2,000 is MAX_POINTS written out: the legend reads nothing but VIOLENCE (tests/test_input_safety.py).
     return (" · ".join(dots) + " — dot area grows with deaths (best estimate); beyond 2,000 events, nearby "
@@ -84,31 +130,14 @@ def _merged(events: pd.DataFrame, cell: float) -> pd.DataFrame:
                        events=("latitude", "size")).reset_index(drop=True)
 
 
-def _record(row: object) -> dict:
-    kind = row.violence_type  # type: ignore[attr-defined]
-    label, colour = VIOLENCE.get(int(kind), OTHER_VIOLENCE) if pd.notna(kind) else OTHER_VIOLENCE
-    deaths = int(row.deaths_best)  # type: ignore[attr-defined]
-    return {"lon": float(row.longitude), "lat": float(row.latitude),  # type: ignore[attr-defined]
-            "radius": round(min(30.0, 3.0 + 1.5 * math.sqrt(deaths)), 2), "colour": [*colour, 200],
-            "deaths": deaths, "kind": label, "date": str(row.event_date)[:10],  # type: ignore[attr-defined]
-            "place": _place(row)}
-
-
-def _place(row: object) -> str:
-    place = str(row.admin1) if isinstance(row.admin1, str) else ""  # type: ignore[attr-defined]
-    merged = int(row.events)  # type: ignore[attr-defined]
-    return place if merged == 1 else f"{merged:,} events merged (latest shown), {place}".rstrip(", ")
-
-
-def _view(outlines: dict, focus: str, records: list[dict]) -> pdk.ViewState:
-    """Framed on the country's outline; on its events when it has no polygon (small states)."""
+def map_view(outlines: dict, focus: str, points: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Centre (lon, lat) and zoom framing the country's outline, or its points when it has no polygon."""
     shapes = [f for f in outlines["features"] if f["properties"]["iso3"] == focus]
-    points = [[r["lon"], r["lat"]] for r in records]
-    geometry = {"type": "Polygon", "coordinates": [points]} if points else None
+    geometry = {"type": "Polygon", "coordinates": [[list(p) for p in points]]} if points else None
     west, south, east, north = feature_bounds(shapes or ([{"geometry": geometry}] if geometry else []))
     span = max(east - west, (north - south) * 1.6, 1.0)
     zoom = max(1.0, min(8.0, math.log2(360 / span) + 0.3))
-    return pdk.ViewState(longitude=(west + east) / 2, latitude=(south + north) / 2, zoom=round(zoom, 2))
+    return (west + east) / 2, (south + north) / 2, round(zoom, 2)
 
 
 def feature_bounds(features: list[dict]) -> tuple[float, float, float, float]:
@@ -141,8 +170,8 @@ def _points(geometry: dict) -> list[list[float]]:
 
 def event_table(events: pd.DataFrame) -> pd.DataFrame:
     """The map's text alternative as a table: every event (newest first) with its date, area, type and deaths."""
-    kinds = events["violence_type"].map(lambda kind: VIOLENCE.get(int(kind), OTHER_VIOLENCE)[0]
-                                        if pd.notna(kind) else OTHER_VIOLENCE[0])
+    kinds = events["violence_type"].map({kind: label for kind, (label, _) in VIOLENCE.items()}).fillna(
+        OTHER_VIOLENCE[0])
     table = pd.DataFrame({"Date": pd.to_datetime(events["event_date"]).dt.strftime("%Y-%m-%d"),
                           "Admin-1 area": events["admin1"].fillna(""), "Type of violence": kinds,
                           "Deaths (best estimate)": events["deaths_best"].fillna(0).astype(int)})

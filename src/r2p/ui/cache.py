@@ -45,6 +45,20 @@ def cached(name: str) -> Query:
     return call
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _built(name: str, location: str, version: str, _build: Query, *args: Any) -> Any:
+    return _build(*args)
+
+
+def built(build: Query, *args: Any) -> Any:
+    """build(*args), kept per warehouse version and handed back as is, not copied: for figures a rerun would
+    rebuild identically from the same data (a warm rerun of the Country page rebuilt all of them). Callers
+    must not change what they get; build reads through this module's cached reads."""
+    warehouse = run_snapshot()
+    return _built(f"{build.__module__}.{build.__qualname__}", warehouse.location, warehouse.version_token(), build,
+                  *args)
+
+
 def __getattr__(name: str) -> Query:
     """`cache.tier_table(...)`: every read of r2p/ui/reads.py, cached (declared there, once)."""
     if name in READS:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from r2p import geo
 from r2p.figures.event_map import outlines_near
-from r2p.figures.surge_map import surge_deck
+from r2p.figures.surge_map import surge_map
 from r2p.provenance import of_rows
 from r2p.read.surges import surge_areas, surge_rule, surge_rule_text
 from r2p.ui import cache
@@ -31,12 +31,13 @@ def show_subnational_surges(iso3: str, name: str) -> None:
     st.dataframe(surge_table(surges), key="country_surges", hide_index=True, width="stretch", column_config={
         columns["week_start"]: st.column_config.DateColumn(format="YYYY-MM-DD"),
         columns["prior_average"]: st.column_config.NumberColumn(format="%.1f")})
-    # NOTE: the map is drawn only once opened (opening reruns the page): a second WebGL map beside the events map
-    # held the page up for seconds on machines drawing WebGL in software.
+    # NOTE: the map is drawn only once opened (opening reruns the page): a second MapLibre map (a WebGL context)
+    # beside the events map would hold the page up on machines drawing WebGL in software.
     mapped = st.expander("The surge areas on a map", key=MAP_SHOWN, on_change="rerun")
     if mapped.open:
         outlines = outlines_near(geo.load_country_shapes(), iso3)
-        mapped.pydeck_chart(surge_deck(surge_areas(surges), outlines, iso3), key="country_surge_map")
+        mapped.plotly_chart(surge_map(surge_areas(surges), outlines, iso3), width="stretch", key="country_surge_map",
+                            config={"displaylogo": False})
         mapped.caption("Dot size grows with the number of surge weeks; each dot sits at the centroid of the area's "
                        "surge-week events.")
     sources = cache.data_sources()
