@@ -2,9 +2,6 @@
 
 import streamlit as st
 
-from r2p.engagement.analysis import engagement_view, filtered, situation_tiers
-from r2p.engagement.invitees import suggested_invitees
-from r2p.figures.engagement import engagement_matrix, engagement_network
 from r2p.provenance import Provenance
 from r2p.ui import cache, decision_points_view, tier_tables
 from r2p.ui import engagement_data as data
@@ -13,7 +10,7 @@ from r2p.ui.downloads import REGISTRY_SOURCE, chart_downloads, table_downloads
 from r2p.ui.engagement_editor import render_editor
 from r2p.ui.engagement_widgets import (
     actor_section,
-    engagement_table,
+    engagements_of,
     filter_controls,
     gaps_section,
     invitee_table,
@@ -36,13 +33,8 @@ if registry.actors.empty:
 registry_caption(registry, is_demo)
 
 # Filters
-chosen, months = filter_controls(registry)
-ranked = situation_tiers(registry.situations, tiers)
-everything = engagement_view(registry)
-shown = filtered(everything, chosen, ranked)
-rows = registry.situations.merge(ranked, on="situation_id").sort_values(["tier_rank", "name"])
-if chosen.tiers:
-    rows = rows[rows["tier"].isin(list(chosen.tiers))]
+chosen, months = filter_controls()
+ranked = data.ranked(version)
 
 # Gaps first
 gaps_section(registry, tiers, chosen.as_of, months, version)
@@ -51,7 +43,7 @@ decision_points_view.show_decision_points(None)
 # The map: matrix and network
 title = f"Engagements active on {chosen.as_of}" + (" — tiers from DEMO data" if is_demo else "")
 matrix_tab, network_tab = st.tabs(["Matrix", "Network"])
-figures = {"Matrix": engagement_matrix(shown, rows, title), "Network": engagement_network(shown, ranked, title)}
+figures = data.map_figures(chosen, version, title)
 matrix_tab.plotly_chart(figures["Matrix"], width="stretch", key="engagement_matrix")
 network_tab.plotly_chart(figures["Network"], width="stretch", key="engagement_network")
 about = Provenance(REGISTRY_SOURCE, chosen.as_of, version, is_demo)
@@ -59,22 +51,22 @@ chart_downloads(figures, "engagement_map", about)
 
 # One situation (the chosen country's, when it has one) and who to invite
 st.subheader("Situation")
-options = data.situation_options(registry, view().country)
+options = data.situation_options(view().country)
 situation_id = st.selectbox("Situation", list(options), format_func=options.__getitem__,
                             key=f"engagement_situation_{view().country}")
 situation_header(registry, situation_id, ranked.set_index("situation_id").at[situation_id, "tier"])
-engaged = engagement_table(everything[everything["situation_id"] == situation_id], chosen.as_of, ("situation",))
+engaged = engagements_of("situation_id", situation_id, chosen.as_of)
 tier_tables.show_table(engaged, "engagement_situation_table")
 narrowed = {"situation": options[situation_id], "as of": chosen.as_of}
 table_downloads(engaged, "engagement_situation", f"Engagements on {options[situation_id]}", about, narrowed)
 st.markdown(f"**Suggested invitees** (as of {chosen.as_of})")
-invitees = invitee_table(suggested_invitees(registry, tiers, situation_id, chosen.as_of))
+invitees = invitee_table(data.invitees(version, situation_id, chosen.as_of))
 tier_tables.show_table(invitees, "engagement_invitees")
 table_downloads(invitees, "engagement_invitees", f"Suggested invitees: {options[situation_id]}", about, narrowed)
 
 # One actor
 st.subheader("Actor")
-actor_section(registry, everything, chosen.as_of)
+actor_section(registry, chosen.as_of)
 
 # Editing (editors and admins)
 render_editor(registry, current_user(), chosen.as_of)

@@ -3,10 +3,9 @@ previewed here and packed as PDF or PPTX for the convenor."""
 
 import streamlit as st
 
-from r2p.exports.pack_figures import briefing_charts
-from r2p.exports.sections import cover_lines, pack_sections
+from r2p.exports.sections import cover_lines
 from r2p.reviews import queue as review_queue
-from r2p.ui import cache
+from r2p.ui import cache, meeting_preview
 from r2p.ui.banner import demo_banner
 from r2p.ui.downloads import (
     briefing,
@@ -44,8 +43,7 @@ show_options(current.country, names[current.country])
 
 # The briefing, its charts and its sections: exactly what the pack prints
 brief = briefing(current.country, since, chosen.label, today)
-charts = briefing_charts(brief)
-sections = pack_sections(brief, tuple(chart.key for chart in charts))
+shown = meeting_preview.preview(current.country, since, chosen.label, today, brief.generated_at)
 
 # The pack: one click per format, built on the server when clicked
 st.subheader(f"Briefing pack: {brief.title}")
@@ -56,4 +54,4 @@ if not pack_unavailable():  # without Chromium the page says so here rather than
     pack_downloads(Warehouse.default().location, brief, link)
 
 # Preview
-briefing_preview(sections, charts)
+briefing_preview(shown.sections, shown.charts, shown.tables)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from r2p.access.rights import Role
@@ -17,6 +18,7 @@ from r2p.engagement.seed import SEED_RANGE, load_seed
 from r2p.tiers import current_tiers
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
+from tests.helpers.elements import shown
 from tests.helpers.rendered import unescaped
 from tests.helpers.signin import accounts_file, sign_in
 from tests.helpers.warehouses import contents
@@ -157,3 +159,24 @@ def test_the_method_chosen_on_the_overview_carries_to_the_engagement_page(seeded
     assert not app.exception, app.exception
     assert "Situations at High or above (model tier, method ewp-1)" in _texts(app)
     assert app.query_params["method"] in ("ewp-1", ["ewp-1"])  # and the URL says so again
+
+
+def test_a_rerun_shows_what_a_fresh_build_shows_and_each_filter_its_own_map(seeded: Warehouse) -> None:
+    app = _page()
+    first = shown(app)
+    kept = shown(app.run())  # the view, gaps, figures and tables as kept per version (ui/engagement_data.py)
+    st.cache_resource.clear()
+    assert first == kept == shown(app.run())
+    app.multiselect(key="engagement_kinds").set_value(["sanctions"]).run()
+    sanctions = shown(app)
+    app.multiselect(key="engagement_kinds").set_value([]).run()
+    assert shown(app) == kept  # back to the first filters: the first map again, not the last one built
+    st.cache_resource.clear()
+    app.multiselect(key="engagement_kinds").set_value(["sanctions"]).run()
+    assert shown(app) == sanctions
+    assert "Sanctions regime" in json.dumps(_chart(app))
+    with seeded.write() as connection:  # a new warehouse version: the map is built again from it
+        connection.execute("DELETE FROM engagement WHERE kind = 'sanctions'")
+    app.run()
+    assert "Sanctions regime" not in json.dumps(_chart(app))
+    assert "No engagement matches these filters on this date." in json.dumps(_chart(app))

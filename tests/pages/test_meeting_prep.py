@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from r2p.exports.briefing import default_since
 from r2p.reviews.queue import today
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
+from tests.helpers.elements import shown
 from tests.helpers.rendered import unescaped
 
 TIMEOUT = 120
@@ -100,3 +102,15 @@ def test_the_data_and_methods_tables_and_the_engagement_figures_export(warehouse
     labels = _labels(app)
     assert {"Matrix PNG", "Matrix SVG", "Matrix PDF", "Network PNG", "Network SVG", "Network PDF"} <= set(labels)
     assert labels.count("CSV") == 2  # the situation's engagements and the suggested invitees
+
+
+def test_a_rerun_shows_what_a_fresh_build_of_the_preview_shows(warehouse: Warehouse) -> None:
+    app = _page({"country": "SDN", "since": "2024-01-01"})
+    first = shown(app)
+    assert len(app.get("plotly_chart")) == 5
+    kept = shown(app.run())  # the preview's charts, sections and chart tables as kept (ui/meeting_preview.py)
+    st.cache_resource.clear()  # the same briefing (still in the data cache), its preview built again
+    fresh = shown(app.run())
+    assert first == kept == fresh
+    app.date_input(key="meeting_since").set_value(date(2025, 3, 1)).run()  # another briefing: another preview
+    assert shown(app) != kept and "What changed since 2025-03-01" in [s.value for s in app.subheader]

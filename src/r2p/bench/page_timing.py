@@ -28,8 +28,8 @@ def navigation_pages(app_path: Path) -> list[str]:
 
 
 def time_pages(app_path: Path, location: str, params: Mapping[str, str], progress: Progress) -> dict[str, dict]:
-    """{page: {cold_ms, warm_ms}}: cold = the page's first run after the data cache is cleared (as after an
-    ingest); warm = the median of WARM_RUNS reruns of the same view, as when someone clicks on the page."""
+    """{page: {cold_ms, warm_ms}}: cold = the page's first run after the data and figure caches are cleared (as
+    after an ingest); warm = the median of WARM_RUNS reruns of the same view, as when someone clicks on the page."""
     results = {}
     # NOTE: Streamlit prints a page's traceback on stdout, which carries the bench's JSON: send it to stderr.
     with production_navigation(), _environment("R2P_DB", location), _error_details(), redirect_stdout(sys.stderr):
@@ -45,6 +45,7 @@ def _time_page(app_path: Path, page: str, params: Mapping[str, str]) -> dict:
         app.query_params[key] = value
     app.run()  # the default page: the session and its sidebar exist before the page is opened
     st.cache_data.clear()
+    st.cache_resource.clear()  # the figures kept per warehouse version (r2p.ui.cache.built) go too, as after an ingest
     cold, _ = timed(lambda: app.switch_page(f"pages/{page}.py").run())
     warm = [timed(app.run)[0] for _ in range(WARM_RUNS)]
     timing = {"cold_ms": round(cold * 1000, 1), "warm_ms": round(statistics.median(warm) * 1000, 1),

@@ -55,17 +55,18 @@ def chart_downloads(figures: go.Figure | Mapping[str, go.Figure], key: str, prov
 
 
 def show_chart(figure: go.Figure, key: str, provenance: Provenance, subtitle: str = "",
-               config: dict | None = None) -> None:
+               config: dict | None = None, table: pd.DataFrame | None = None) -> None:
     """`st.plotly_chart`, its text alternative (a summary and the data as a table) and its download popover in
-    one call (a page swaps one line for the other)."""
+    one call (a page swaps one line for the other). `table`: the figure's chart_table, when already made."""
     st.plotly_chart(figure, width="stretch", key=key, config=config or {"displaylogo": False})
-    chart_data_view(figure, key)
+    chart_data_view(figure, key, table)
     chart_downloads(figure, key, provenance, subtitle)
 
 
-def chart_data_view(figure: go.Figure, key: str) -> None:
-    """WCAG 1.1.1: what the chart shows, in words, and every value it plots in a table a screen reader can read."""
-    table = chart_table(figure)
+def chart_data_view(figure: go.Figure, key: str, table: pd.DataFrame | None = None) -> None:
+    """WCAG 1.1.1: what the chart shows, in words, and every value it plots in a table a screen reader can read
+    (`table`: chart_table(figure), when the caller holds it already)."""
+    table = chart_table(figure) if table is None else table
     st.caption(plain_markdown(chart_summary(figure, table)))
     if not table.empty:
         # NOTE: the table is drawn only once opened (opening reruns the page): a closed expander still draws its
@@ -160,15 +161,18 @@ def cover_box(lines: tuple[str, ...]) -> None:
                               for line in lines))
 
 
-def briefing_preview(sections: tuple[Section, ...], charts: tuple[PackChart, ...]) -> None:
-    """The pack's sections as the page shows them: the same words, tables and figures, each chart exportable."""
+def briefing_preview(sections: tuple[Section, ...], charts: tuple[PackChart, ...],
+                     tables: Mapping[str, pd.DataFrame] | None = None) -> None:
+    """The pack's sections as the page shows them: the same words, tables and figures, each chart exportable
+    (`tables`: each chart's chart_table by key, when already made)."""
     by_key = {chart.key: chart for chart in charts}
     for section in sections:
         st.subheader(section.heading)
         st.markdown("\n".join(f"- {_escaped(line)}" for line in section.lines))
         for key in section.charts:
             meta = by_key[key].meta
-            show_chart(by_key[key].figure, f"meeting_{key}", meta.provenance, meta.subtitle)
+            show_chart(by_key[key].figure, f"meeting_{key}", meta.provenance, meta.subtitle,
+                       table=(tables or {}).get(key))
         for table in section.tables:
             if table.caption:
                 st.markdown(f"**{_escaped(table.caption)}**")

@@ -1,12 +1,30 @@
-"""Cached reads behind the Engagement page: the registry frames and the tiers of a method version."""
+"""Cached reads behind the Engagement page: the registry frames and the tiers of a method version, and what the
+page derives from them (the engagement view, the gaps, the map's figures, the invitees).
+
+NOTE: the derived frames and figures are kept per warehouse version (cache.built) and handed out as they are:
+a warm rerun rebuilt them all, Plotly's validation of the matrix's cells first. Callers never change them.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+from datetime import date
 
-from r2p.engagement.analysis import situations_for_country
-from r2p.engagement.registry import Registry
-from r2p.ui.cache import cached
+import pandas as pd
+import plotly.graph_objects as go
+
+from r2p.engagement.analysis import (
+    EngagementFilter,
+    engagement_view,
+    filtered,
+    no_new_engagement,
+    situation_tiers,
+    situations_for_country,
+    unengaged,
+)
+from r2p.engagement.invitees import suggested_invitees
+from r2p.engagement.registry import Registry, actor_table
+from r2p.figures.engagement import engagement_matrix, engagement_network
+from r2p.ui.cache import built, cached
 
 actors = cached("actors")
 situations = cached("situations")
@@ -15,12 +33,81 @@ tiers = cached("current_tiers")
 
 
 def registry() -> Registry:
-    """The registry as the warehouse holds it (a new frame each run: cached frames are never mutated)."""
+    """The registry as the warehouse holds it (kept per warehouse version, like every frame here)."""
+    return built(_registry)
+
+
+def everything() -> pd.DataFrame:
+    """engagement_view of the registry: every engagement with its actor, situation and effective dates."""
+    return built(_everything)
+
+
+def actor_list() -> pd.DataFrame:
+    """actor_table of the registry's actors: group, kind label, display label, ordered UN, US, Regional, Other."""
+    return built(_actor_list)
+
+
+def ranked(version: str) -> pd.DataFrame:
+    """situation_tiers under the method version: each situation's highest model tier and its rank."""
+    return built(_ranked, version)
+
+
+def gaps(version: str, as_of: date, months: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(unengaged, no_new_engagement) on the date, under the method version: the two gap lists."""
+    return built(_gaps, version, as_of, months)
+
+
+def map_figures(chosen: EngagementFilter, version: str, title: str) -> dict[str, go.Figure]:
+    """{"Matrix": ..., "Network": ...}: the engagements the filters keep, by situation (tier order) and actor."""
+    return built(_map_figures, chosen, version, title)
+
+
+def invitees(version: str, situation_id: str, as_of: date) -> pd.DataFrame:
+    """suggested_invitees for the situation on the date, under the method version."""
+    return built(_invitees, version, situation_id, as_of)
+
+
+def _registry() -> Registry:
     return Registry.from_frames(actors(), situations(), engagements())
 
 
-def situation_options(registry_now: Registry, country: str) -> dict[str, str]:
+def _everything() -> pd.DataFrame:
+    return engagement_view(registry())
+
+
+def _actor_list() -> pd.DataFrame:
+    return actor_table(actors())
+
+
+def _ranked(version: str) -> pd.DataFrame:
+    return situation_tiers(registry().situations, tiers(version))
+
+
+def _gaps(version: str, as_of: date, months: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    now, held = registry(), tiers(version)
+    return unengaged(now, held, as_of), no_new_engagement(now, held, as_of, months)
+
+
+def _map_figures(chosen: EngagementFilter, version: str, title: str) -> dict[str, go.Figure]:
+    now, order = registry(), ranked(version)
+    shown = filtered(everything(), chosen, order)
+    rows = now.situations.merge(order, on="situation_id").sort_values(["tier_rank", "name"])
+    if chosen.tiers:
+        rows = rows[rows["tier"].isin(list(chosen.tiers))]
+    return {"Matrix": engagement_matrix(shown, rows, title), "Network": engagement_network(shown, order, title)}
+
+
+def _invitees(version: str, situation_id: str, as_of: date) -> pd.DataFrame:
+    return suggested_invitees(registry(), tiers(version), situation_id, as_of, view=everything())
+
+
+def situation_options(country: str) -> dict[str, str]:
     """situation_id -> name: those covering the chosen country first, then the rest by name."""
+    return built(_situation_options, country)
+
+
+def _situation_options(country: str) -> dict[str, str]:
+    registry_now = registry()
     first = situations_for_country(registry_now.situations, country)
     names = registry_now.situation_names()
     rest = sorted((s for s in names if s not in first), key=names.__getitem__)

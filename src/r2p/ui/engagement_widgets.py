@@ -11,14 +11,14 @@ from r2p.engagement.analysis import (
     NO_TIER,
     EngagementFilter,
     has_source,
-    no_new_engagement,
     status_on,
-    unengaged,
     unsourced_share,
 )
 from r2p.engagement.dates import format_partial_date
-from r2p.engagement.registry import Registry, actor_table, lineage
+from r2p.engagement.registry import Registry, lineage
 from r2p.engagement.seed import SEED_SOURCE
+from r2p.ui import engagement_data as data
+from r2p.ui.cache import built
 from r2p.ui.plain import plain_markdown
 from r2p.vocabulary import ENGAGEMENT_KINDS, GROUPS, TIERS, actor_kind_label
 
@@ -26,11 +26,13 @@ EARLIEST = date(1945, 1, 1)  # the UN Charter: nothing in the registry is older
 ENGAGEMENT_COLUMNS = {"engagement_id": "#", "actor": "actor", "situation": "situation", "kind_label": "kind",
                       "title": "title", "start": "started", "end": "ended", "status": "status",
                       "checked": "verified", "source_url": "source"}
+_NAMED_BY = {"situation_id": "situation", "actor_id": "actor"}  # the column a one-situation (one-actor) table drops
 
 
-def filter_controls(registry: Registry) -> tuple[EngagementFilter, int]:
+def filter_controls() -> tuple[EngagementFilter, int]:
     """The filters, and the gap window in months."""
-    labels = actor_table(registry.actors).set_index("actor_id")["label"]
+    listed = data.actor_list()
+    labels = dict(zip(listed["actor_id"], listed["label"], strict=True))
     left, middle, right = st.columns(3)
     today = date.today()
     as_of = left.date_input("As of", value=today, min_value=EARLIEST, max_value=date(today.year + 10, 12, 31),
@@ -42,7 +44,7 @@ def filter_controls(registry: Registry) -> tuple[EngagementFilter, int]:
     kinds = middle.multiselect("Kind", list(ENGAGEMENT_KINDS), format_func=ENGAGEMENT_KINDS.__getitem__,
                                key="engagement_kinds")
     tiers = right.multiselect("Tier", [*TIERS, NO_TIER], key="engagement_tiers")
-    actors = right.multiselect("Actor", list(labels.index), format_func=lambda a: f"{labels[a]} ({a})",
+    actors = right.multiselect("Actor", list(labels), format_func=lambda a: f"{labels[a]} ({a})",
                                key="engagement_actors")
     unverified = st.toggle("Include unverified entries", value=True, key="engagement_unverified")
     return EngagementFilter(as_of, actors, kinds, groups, tiers, unverified), int(months)
@@ -62,8 +64,10 @@ def registry_caption(registry: Registry, is_demo: bool) -> None:
 
 
 def gaps_section(registry: Registry, tiers: pd.DataFrame, as_of: date, months: int, version: str) -> None:
-    """Two lists, each named for what it measures: nobody engaged, and engaged but nothing new in the window."""
+    """Two lists, each named for what it measures: nobody engaged, and engaged but nothing new in the window.
+    `tiers`: the method version's current tiers, as the gaps (engagement_data.gaps) read them."""
     tiers_available = not tiers.empty
+    nobody, stale = data.gaps(version, as_of, months)
     st.subheader("High risk, nobody engaged")
     if tiers_available:
         st.caption(f"Situations at High or above (model tier, method {version}) with no engagement active on "
@@ -71,7 +75,7 @@ def gaps_section(registry: Registry, tiers: pd.DataFrame, as_of: date, months: i
     else:
         st.warning(f"No risk tiers have been computed for method {version} yet, so gaps cannot be ranked by risk. "
                    "Listed instead: every situation with no active engagement.")
-    _gap_table(unengaged(registry, tiers, as_of),
+    _gap_table(nobody,
                "Every High-or-above situation has at least one active engagement on this date.", "engagement_gaps")
     st.subheader(f"High risk, no new engagement in {months} months")
     if not tiers_available:
@@ -82,7 +86,7 @@ def gaps_section(registry: Registry, tiers: pd.DataFrame, as_of: date, months: i
     st.caption(f"Situations at High or above that are engaged, but where no engagement started in the {months} "
                "months to this date: the response may have stalled, or the registry does not hold it yet"
                f"{newest}.")
-    _gap_table(no_new_engagement(registry, tiers, as_of, months),
+    _gap_table(stale,
                f"Every engaged High-or-above situation has an engagement started in the last {months} months.",
                "engagement_stale")
 
@@ -100,6 +104,17 @@ def _gap_table(gaps: pd.DataFrame, none: str, key: str) -> None:
 def invitee_table(invitees: pd.DataFrame) -> pd.DataFrame:
     """Suggested invitees for people: name and reason first, the actor kind as words."""
     return invitees.assign(kind=invitees["kind"].map(actor_kind_label))[["name", "reason", "kind", "actor_id"]]
+
+
+def engagements_of(column: str, value: str, as_of: date) -> pd.DataFrame:
+    """engagement_table of one situation's (column "situation_id") or one actor's ("actor_id") engagements, without
+    the column naming it; kept per warehouse version (engagement_data's NOTE)."""
+    return built(_engagements_of, column, value, as_of)
+
+
+def _engagements_of(column: str, value: str, as_of: date) -> pd.DataFrame:
+    view = data.everything()
+    return engagement_table(view[view[column] == value], as_of, (_NAMED_BY[column],))
 
 
 def engagement_table(view: pd.DataFrame, as_of: date, without: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -124,11 +139,11 @@ def situation_header(registry: Registry, situation_id: str, tier: str) -> None:
                               + (f" · {row['note']}" if isinstance(row["note"], str) and row["note"] else "")))
 
 
-def actor_section(registry: Registry, view: pd.DataFrame, as_of: date) -> None:
+def actor_section(registry: Registry, as_of: date) -> None:
     """Everything one actor is engaged on, its lineage, and whether it still exists."""
-    actors = actor_table(registry.actors).set_index("actor_id")
-    actor_id = st.selectbox("Actor", list(actors.index), key="engagement_actor_view",
-                            format_func=lambda a: f"{actors.at[a, 'label']} — {actors.at[a, 'name']}")
+    actors = data.actor_list().set_index("actor_id")
+    choices = dict(zip(actors.index, actors["label"] + " — " + actors["name"], strict=True))
+    actor_id = st.selectbox("Actor", list(choices), key="engagement_actor_view", format_func=choices.__getitem__)
     actor = actors.loc[actor_id]
     established = format_partial_date(actor["established"], actor["established_precision"]) or "unknown"
     st.caption(plain_markdown(f"{actor['kind_label']} · established {established}"
@@ -144,12 +159,11 @@ def actor_section(registry: Registry, view: pd.DataFrame, as_of: date) -> None:
     if len(chain) > 1:
         names = " → ".join(chain["short_name"].fillna(chain["name"]))
         st.markdown("**Lineage** (oldest first): " + plain_markdown(names))
-    own = view[view["actor_id"] == actor_id]
+    own = engagements_of("actor_id", actor_id, as_of)
     if own.empty:
         st.info("No engagement is recorded for this actor.")
     else:
-        st.dataframe(engagement_table(own, as_of, without=("actor",)), hide_index=True, width="stretch",
-                     key="engagement_actor_table")
+        st.dataframe(own, hide_index=True, width="stretch", key="engagement_actor_table")
 
 
 def _text(value: object) -> bool:
