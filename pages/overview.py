@@ -8,10 +8,11 @@ from r2p.reviews import queue as review_queue
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
 from r2p.ui.overview_map import show_overview_map
-from r2p.ui.overview_summary import MAP_HEIGHT, show_summary
+from r2p.ui.overview_summary import TOP_RISK_ROWS, show_summary
+from r2p.ui.overview_tables import show_below_the_fold
 from r2p.ui.selection import method_selector
 from r2p.ui.state import view
-from r2p.ui.tier_tables import show_movers, show_reviews, show_sources, show_tier_table, show_top_risk
+from r2p.ui.tier_tables import show_movers, show_top_risk, show_waiting_reviews
 from r2p.ui.trigger_status import show_last_trigger_run
 from r2p.vocabulary import INSUFFICIENT
 
@@ -42,7 +43,7 @@ with map_column:  # the tier map, or the indicator map when chosen: only the cho
     show_overview_map(tiers, chosen.label, period, summary.tiers[INSUFFICIENT], about)
 with top_column:
     st.markdown(f"**Top risk, {period}** (highest {chosen.label} scores)")
-    show_top_risk(tiers, chosen.label, key="overview_top_risk", height=MAP_HEIGHT + 40)
+    show_top_risk(tiers, chosen.label, rows=TOP_RISK_ROWS)
 
 # What moved, and what waits for a decision
 moved, waiting_column = st.columns(2)
@@ -52,11 +53,8 @@ with moved:
 with waiting_column:
     st.subheader("Reviews waiting for a decision")
     show_last_trigger_run()
-    show_reviews(waiting, key="overview_reviews", compact=True, empty="No review is waiting.", provenance=about)
+    show_waiting_reviews(waiting, key="overview_reviews", provenance=about)
     st.page_link("pages/reviews.py", label="All reviews and decisions")
 
-# Every country's tier (the rows `r2p tiers` prints), and how current each source is
-st.subheader(f"All countries, {period} ({chosen.label})")
-show_tier_table(tiers, chosen.label, key="overview_tiers", height=420, provenance=about)
-st.subheader("Data as of")
-show_sources(sources, key="overview_sources")
+# Below the fold, drawn when opened: every country's tier (the rows `r2p tiers` prints), each source's as-of date
+show_below_the_fold(tiers, sources, chosen.label, period, about)

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.tiers import tier_table
+from r2p.ui.overview_tables import TIERS_SHOWN
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
 from tests.helpers.later_row import CURRENT, LATER, load_later_row
@@ -37,6 +38,8 @@ def test_the_overview_shows_the_current_period_and_the_rows_r2p_tiers_prints(one
     app = _page("overview", {})
     assert app.query_params["period"] in (str(CURRENT), [str(CURRENT)])  # the sidebar's year, in the link
     assert f"All countries, {CURRENT} (composite-1)" in texts(app)
+    app.session_state[TIERS_SHOWN] = True  # every country's table is drawn once its expander is opened
+    app.run()
     shown = next(d.value for d in app.dataframe if d.value.columns[0] == "iso3")
     assert list(shown["tier"]) == list(tier_table(one_later_row, "composite-1", CURRENT)["tier"])
     assert list(shown["iso3"]) == list(tier_table(one_later_row, "composite-1")["iso3"])

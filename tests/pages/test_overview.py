@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pandas as pd
@@ -15,6 +16,8 @@ from r2p.read import explore, standings
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
 from r2p.tiers import current_period, tier_table
+from r2p.ui.overview_summary import TOP_RISK_ROWS
+from r2p.ui.overview_tables import SOURCES_SHOWN, TIERS_SHOWN
 from r2p.vocabulary import INSUFFICIENT, TIERS
 from r2p.warehouse import Warehouse
 from r2p.warehouse.queries import query
@@ -44,6 +47,22 @@ def _table(app: AppTest, first_column: str) -> pd.DataFrame:
     return next(d.value for d in app.dataframe if d.value.columns[0] == first_column)
 
 
+def _opened(app: AppTest, *expanders: str) -> AppTest:
+    """The page after its below-the-fold expanders were opened (each draws its table only then)."""
+    for key in expanders:
+        app.session_state[key] = True
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _listed(app: AppTest, first_header: str) -> pd.DataFrame:
+    """A Markdown table as a person reads it: its header row as columns, every cell as shown."""
+    table = next(m.value for m in app.markdown if unescaped(m.value).startswith(f"| {first_header} |"))
+    rows = [[unescaped(cell.strip()) for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in table.splitlines()]
+    return pd.DataFrame(rows[2:], columns=rows[0])
+
+
 def _legend(app: AppTest) -> list[str]:
     spec = _chart(app, "overview_tier_map")
     return [t["name"] for t in spec["data"] if t["type"] == "choroplethmap" and t.get("showlegend")]
@@ -57,8 +76,21 @@ def test_the_tier_legend_counts_are_the_tier_table_counts(warehouse: Warehouse) 
     assert "composite-1" in title and "DEMO" in title
 
 
-def test_the_top_risk_table_holds_the_rows_r2p_tiers_prints(warehouse: Warehouse) -> None:
-    shown = _table(_app(), "iso3")
+def test_the_first_screen_draws_no_dataframe_and_the_tables_below_are_drawn_once_opened(warehouse: Warehouse) -> None:
+    app = _app()
+    assert len(app.dataframe) == 0 and len(app.table) == 0  # each would load ~1.5 MB of scripts while the map loads
+    assert [e.label for e in app.expander][-2:] == [
+        "Every country's tier, reliability and assessed tier (sortable; CSV and XLSX)",
+        "Each source's as-of date and last load"]
+    assert [s.value for s in app.subheader][-2:] == ["All countries, 2025 (composite-1)", "Data as of"]
+    _opened(app, TIERS_SHOWN)
+    assert [d.value.columns[0] for d in app.dataframe] == ["iso3"]
+    _opened(app, SOURCES_SHOWN)
+    assert [d.value.columns[0] for d in app.dataframe] == ["iso3", "name"]
+
+
+def test_the_every_country_table_holds_the_rows_r2p_tiers_prints(warehouse: Warehouse) -> None:
+    shown = _table(_opened(_app(), TIERS_SHOWN), "iso3")
     expected = tier_table(warehouse, "composite-1")
     assert list(shown["iso3"]) == list(expected["iso3"])
     assert list(shown["tier"]) == list(expected["tier"])
@@ -72,18 +104,26 @@ def test_movers_are_the_countries_whose_tier_changed_since_the_previous_period(w
     changed = tiers[tiers[latest - 1] != tiers[latest]]
     expected = set(zip(changed.index, changed[latest - 1], changed[latest], strict=True))
     app = _app()
-    movers = _table(app, "move")
-    assert set(zip(movers["iso3"], movers["from_tier"], movers["to_tier"], strict=True)) == expected
-    assert set(movers["move"]) <= {"▲ riskier", "▼ less risky", "◆ changed"}
+    movers = _listed(app, "Move")
+    assert list(movers.columns) == ["Move", "Country", "From", "To", "Score, before → now"]
+    shown = standings.tier_movers(warehouse, "composite-1", latest)  # the page's rows, in its order
+    assert set(zip(shown["iso3"], movers["From"], movers["To"], strict=True)) == expected
+    assert list(movers["Country"]) == list(shown["name"]) and len(movers) == len(expected)
+    assert set(movers["Move"]) <= {"▲ riskier", "▼ less risky", "◆ changed"}
+    assert list(movers["Score, before → now"]) == [f"{before:.3f} → {now:.3f}" for before, now
+                                                   in zip(shown["from_score"], shown["to_score"], strict=True)]
     assert f"Tier movers since {latest - 1}" in texts(app)
 
 
 def test_reviews_waiting_show_overdue_first(warehouse: Warehouse) -> None:
     opened_reviews(warehouse)
     app = _app()
-    waiting = _table(app, "state")
-    assert waiting["state"].iloc[0] == "overdue" and set(waiting["state"]) == {"overdue", "open"}
-    assert f"{(waiting['state'] == 'overdue').sum()} overdue" in texts(app)
+    waiting = _listed(app, "State")
+    queue = review_queue.pending(list_reviews(warehouse, review_queue.today()))
+    assert list(waiting["Review"]) == [f"#{number}" for number in queue["review_id"]]  # queue order, every one
+    assert waiting["State"].iloc[0] == "**overdue**" and set(waiting["State"]) == {"**overdue**", "open"}
+    assert list(waiting["Deadline"]) == [f"{day:%Y-%m-%d}" for day in pd.to_datetime(queue["due_date"])]
+    assert f"{(waiting['State'] == '**overdue**').sum()} overdue" in texts(app)
     assert f"(as of {FIXED_TODAY}, by r2p init): " in texts(app)  # when the trigger rules last ran
 
 
@@ -127,7 +167,7 @@ def test_the_indicator_map_is_one_choice_away_and_only_the_chosen_map_is_built(w
 
 
 def test_sources_are_listed_with_their_as_of_date(warehouse: Warehouse) -> None:
-    sources = _table(_app(), "name")
+    sources = _table(_opened(_app(), SOURCES_SHOWN), "name")
     assert list(sources["name"]) == ["R2P Watch demo data"] and sources["as_of"].notna().all()
 
 
@@ -187,9 +227,11 @@ def test_on_real_data_the_strip_states_tiers_movers_reviews_nobody_engaged_and_a
 def test_on_real_data_the_top_risk_list_stands_beside_the_map_with_headers_people_read(real: Warehouse) -> None:
     app = _app()
     method = app.selectbox(key="method_select").value
-    top = _table(app, "rank")
-    expected = tier_table(real, method, current_period(real, method))
-    assert list(top["name"]) == list(expected["name"].head(len(top))) and len(top) == 25
-    assert list(top["rank"]) == list(range(1, 26))
-    assert raw_headers(app) == []  # no iso3, source_id, is_demo, stale_share … as a header
+    top = _listed(app, "#")
+    expected = tier_table(real, method, current_period(real, method)).head(TOP_RISK_ROWS)
+    assert list(top.columns) == ["#", "Country", f"Tier ({method})", "Score"]
+    assert list(top["Country"]) == list(expected["name"]) and list(top["#"]) == [str(n) for n in range(1, 13)]
+    assert list(top["Score"]) == [f"{score:.3f}" for score in expected["score"]]
+    assert list(top[f"Tier ({method})"]) == list(expected["tier"])
+    assert raw_headers(_opened(app, TIERS_SHOWN, SOURCES_SHOWN)) == []  # no iso3, source_id, is_demo … as a header
     assert "Reviews waiting for a decision" in [s.value for s in app.subheader]

@@ -12,6 +12,7 @@ from r2p.read.overview import Summary
 from r2p.ui.banner import format_date
 
 MAP_HEIGHT = 400  # px: with the strip above it, the map and the top-risk list fit a 1440×900 screen
+TOP_RISK_ROWS = 12  # the highest scores beside the map: as many rows as stand beside it at 1440×900
 MAP_ZOOM = 0.1  # the whole world in the map's column (three fifths of the page) at 1440 px
 OVERDUE_COLOUR = "#a50026"  # 7:1 on white
 STRIP = "display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px"

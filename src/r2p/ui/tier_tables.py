@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -12,12 +13,14 @@ from r2p.figures.tier_style import tier_cell_style
 from r2p.provenance import Provenance
 from r2p.triggers.escalation import levels
 from r2p.ui.downloads import table_downloads
+from r2p.ui.plain import plain_markdown
 
 OVERDUE_STYLE = "background-color: #fff3cd; color: #7a1d00; font-weight: 600"
 ARROWS = {"up": "▲ riskier", "down": "▼ less risky", "changed": "◆ changed"}
 DATE_FORMATS = {"due_date": "{:%Y-%m-%d}", "decided_at": "{:%Y-%m-%d %H:%M}"}
 _PERCENT = ("coverage", "stale_share")
 LONG_TEXT = 40
+NUMERIC_TEXT = re.compile(r"[0-9 .:#→—-]*")
 
 
 def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: int | None = None,
@@ -32,14 +35,12 @@ def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: in
         table_downloads(headed(tiers[columns], labels), key, f"Risk tiers ({method_label})", provenance)
 
 
-def show_top_risk(tiers: pd.DataFrame, method_label: str, key: str, height: int, rows: int = 25) -> None:
+def show_top_risk(tiers: pd.DataFrame, method_label: str, rows: int) -> None:
     """The highest scores, narrow enough to stand beside the map: rank, country, model tier, score."""
     top = top_risk(tiers, rows)
-    labels = {"rank": "#", "name": "Country", "tier": f"Tier ({method_label})"}
-    styled = top.style.map(tier_cell_style, subset=["tier"])
-    st.dataframe(styled, hide_index=True, width="stretch", key=key, height=height, placeholder="—",
-                 column_config=column_config(list(top.columns), labels, score=_number("Score"),
-                                             rank=st.column_config.NumberColumn("#", width=30)))
+    st.markdown(markdown_table(top.assign(score=top["score"].map(_score)),
+                               {"rank": "#", "name": "Country", "tier": f"Tier ({method_label})", "score": "Score"},
+                               numeric=("rank", "score")))
 
 
 def top_risk(tiers: pd.DataFrame, rows: int) -> pd.DataFrame:
@@ -48,16 +49,46 @@ def top_risk(tiers: pd.DataFrame, rows: int) -> pd.DataFrame:
 
 
 def show_movers(movers: pd.DataFrame, method_label: str, key: str, provenance: Provenance | None = None) -> None:
-    """Countries whose model tier changed: direction, from → to."""
+    """Countries whose model tier changed: direction, country, from → to, score before → now (narrow enough for
+    half the page); the download holds every column, iso3 included."""
     columns = ["move", "iso3", "name", "from_tier", "to_tier", "from_score", "to_score"]
     shown = movers.assign(move=movers["direction"].map(ARROWS))[columns]
     labels = {"move": "Move", "name": "Country", "from_tier": f"From ({method_label})",
               "to_tier": f"To ({method_label})"}
-    styled = shown.style.map(tier_cell_style, subset=["from_tier", "to_tier"])
-    st.dataframe(styled, hide_index=True, width="stretch", key=key, column_config=column_config(
-        columns, labels, from_score=_number("Score before"), to_score=_number("Score now")))
+    if shown.empty:
+        st.caption("No country changed tier.")
+    else:
+        scores = [f"{_score(before) or '—'} → {_score(now) or '—'}"
+                  for before, now in zip(shown["from_score"], shown["to_score"], strict=True)]
+        listed = shown[["move", "name", "from_tier", "to_tier"]].assign(score=scores)
+        st.markdown(markdown_table(listed, {"move": "Move", "name": "Country", "from_tier": "From", "to_tier": "To",
+                                            "score": "Score, before → now"}, numeric=("score",)))
     if provenance:
         table_downloads(headed(shown, labels), key, f"Tier movers ({method_label})", provenance)
+
+
+def markdown_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = ()) -> str:
+    """A short list as a Markdown table: a real <table> a screen reader walks cell by cell, drawn with no script
+    of its own. NOTE: st.dataframe loads about 1.5 MB of JavaScript on a cold visit and draws on the main thread
+    while the Overview's map loads; every cell here is plain text (r2p.ui.plain), "—" when missing."""
+    right = set(numeric)
+    lines = [[plain_markdown(str(headers[str(c)])) for c in frame.columns],
+             ["---:" if c in right else "---" for c in frame.columns]]
+    lines += [[_markdown_cell(value) for value in row] for row in frame.itertuples(index=False)]
+    return "\n".join(f"| {' | '.join(line)} |" for line in lines)
+
+
+def _markdown_cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return "—"
+    text = " ".join(str(value).split())  # one line: a line break would end the table row
+    # NOTE: numbers, dates and review numbers (#12) can form nothing in a table cell; left as they are, they spare
+    # the browser's Markdown parser an escape per character.
+    return text if NUMERIC_TEXT.fullmatch(text) else plain_markdown(text)
+
+
+def _score(value: object) -> str | None:
+    return None if pd.isna(value) else f"{value:.3f}"  # type: ignore[call-overload,str-format]
 
 
 def show_table(frame: pd.DataFrame, key: str, title: str = "", provenance: Provenance | None = None,
@@ -86,16 +117,31 @@ def headed(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     return frame.rename(columns=dict(labels))
 
 
-def show_reviews(reviews: pd.DataFrame, key: str, compact: bool = False, empty: str = "No reviews.",
+def show_waiting_reviews(reviews: pd.DataFrame, key: str, provenance: Provenance) -> None:
+    """The review queue's short form (queue order: overdue first, each marked in bold): state, review, country,
+    rule, who holds it, deadline; with CSV/XLSX of the same rows and their escalation level."""
+    if reviews.empty:
+        st.caption("No review is waiting.")
+        return
+    columns = ["state", "review_id", "name", "rule_id", "level", "owner", "due_date"]
+    shown = reviews.assign(level=reviews["level"].map(_level_label))[columns]
+    listed = shown.drop(columns="level").assign(review_id=shown["review_id"].map("#{}".format),
+                                                due_date=pd.to_datetime(shown["due_date"]).dt.strftime("%Y-%m-%d"))
+    table = markdown_table(listed, {"state": "State", "review_id": "Review", "name": "Country", "rule_id": "Rule",
+                                    "owner": "Held by", "due_date": "Deadline"})
+    st.markdown(table.replace("\n| overdue |", "\n| **overdue** |"))  # state, a fixed word, is the first column
+    table_downloads(shown, key, "Reviews", provenance)
+
+
+def show_reviews(reviews: pd.DataFrame, key: str, empty: str = "No reviews.",
                  provenance: Provenance | None = None) -> None:
     """Reviews in queue order with overdue rows highlighted, each with its escalation level, the holder at that level
     and the deadline; decided ones say who decided, when and why."""
     if reviews.empty:
         st.caption(empty)
         return
-    columns = ["state", "review_id", "name", "rule_id", "level", "owner", "due_date"]
-    columns += [] if compact else ["iso3", "evidence", "method_version", "decision", "decided_by", "decided_at",
-                                   "rationale"]
+    columns = ["state", "review_id", "name", "rule_id", "level", "owner", "due_date", "iso3", "evidence",
+               "method_version", "decision", "decided_by", "decided_at", "rationale"]
     shown = reviews.assign(level=reviews["level"].map(_level_label))[columns]
     # NOTE: a Styler's display text wins over column_config formats, so dates are formatted here.
     formats = {column: text for column, text in DATE_FORMATS.items() if column in columns}
