@@ -21,6 +21,7 @@ from r2p.convening.judgements import (
 )
 from r2p.ops.build import ingest_and_score, initialise
 from r2p.read import profile
+from r2p.reviews.records import decide
 from r2p.tiers import current_period, scored_methods, tier_table
 from r2p.tiers.method import resolve_method
 from r2p.triggers.rules import rule_book
@@ -101,6 +102,21 @@ def test_surge_reviews_are_cited_with_their_date_and_evidence(warehouse: Warehou
     mine = reviews[(reviews["iso3"] == surge["iso3"]) & reviews["rule_id"].isin(surge_rules)]
     latest = mine.sort_values("opened_at").iloc[-1]
     assert f"on {pd.Timestamp(latest['opened_at']):%Y-%m-%d}: {latest['evidence'][:40]}" in cited
+
+
+def test_a_draft_after_a_write_cites_what_the_write_changed(warehouse: Warehouse) -> None:
+    # What every draft reads alike (reviews among them) is held per warehouse version (r2p.read.held): the draft
+    # made before a review is decided must not hand its reviews on to the draft after.
+    opened_reviews(warehouse)
+    reviews = query(warehouse, "read/reviews")
+    recent = pd.to_datetime(reviews["opened_at"]).dt.date >= FIXED_TODAY - timedelta(days=365)
+    review = reviews[reviews["decided_at"].isna() & recent].sort_values("opened_at").iloc[-1]
+    before = draft_judgements(warehouse, review["iso3"], FIXED_TODAY)
+    decide(warehouse, int(review["review_id"]), "act", "Confirmed by the panel of experts.", EDITOR)
+    after = draft_judgements(warehouse, review["iso3"], FIXED_TODAY)
+    waiting = [int(re.search(r"(\d+) not yet decided", " ".join(draft.key_judgements)).group(1))
+               for draft in (before, after)]
+    assert waiting[1] == waiting[0] - 1
 
 
 def test_the_pack_shows_the_draft_until_an_editor_saves_and_approves(warehouse: Warehouse) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from r2p.engagement.analysis import (
     NO_TIER,
     EngagementFilter,
     active_on,
+    engagement_dates,
     engagement_view,
     filtered,
     no_new_engagement,
@@ -19,7 +21,7 @@ from r2p.engagement.analysis import (
     status_on,
     unengaged,
 )
-from r2p.engagement.registry import Registry
+from r2p.engagement.registry import Registry, country_list
 from tests.helpers.engagement import tiers
 
 TODAY = date(2026, 11, 23)
@@ -105,3 +107,19 @@ def test_engaged_high_risk_situations_are_never_listed_as_nobody_engaged(shipped
     stale = no_new_engagement(shipped, ranked, day, 12).set_index("situation_id")
     assert {"mmr", "afg"} <= set(stale.index)  # engaged, but nothing started since June 2024
     assert stale.at["mmr", "active"] == active["mmr"]
+
+
+@pytest.mark.parametrize("fixture", ["registry", "shipped"])
+def test_engagement_dates_are_the_views_dates(fixture: str, request: pytest.FixtureRequest) -> None:
+    registry = request.getfixturevalue(fixture)
+    view = engagement_view(registry)
+    pd.testing.assert_frame_equal(engagement_dates(registry), view[["situation_id", "started", "until"]])
+
+
+def test_a_countrys_situations_are_its_own_then_the_others_by_name(shipped: Registry) -> None:
+    situations = shipped.situations
+    for iso3 in sorted({code for cell in situations["countries"] for code in country_list(cell)}):
+        covering = situations[situations["countries"].map(lambda cell, code=iso3: code in country_list(cell))]
+        own = (covering["iso3"] == iso3) & (covering["scope"] == "country")
+        expected = list(covering.assign(own=own).sort_values(["own", "name"], ascending=[False, True])["situation_id"])
+        assert situations_for_country(situations, iso3) == expected

@@ -36,3 +36,10 @@ def test_pending_are_the_undecided_and_counts_follow_the_queue() -> None:
 
 def test_today_is_a_date() -> None:
     assert isinstance(review_queue.today(), date)
+
+
+def test_nothing_waiting_is_an_empty_queue_with_the_reviews_columns() -> None:
+    nothing = review_queue.pending(REVIEWS[REVIEWS["iso3"] == "NOR"])
+    pd.testing.assert_frame_equal(nothing, REVIEWS.iloc[0:0].reset_index(drop=True))
+    assert nothing.index.equals(pd.RangeIndex(0)) and list(review_queue.filter_reviews(REVIEWS, iso3="NOR")) == list(
+        REVIEWS.columns)

@@ -11,10 +11,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from r2p.read import explore, profile
+from r2p.read import held, profile
+from r2p.read.held import indicator_names as indicator_names  # re-exported: the briefing reads it from here
 from r2p.reviews.queue import today as today_utc
-from r2p.reviews.records import list_reviews
-from r2p.tiers import current_period, scored_methods
 from r2p.tiers.method import TierMethod, resolve_method
 from r2p.triggers.rules import rule_book
 from r2p.vocabulary import INSUFFICIENT
@@ -51,15 +50,19 @@ class Facts:
 
 
 def gather_facts(warehouse: Warehouse, iso3: str, today: date | None = None) -> Facts:
-    """Read what the draft cites, as the warehouse holds it now (through one snapshot of it)."""
+    """Read what the draft cites, as the warehouse holds it now (through one snapshot of it).
+
+    NOTE: only the country's tier history and event windows are read here; what every draft and briefing reads
+    alike (methods, names, the current period, reviews, the latest event) is held per warehouse version
+    (r2p.read.held), as the briefing holds it."""
     warehouse = warehouse.snapshot()
     today = today or today_utc()
-    chosen = resolve_method(None, scored=scored_methods(warehouse))[0]
-    names = explore.countries(warehouse).set_index("iso3")["name"]
-    return facts(iso3, str(names.get(iso3, iso3)), today, chosen, current_period(warehouse, chosen),
-                 profile.tier_history(warehouse, iso3, chosen.label), indicator_names(warehouse),
-                 list_reviews(warehouse, today), event_windows(warehouse, iso3, today - WINDOW, today),
-                 profile.latest_event_date(warehouse)["last_date"].iloc[0])
+    chosen = resolve_method(None, scored=held.methods(warehouse))[0]
+    names = held.country_names(warehouse)
+    return facts(iso3, str(names.get(iso3, iso3)), today, chosen, held.period(warehouse, chosen),
+                 profile.tier_history(warehouse, iso3, chosen.label), held.indicators(warehouse),
+                 held.reviews(warehouse, today), event_windows(warehouse, iso3, today - WINDOW, today),
+                 held.last_event(warehouse))
 
 
 def facts(iso3: str, name: str, today: date, chosen: TierMethod, period: int | None, history: pd.DataFrame,
@@ -76,12 +79,6 @@ def facts(iso3: str, name: str, today: date, chosen: TierMethod, period: int | N
                  names=names, reviews=reviews.reset_index(drop=True), events=spans.loc["recent"],
                  events_before=spans.loc["before"],
                  last_event_held=None if pd.isna(last_held) else pd.Timestamp(last_held).date())
-
-
-def indicator_names(warehouse: Warehouse) -> dict[str, str]:
-    """Indicator id → name, of every indicator holding a value (as explore.indicators, without the year spans)."""
-    rows = query(warehouse, "read/briefing_indicator_names")
-    return dict(zip(rows["indicator_id"], rows["name"], strict=True))
 
 
 def event_windows(warehouse: Warehouse, iso3: str, since: date, today: date) -> pd.DataFrame:
@@ -153,16 +150,17 @@ def driver_shift(facts: Facts) -> str | None:
     key = "factor" if "factor" in now.columns else "indicator_id"
     if now.empty or before.empty or key not in before.columns:
         return _ensemble_shift(facts, previous, last)
-    both = now.merge(before, on=key, suffixes=("", "_before"))
-    both = both[both[key].astype(str) != ""]  # a forecast's "the other predictors" row is no one driver
-    both = both.assign(change=both["part"] - both["part_before"])
-    moved = both[both["change"].abs() > 0]
-    moved = moved.loc[moved["change"].abs().sort_values(ascending=False, kind="stable").index]
+    # NOTE: over plain lists, not merged frames: a part's key is unique in each year's parts.
+    earlier = dict(zip(before[key].tolist(), before["part"].tolist(), strict=True))
+    both = [(part_key, name, part, earlier[part_key]) for part_key, name, part in
+            zip(now[key].tolist(), now["name"].tolist(), now["part"].tolist(), strict=True)
+            if part_key in earlier and str(part_key) != ""]  # a forecast's "the other predictors" row is no one driver
+    moved = sorted((row for row in both if abs(row[2] - row[3]) > 0), key=lambda row: -abs(row[2] - row[3]))
     span = f"{int(previous['period'])} to {int(last['period'])}"
-    if moved.empty:
+    if not moved:
         return f"None of {kind} behind the score changed from {span}."
-    named = [f"{_label(facts, key, part)} ({_number(part['part_before'])} to {_number(part['part'])})"
-             for _, part in moved.head(SHIFTS_NAMED).iterrows()]
+    named = [f"{_label(facts, key, part_key, name)} ({_number(part_before)} to {_number(part)})"
+             for part_key, name, part, part_before in moved[:SHIFTS_NAMED]]
     return f"From {span}, among {kind}, the largest shifts were in {' and '.join(named)}."
 
 
@@ -260,8 +258,8 @@ def _count(number: int, thing: str) -> str:
     return f"{number} {thing}" + ("" if number == 1 else "s")
 
 
-def _label(facts: Facts, key: str, part: pd.Series) -> str:
-    return str(part["name"]) if key == "factor" else facts.names.get(str(part[key]), str(part[key]))
+def _label(facts: Facts, key: str, part_key: object, name: object) -> str:
+    return str(name) if key == "factor" else facts.names.get(str(part_key), str(part_key))
 
 
 def _number(value: object) -> str:

@@ -40,13 +40,27 @@ def engagement_view(registry: Registry) -> pd.DataFrame:
     view = registry.engagements.merge(actors, on="actor_id", how="left")
     view = view.merge(registry.situations[["situation_id", "name"]].rename(columns={"name": "situation"}),
                       on="situation_id", how="left")
-    ended = period_end(view["ended"], view["ended_precision"])
-    dissolved = period_end(view["dissolved"], view["dissolved_precision"])
-    view["until"] = pd.concat([ended, dissolved], axis=1).min(axis=1)
+    view["until"] = _until(view)
     view["kind_label"] = view["kind"].map(engagement_kind_label)
     view["sourced"] = has_source(view["source_url"])
     view["verified"] = view["verified"].astype(bool) & view["sourced"]
     return view
+
+
+def engagement_dates(registry: Registry) -> pd.DataFrame:
+    """situation_id, started and until of every engagement, as engagement_view gives them (without the actors'
+    and situations' labels, which cost most of its time)."""
+    actors = registry.actors[["actor_id", "dissolved", "dissolved_precision"]]
+    dates = registry.engagements[["situation_id", "actor_id", "started", "ended", "ended_precision"]].merge(
+        actors, on="actor_id", how="left")
+    return pd.DataFrame({"situation_id": dates["situation_id"], "started": dates["started"], "until": _until(dates)})
+
+
+def _until(view: pd.DataFrame) -> pd.Series:
+    """The last day an engagement can be active: its end, or its actor's dissolution, whichever is first."""
+    ended = period_end(view["ended"], view["ended_precision"])
+    dissolved = period_end(view["dissolved"], view["dissolved_precision"])
+    return pd.concat([ended, dissolved], axis=1).min(axis=1)
 
 
 def has_source(urls: pd.Series) -> pd.Series:
@@ -132,7 +146,7 @@ def no_new_engagement(registry: Registry, tiers: pd.DataFrame, as_of: date, mont
 
 
 def _engagement_counts(registry: Registry, tiers: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    view = engagement_view(registry)
+    view = engagement_dates(registry)
     active = view[active_on(view, as_of)].groupby("situation_id").size()
     started = view[view["started"] <= as_timestamp(as_of)].groupby("situation_id")["started"].max()
     frame = registry.situations[["situation_id", "name"]].merge(situation_tiers(registry.situations, tiers),
@@ -148,9 +162,13 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
 
 def situations_for_country(situations: pd.DataFrame, iso3: str) -> list[str]:
     """Situation ids covering a country: its own country situation first, then the others by name."""
-    covering = situations[situations["countries"].map(lambda c: iso3 in country_list(c))]
-    covering = covering.assign(own=(covering["iso3"] == iso3) & (covering["scope"] == "country"))
-    return list(covering.sort_values(["own", "name"], ascending=[False, True])["situation_id"])
+    # NOTE: over plain lists, not a filtered and sorted frame (for the briefing, whose frames are a few rows).
+    covering = [(not (own_iso3 == iso3 and scope == "country"), name, situation_id)
+                for situation_id, name, scope, own_iso3, countries in zip(
+                    *(situations[column].tolist() for column in ("situation_id", "name", "scope", "iso3", "countries")),
+                    strict=True)
+                if iso3 in country_list(countries)]
+    return [situation_id for *_, situation_id in sorted(covering, key=lambda row: row[:2])]
 
 
 def related_situations(situations: pd.DataFrame, situation_id: str) -> list[str]:

@@ -69,14 +69,22 @@ def period_row(history: pd.DataFrame, period: int) -> pd.Series | None:
 
 def factor_parts(contributions: str | None) -> pd.DataFrame:
     """factor, name, part: each UN Framework risk factor's part of the score (parts add up to the score)."""
-    factors = _parsed(contributions).get("factors", {})
+    return _factor_parts(_parsed(contributions))
+
+
+def _factor_parts(parsed: dict) -> pd.DataFrame:
+    factors = parsed.get("factors", {})
     rows = [(int(k), RISK_FACTORS.get(int(k), f"Factor {k}"), float(v)) for k, v in factors.items()]
     return pd.DataFrame(rows, columns=["factor", "name", "part"]).sort_values("factor").reset_index(drop=True)
 
 
 def indicator_parts(contributions: str | None, names: Mapping[str, str]) -> pd.DataFrame:
     """indicator_id, name, part: each indicator's part of the score (a direct method: the indicator's value)."""
-    indicators = _parsed(contributions).get("indicators", {})
+    return _indicator_parts(_parsed(contributions), names)
+
+
+def _indicator_parts(parsed: dict, names: Mapping[str, str]) -> pd.DataFrame:
+    indicators = parsed.get("indicators", {})
     rows = [(key, names.get(key, key), float(value)) for key, value in indicators.items()]
     return pd.DataFrame(rows, columns=["indicator_id", "name", "part"]).sort_values("indicator_id", ignore_index=True)
 
@@ -85,13 +93,13 @@ def score_parts(row: pd.Series | None, names: Mapping[str, str]) -> tuple[str, p
     """What makes up a period's score: the risk-factor parts (composite methods), the predictors' SHAP values
     (forecast methods: r2p.read.drivers), else the indicator parts (direct methods). Returns (what the parts are,
     frame with name and part)."""
-    contributions = None if row is None else row["contributions"]
-    factors = factor_parts(contributions)
+    parsed = _parsed(None if row is None else row["contributions"])  # once: the JSON holds 100 indicators
+    factors = _factor_parts(parsed)
     if len(factors):
         return "UN Framework risk factors", factors
-    if drivers.is_forecast(_parsed(contributions)):
-        return "the predictors that push the forecast most", drivers.driver_parts(_parsed(contributions), names)
-    return "indicators", indicator_parts(contributions, names)
+    if drivers.is_forecast(parsed):
+        return "the predictors that push the forecast most", drivers.driver_parts(parsed, names)
+    return "indicators", _indicator_parts(parsed, names)
 
 
 def score_flags(row: pd.Series | None) -> dict[str, float]:

@@ -17,6 +17,8 @@ def today() -> date:
 
 def queue_order(reviews: pd.DataFrame) -> pd.DataFrame:
     """Overdue (oldest due first), then open (soonest due first), then decided (latest decision first)."""
+    if reviews.empty:
+        return reviews.reset_index(drop=True)  # nothing to order (most countries' briefings: no review waits)
     rank = reviews["state"].map({state: position for position, state in enumerate(STATES)})
     due = pd.to_datetime(reviews["due_date"])
     decided_at = pd.to_datetime(reviews["decided_at"])
