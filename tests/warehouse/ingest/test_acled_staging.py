@@ -9,10 +9,12 @@ import pandas as pd
 import pytest
 
 from r2p.warehouse import Warehouse
-from r2p.warehouse.ingest import ingest
+from r2p.warehouse.ingest import ingest, vintages
 from r2p.warehouse.ingest.ucdp_common import MAX_PROBLEMS_PER_CHECK
+from r2p.warehouse.ingest.vintages import known_events
 from r2p.warehouse.releases import Release
 from tests.helpers.ingest import refusal, sql_rows
+from tests.helpers.warehouses import copy_of
 from tests.warehouse.ingest.test_acled import FIXTURE, stage_file
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%B-%Y", "%d %b %Y", "%Y-%m-%dT10:30:00", "%d %B %Y", " %d %B %Y\t")
@@ -144,3 +146,53 @@ def test_an_older_release_is_kept_only_as_a_vintage(warehouse: Warehouse, tmp_pa
     assert sql_rows(warehouse, "SELECT * EXCLUDE (ingest_id) FROM event ORDER BY event_id") == current
     assert sql_rows(warehouse, "SELECT count(*), min(deaths_best), max(deaths_best) FROM event_vintage") == [
         (29, 7, 7)]
+
+
+def _renamed(frame: pd.DataFrame, rows: slice) -> pd.DataFrame:
+    """The fixture with the event ids of some rows changed to ids no other file has."""
+    frame = frame.copy()
+    frame.loc[frame.index[rows], "event_id_cnty"] = "NEW" + frame["event_id_cnty"].iloc[rows]
+    return frame
+
+
+_FILES = {"a": lambda: _fixture(), "a7": lambda: _fixture().assign(fatalities="7"),
+          "half": lambda: _renamed(_fixture(), slice(0, 15)), "new": lambda: _renamed(_fixture(), slice(None))}
+# Loads in order (file, release year) and what the probe finds each time: True when a staged id is stored.
+_SEQUENCES = {
+    "first load": ([("a", 2025)], [False]),
+    "the same release re-loaded, corrected": ([("a", 2025), ("a7", 2025)], [False, True]),
+    "an older release after a newer": ([("a", 2025), ("a7", 2024)], [False, True]),
+    "a newer release after an older": ([("a7", 2024), ("a", 2025)], [False, True]),
+    "overlapping ids, newer and older": ([("a", 2025), ("half", 2026), ("a7", 2024)], [False, True, True]),
+    "new ids beside stored ones": ([("a7", 2024), ("a", 2025), ("new", 2025)], [False, True, False]),
+}
+
+
+def _load_in_turn(warehouse: Warehouse, tmp_path: Path, loads: list[tuple[str, int]]) -> tuple[list, dict]:
+    outcomes = []
+    for n, (name, year) in enumerate(loads):
+        result = ingest(warehouse, "acled", _write(_FILES[name](), tmp_path / f"acled_{n}.csv"),
+                        release=Release(f"ACLED {year}", (year,), None, "stated"))
+        outcomes.append((result.status, result.rows_loaded, result.held_back, result.release_in_force))
+    tables = {table: sql_rows(warehouse, f"SELECT * FROM {table} ORDER BY rowid")  # stored order
+              for table in ("event", "event_vintage", "observation_vintage")}
+    return outcomes, tables
+
+
+@pytest.mark.parametrize("sequence", _SEQUENCES)
+def test_loads_of_new_events_skip_the_vintage_statements_with_the_same_outcome(
+        sequence: str, template_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loads, probed = _SEQUENCES[sequence]
+    found = []
+
+    def spied(connection: object) -> bool:
+        found.append(known_events(connection))
+        return found[-1]
+
+    monkeypatch.setattr(vintages, "known_events", spied)
+    fast = _load_in_turn(copy_of(template_warehouse, tmp_path / "fast.duckdb"), tmp_path, loads)
+    monkeypatch.setattr(vintages, "known_events", lambda connection: True)  # every vintage statement runs
+    full = _load_in_turn(copy_of(template_warehouse, tmp_path / "full.duckdb"), tmp_path, loads)
+    assert found == probed
+    assert fast == full
+    assert fast[1]["event"] and all(row[1] == "acled" for row in fast[1]["event"])  # the demo events are gone
