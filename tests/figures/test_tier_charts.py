@@ -62,6 +62,25 @@ def test_contribution_bars_run_largest_on_top_and_add_up() -> None:
     assert len(bars.y[1]) <= 48 and bars.customdata[1] == "A" * 80
 
 
+def _axes(figure: go.Figure) -> list:
+    return [axis for name in figure.layout if name.startswith(("xaxis", "yaxis")) for axis in [figure.layout[name]]]
+
+
+def test_both_charts_hold_fixed_margins_that_fit_their_labels() -> None:
+    # NOTE: no axis automargin (the browser would draw, measure the labels and draw again); the margins fixed
+    # instead must still hold what the browser measured with automargin: 100 px left for the tier names, the
+    # bar names at about 5.2 px a character (12 px font), 84 px below for the years and the legend.
+    history = tier_history_chart(HISTORY, "composite-1", dict(method("composite-1").thresholds), "t")
+    parts = pd.DataFrame({"name": ["Enabling circumstances or preparatory action", "Triggering factors"],
+                          "part": [0.9, 0.1]})
+    forecast = contribution_chart(parts, "t", "log-odds<br>less the base value")
+    for figure in (history, contribution_chart(parts, "t"), forecast):
+        assert all(axis.automargin is False for axis in _axes(figure)) and len(_axes(figure)) >= 2
+    assert history.layout.margin.l >= 100 and history.layout.margin.b >= 84
+    assert contribution_chart(parts, "t").layout.margin.l >= 5.2 * len(parts["name"][0]) + 18
+    assert forecast.layout.margin.b > contribution_chart(parts, "t").layout.margin.b  # room for the second line
+
+
 @pytest.mark.parametrize(("method_version", "from_year"), [("composite-1", 1900), ("composite-2", 1991)])
 def test_on_real_data_the_chart_starts_at_the_first_tier_not_at_the_first_insufficient_year(
         method_version: str, from_year: int) -> None:

@@ -18,6 +18,13 @@ MODEL_LINE = "#4d4d4d"
 ASSESSED_COLOUR = "#000000"
 BAR_COLOUR = "#b2182b"
 LOWERING_COLOUR = "#2166ac"  # a part below zero (a forecast's driver that lowers the risk)
+# NOTE: fixed margins, wide enough for what each chart holds, and no axis automargin: with automargin the browser
+# draws the chart, measures every tick label, widens the margins and draws it again (the tier chart alone: about
+# 0.25 s of a headless Chromium's CPU of 0.95). Measured in the browser at 12 px: the tier names and score ticks
+# need 100 px at the left, the years and the two-row legend 84 px below (less and the legend would push the margin
+# and redraw); a bar's name about 5.2 px a character. Exports turn automargin back on (r2p.exports.charts).
+HISTORY_MARGIN = {"l": 104, "r": 20, "t": 50, "b": 90}
+LABEL_PX = 6  # per character of a bar's name, a little over what the browser draws
 
 
 def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dict[str, float],
@@ -60,9 +67,10 @@ def tier_history_chart(history: pd.DataFrame, method_label: str, thresholds: dic
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=list(reversed(TIER_ORDER)),
                         range=[-0.5, len(TIER_ORDER) - 0.5], row=1, col=1)
     figure.update_yaxes(title_text="score", row=2, col=1)
-    figure.update_layout(title={"text": title, "x": 0.01}, height=460, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    figure.update_layout(title={"text": title, "x": 0.01}, height=460, margin=HISTORY_MARGIN,
                          legend={"orientation": "h", "y": -0.08})
-    return year_axes(figure, history["period"])
+    figure.update_yaxes(automargin=False)
+    return year_axes(figure, history["period"]).update_xaxes(automargin=False)
 
 
 def scored_span(history: pd.DataFrame) -> pd.DataFrame:
@@ -85,8 +93,10 @@ def contribution_chart(parts: pd.DataFrame, title: str, scale: str = "part of th
     figure = go.Figure(go.Bar(x=ordered["part"], y=labels, orientation="h", marker={"color": colours},
                               customdata=ordered["name"], hovertemplate="%{customdata}: %{x:.3g}<extra></extra>"))
     lines = scale.count("<br>") + 1
+    left = LABEL_PX * max((len(label) for label in labels), default=0) + 24  # the labels, their pad and tick
     figure.update_layout(title={"text": title, "x": 0.01}, height=max(220, 26 * len(ordered) + 60 + 20 * lines),
-                         margin={"l": 10, "r": 10, "t": 50, "b": 10}, xaxis={"title": {"text": scale}})
+                         margin={"l": left, "r": 20, "t": 50, "b": 50 + 18 * lines},
+                         xaxis={"title": {"text": scale}, "automargin": False}, yaxis={"automargin": False})
     return figure
 
 
