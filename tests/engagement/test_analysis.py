@@ -14,8 +14,10 @@ from r2p.engagement.analysis import (
     engagement_dates,
     engagement_view,
     filtered,
+    is_active,
     no_new_engagement,
     related_situations,
+    situation_tier,
     situation_tiers,
     situations_for_country,
     status_on,
@@ -39,6 +41,14 @@ def test_active_means_started_not_ended_and_actor_not_dissolved(registry: Regist
     assert 5 not in _active(registry, date(2010, 7, 1))
 
 
+def test_one_engagement_is_active_exactly_where_active_on_says(registry: Registry) -> None:
+    view = engagement_view(registry)
+    for day in (TODAY, date(2026, 10, 1), date(2005, 1, 1), date(2010, 7, 1), date(2020, 5, 31), date(2020, 6, 1)):
+        one_by_one = [is_active(started, until, pd.Timestamp(day)) for started, until in
+                      zip(view["started"].tolist(), view["until"].tolist(), strict=True)]
+        assert one_by_one == active_on(view, day).tolist()
+
+
 def test_partial_dates_are_read_leniently(registry: Registry) -> None:
     assert 7 in _active(registry, date(2020, 5, 31))  # "2020-05" may mean any day of May 2020
     assert 7 not in _active(registry, date(2020, 6, 1))
@@ -55,6 +65,9 @@ def test_a_situation_takes_the_highest_tier_among_its_countries(registry: Regist
         "situation_id")
     assert ranked.at["sahel", "tier"] == "Very high" and ranked.at["sdn", "tier"] == "Low"
     assert ranked.at["tcd", "tier"] == NO_TIER and ranked.at["tcd", "tier_rank"] == 6
+    held = tiers(MLI="High", BFA="Very high", SDN="Low")
+    assert [situation_tier(countries, held) for countries in registry.situations["countries"]] == \
+        situation_tiers(registry.situations, held)["tier"].tolist()
 
 
 def test_without_tiers_every_situation_with_no_active_engagement_is_unengaged(registry: Registry) -> None:

@@ -46,3 +46,21 @@ def test_reviews_opened_and_decided_since_the_date() -> None:
                             "decided_at": pd.to_datetime(["2026-03-01", None, "2026-03-01"])})
     assert changes.reviews_opened(reviews, "SDN", date(2025, 1, 1))["review_id"].tolist() == [2]
     assert changes.reviews_decided(reviews, "SDN", date(2025, 1, 1))["review_id"].tolist() == [1]
+
+
+def test_moves_keep_the_history_dtypes_in_period_order_whatever_order_it_comes_in() -> None:
+    shuffled = HISTORY.iloc[[4, 0, 2, 1, 3]]
+    moves = changes.tier_moves(shuffled, date(2020, 1, 1))
+    assert moves.values.tolist() == [[2022, "Low", "Elevated", 2.0, 4.1], [2025, "Elevated", "High", 4.2, 5.3]]
+    assert list(moves.index) == [0, 1]
+    assert moves.dtypes.tolist() == [HISTORY[c].dtype for c in ("period", "tier", "tier", "score", "score")]
+    none = changes.tier_moves(HISTORY.iloc[0:0], date(2020, 1, 1))
+    assert list(none.columns) == changes.MOVE_COLUMNS and none.empty
+
+
+def test_reviews_since_the_date_are_the_countrys_by_date_then_id() -> None:
+    reviews = pd.DataFrame({"review_id": [7, 3, 5, 9], "iso3": ["SDN", "SDN", "MMR", "SDN"],
+                            "opened_at": pd.to_datetime(["2025-02-01", "2025-02-01", "2025-03-01", "2023-01-01"]),
+                            "decided_at": pd.to_datetime([None, "2025-04-02", "2025-04-01", "2025-01-05"])})
+    assert changes.reviews_opened(reviews, "SDN", date(2024, 1, 1))["review_id"].tolist() == [3, 7]
+    assert changes.reviews_decided(reviews, "SDN", date(2025, 1, 1))["review_id"].tolist() == [9, 3]

@@ -79,6 +79,11 @@ def active_on(view: pd.DataFrame, as_of: date) -> pd.Series:
     return (view["started"] <= day) & (view["until"].isna() | (view["until"] >= day))
 
 
+def is_active(started: object, until: object, day: pd.Timestamp) -> bool:
+    """active_on for one engagement: its started and until dates (NaT where missing) and the day, a timestamp."""
+    return bool(started <= day) and (pd.isna(until) or bool(until >= day))
+
+
 def status_on(view: pd.DataFrame, as_of: date) -> pd.Series:
     """active, ended or not started yet — as of the date."""
     day = as_timestamp(as_of)
@@ -90,16 +95,30 @@ def status_on(view: pd.DataFrame, as_of: date) -> pd.Series:
 
 def situation_tiers(situations: pd.DataFrame, tiers: pd.DataFrame) -> pd.DataFrame:
     """situation_id, tier (the highest model tier among its countries, or NO_TIER), tier_rank (6 = none)."""
-    by_country = dict(zip(tiers["iso3"].tolist(), tiers["tier"].tolist(), strict=True)) if len(tiers) else {}
+    by_country = _tier_by_country(tiers)
     rows = []
     for situation_id, countries in zip(situations["situation_id"].tolist(), situations["countries"].tolist(),
                                        strict=True):
-        ranked = [(tier_rank(by_country[c]) or len(TIERS) + 1, by_country[c])
-                  for c in country_list(countries) if c in by_country]
-        best = min(ranked) if ranked else (len(TIERS) + 1, NO_TIER)
-        rows.append({"situation_id": situation_id, "tier": best[1] if best[0] <= len(TIERS) else NO_TIER,
-                     "tier_rank": best[0]})
+        rank, tier = _highest_tier(countries, by_country)
+        rows.append({"situation_id": situation_id, "tier": tier, "tier_rank": rank})
     return pd.DataFrame(rows, columns=["situation_id", "tier", "tier_rank"])
+
+
+def situation_tier(countries: object, tiers: pd.DataFrame) -> str:
+    """The tier situation_tiers gives a situation whose `countries` cell this is ("SDN;SSD")."""
+    return _highest_tier(countries, _tier_by_country(tiers))[1]
+
+
+def _tier_by_country(tiers: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(tiers["iso3"].tolist(), tiers["tier"].tolist(), strict=True)) if len(tiers) else {}
+
+
+def _highest_tier(countries: object, by_country: dict[str, str]) -> tuple[int, str]:
+    """(tier_rank, tier) of the highest model tier among the countries; (len(TIERS) + 1, NO_TIER) for none."""
+    ranked = [(tier_rank(by_country[c]) or len(TIERS) + 1, by_country[c])
+              for c in country_list(countries) if c in by_country]
+    best = min(ranked) if ranked else (len(TIERS) + 1, NO_TIER)
+    return best[0], best[1] if best[0] <= len(TIERS) else NO_TIER
 
 
 def filtered(view: pd.DataFrame, chosen: EngagementFilter, tiers: pd.DataFrame) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from datetime import date
 
 import pandas as pd
 
-from r2p.engagement.analysis import active_on, engagement_view, related_situations, situation_tiers
+from r2p.engagement.analysis import engagement_view, is_active, related_situations, situation_tier
 from r2p.engagement.dates import as_timestamp, format_partial_date
 from r2p.engagement.registry import Registry, country_list, current_successor
 from r2p.vocabulary import CAAC_ACTOR, HIGH_OR_ABOVE, SPECIAL_ADVISERS
@@ -54,18 +54,22 @@ def suggested_invitees(registry: Registry, tiers: pd.DataFrame, situation_id: st
 
     `tiers`: iso3, tier (as `r2p.tiers.current_tiers` returns; may be empty when no tiers are computed yet).
     `view`: the registry's engagement_view, when the caller has built it already (the briefing).
-    NOTE: the rules run over plain records, not frames: a frame filtered per rule cost the briefing 40 ms.
+    NOTE: the rules run over plain records, not frames: a frame filtered per rule cost the briefing 40 ms, and
+    picking the active engagements, the situation's tier and the regional coverage through pandas 5 ms more.
     """
     view = engagement_view(registry) if view is None else view
-    active = _records(view.loc[active_on(view, as_of), list(ENGAGED)])
+    day = as_timestamp(as_of)
+    active = [row for row, until in zip(_records(view), view["until"].tolist(), strict=True)
+              if is_active(row.started, until, day)]
     engaged = [row for row in active if row.situation_id == situation_id]
     related = set(related_situations(registry.situations, situation_id))
-    tier = situation_tiers(registry.situations[registry.situations["situation_id"] == situation_id],
-                           tiers)["tier"].iloc[0]
+    situations = registry.situations["situation_id"].tolist()
+    countries = registry.situations["countries"].tolist()[situations.index(situation_id)]
+    tier = situation_tier(countries, tiers)
     reasons = [(1, row.actor_id, _engaged_reason(row)) for row in engaged]
     reasons += [(2, row.actor_id, f"Engaged now on {row.situation}: {row.title}") for row in active
                 if row.situation_id in related]
-    reasons += _regional(registry, situation_id, as_of)
+    reasons += _regional(registry, country_list(countries), day)
     reasons += _special_advisers(tier)
     reasons += _system_offices(registry, tier, engaged)
     return _collect(reasons, registry.actors)
@@ -86,16 +90,15 @@ def _engaged_reason(row: Engaged) -> str:
     return f"Engaged now: {row.title} ({row.kind_label.lower()}, since {since})"
 
 
-def _regional(registry: Registry, situation_id: str, as_of: date) -> list[tuple[int, str, str]]:
-    situations = registry.situations
-    countries = country_list(situations.loc[situations["situation_id"] == situation_id, "countries"].iloc[0])
+def _regional(registry: Registry, countries: list[str], day: pd.Timestamp) -> list[tuple[int, str, str]]:
+    """Rule 3: the regional bodies covering one of the countries on the day."""
     coverage = registry.coverage
-    day = as_timestamp(as_of)
-    current = coverage[coverage["iso3"].isin(countries) & (coverage["until"].isna() | (coverage["until"] >= day))]
     covered: dict[str, list[str]] = {}
-    for actor_id, iso3 in zip(current["actor_id"].tolist(), current["iso3"].tolist(), strict=True):
-        covered.setdefault(actor_id, []).append(iso3)
-    known = set(registry.actors["actor_id"])
+    for actor_id, iso3, until in zip(coverage["actor_id"].tolist(), coverage["iso3"].tolist(),
+                                     coverage["until"].tolist(), strict=True):
+        if iso3 in countries and (pd.isna(until) or until >= day):
+            covered.setdefault(actor_id, []).append(iso3)
+    known = set(registry.actors["actor_id"].tolist())
     return [(3, current_successor(registry.actors, actor_id) if actor_id in known else actor_id,
              f"Regional body covering {', '.join(sorted(covered[actor_id]))}") for actor_id in sorted(covered)]
 

@@ -16,10 +16,9 @@ from r2p import tiers
 from r2p.convening.judgements import draft_judgements, latest_judgements
 from r2p.convening.worksheet import latest_worksheet
 from r2p.engagement import registry
-from r2p.engagement.analysis import unengaged
 from r2p.exports.briefing import gather_briefing
 from r2p.notes import country_notes
-from r2p.read import audit_trail, comparison, explore, profile, standings, surges
+from r2p.read import audit_trail, comparison, explore, overview, profile, standings, surges
 from r2p.read.release_record import release_lists
 from r2p.read.releases import releases_held
 from r2p.reviews import records as reviews
@@ -30,9 +29,10 @@ Read = Callable[..., Any]
 
 
 def unengaged_situations(warehouse: Warehouse, method_version: str, period: int, today: date) -> pd.DataFrame:
-    """The Overview's "high risk, nobody engaged" (engagement.analysis.unengaged): the registry and the tiers both
-    live in the warehouse, so only the date is added to the cache key (which engagements are active changes with it)."""
-    return unengaged(registry.load_registry(warehouse), tiers.tier_table(warehouse, method_version, period), today)
+    """The Overview's "high risk, nobody engaged" (engagement.analysis.unengaged, in one read: read.overview): the
+    registry and the tiers both live in the warehouse, so only the date is added to the cache key (which engagements
+    are active changes with it)."""
+    return overview.unengaged(warehouse, method_version, period, today)
 
 
 READS: dict[str, Read] = {
