@@ -242,9 +242,12 @@ def test_no_pickle_eval_exec_or_unsafe_yaml() -> None:
 REVIEWED_HTML: dict[str, tuple[str, str]] = {
     "st.markdown(violence_legend(), unsafe_allow_html=True)": (
         "src/r2p/ui/country_events.py", "the event map's legend, built from constants only (tested below)"),
-    "st.markdown(strip_html(summary, method_label, since), unsafe_allow_html=True)": (
+    "st.html(strip_html(summary, method_label, since))": (
         "src/r2p/ui/overview_summary.py", "the Overview's summary strip: counts, dates and fixed words, with every "
         "interpolated text (situation names included) passed through html.escape (tested in tests/ui)"),
+    "st.html(html_table(frame, headers, numeric, strong))": (
+        "src/r2p/ui/tier_tables.py", "the Overview's short lists (top risk, movers, reviews) as HTML tables: every "
+        "header and cell passed through html.escape, only fixed tags and styles added (tested in tests/ui)"),
     "st.html(PAGE_CSS)": (
         "src/r2p/ui/shell.py", "print and phone-width CSS (WCAG 2.1 print view, reflow): one constant (below)"),
 }

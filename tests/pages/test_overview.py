@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 import pandas as pd
@@ -26,6 +25,7 @@ from tests.helpers.headers import raw_headers
 from tests.helpers.pages import opened_reviews, texts
 from tests.helpers.real_warehouse import real_warehouse
 from tests.helpers.rendered import unescaped
+from tests.ui.test_tier_tables import table_rows
 
 TIMEOUT = 60
 
@@ -56,11 +56,14 @@ def _opened(app: AppTest, *expanders: str) -> AppTest:
     return app
 
 
+def _list_html(app: AppTest, first_header: str) -> str:
+    return next(h.value for h in app.html if (rows := table_rows(h.value)) and rows[0][0] == first_header)
+
+
 def _listed(app: AppTest, first_header: str) -> pd.DataFrame:
-    """A Markdown table as a person reads it: its header row as columns, every cell as shown."""
-    table = next(m.value for m in app.markdown if unescaped(m.value).startswith(f"| {first_header} |"))
-    rows = [[unescaped(cell.strip()) for cell in re.split(r"(?<!\\)\|", line)[1:-1]] for line in table.splitlines()]
-    return pd.DataFrame(rows[2:], columns=rows[0])
+    """A short list's HTML table as a person reads it: its header row as columns, every cell as shown."""
+    rows = table_rows(_list_html(app, first_header))
+    return pd.DataFrame(rows[1:], columns=rows[0])
 
 
 def _legend(app: AppTest) -> list[str]:
@@ -121,9 +124,11 @@ def test_reviews_waiting_show_overdue_first(warehouse: Warehouse) -> None:
     waiting = _listed(app, "State")
     queue = review_queue.pending(list_reviews(warehouse, review_queue.today()))
     assert list(waiting["Review"]) == [f"#{number}" for number in queue["review_id"]]  # queue order, every one
-    assert waiting["State"].iloc[0] == "**overdue**" and set(waiting["State"]) == {"**overdue**", "open"}
+    assert waiting["State"].iloc[0] == "overdue" and set(waiting["State"]) == {"overdue", "open"}
+    overdue = int((waiting["State"] == "overdue").sum())
+    assert _list_html(app, "State").count("<strong>overdue</strong>") == overdue  # each overdue row in bold
     assert list(waiting["Deadline"]) == [f"{day:%Y-%m-%d}" for day in pd.to_datetime(queue["due_date"])]
-    assert f"{(waiting['State'] == '**overdue**').sum()} overdue" in texts(app)
+    assert f">{overdue} overdue<" in _strip(app)
     assert f"(as of {FIXED_TODAY}, by r2p init): " in texts(app)  # when the trigger rules last ran
 
 
@@ -201,7 +206,7 @@ def real(monkeypatch: pytest.MonkeyPatch) -> Warehouse:
 
 
 def _strip(app: AppTest) -> str:
-    return unescaped(next(m.value for m in app.markdown if 'aria-label="Summary"' in m.value))
+    return next(h.value for h in app.html if 'aria-label="Summary"' in h.value)
 
 
 def test_on_real_data_the_strip_states_tiers_movers_reviews_nobody_engaged_and_as_of(real: Warehouse) -> None:

@@ -25,8 +25,9 @@ CHIP = "display:inline-block;padding:1px 7px;margin:2px 4px 2px 0;border-radius:
 
 def show_summary(summary: Summary, method_label: str, since: int) -> None:
     """The strip as one row of cells (HTML built only from counts, dates and fixed words: nothing from data
-    or users reaches it unescaped)."""
-    st.markdown(strip_html(summary, method_label, since), unsafe_allow_html=True)
+    or users reaches it unescaped). NOTE: st.html, not Markdown with raw HTML, which loads three more scripts on a
+    cold visit and parses the strip in the browser while the map loads."""
+    st.html(strip_html(summary, method_label, since))
 
 
 def strip_html(summary: Summary, method_label: str, since: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import html
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -13,14 +13,17 @@ from r2p.figures.tier_style import tier_cell_style
 from r2p.provenance import Provenance
 from r2p.triggers.escalation import levels
 from r2p.ui.downloads import table_downloads
-from r2p.ui.plain import plain_markdown
 
 OVERDUE_STYLE = "background-color: #fff3cd; color: #7a1d00; font-weight: 600"
 ARROWS = {"up": "▲ riskier", "down": "▼ less risky", "changed": "◆ changed"}
 DATE_FORMATS = {"due_date": "{:%Y-%m-%d}", "decided_at": "{:%Y-%m-%d %H:%M}"}
 _PERCENT = ("coverage", "stale_share")
 LONG_TEXT = 40
-NUMERIC_TEXT = re.compile(r"[0-9 .:#→—-]*")
+LIST_STYLE = "border-collapse:collapse;font-size:0.875rem;margin-bottom:0.5rem"
+# At phone width a list wider than the screen scrolls inside its own box, never the page (WCAG 1.4.10)
+LIST_BOX = "max-width:100%;overflow-x:auto"
+CELL_STYLE = "border:1px solid #d0d0d0;padding:0.2rem 0.5rem;{align}"
+ALIGN = {True: "text-align:right;white-space:nowrap", False: "text-align:left"}  # numbers: right, on one line
 
 
 def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: int | None = None,
@@ -38,9 +41,9 @@ def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: in
 def show_top_risk(tiers: pd.DataFrame, method_label: str, rows: int) -> None:
     """The highest scores, narrow enough to stand beside the map: rank, country, model tier, score."""
     top = top_risk(tiers, rows)
-    st.markdown(markdown_table(top.assign(score=top["score"].map(_score)),
-                               {"rank": "#", "name": "Country", "tier": f"Tier ({method_label})", "score": "Score"},
-                               numeric=("rank", "score")))
+    _show_list(top.assign(score=top["score"].map(_score)),
+               {"rank": "#", "name": "Country", "tier": f"Tier ({method_label})", "score": "Score"},
+               numeric=("rank", "score"))
 
 
 def top_risk(tiers: pd.DataFrame, rows: int) -> pd.DataFrame:
@@ -61,30 +64,44 @@ def show_movers(movers: pd.DataFrame, method_label: str, key: str, provenance: P
         scores = [f"{_score(before) or '—'} → {_score(now) or '—'}"
                   for before, now in zip(shown["from_score"], shown["to_score"], strict=True)]
         listed = shown[["move", "name", "from_tier", "to_tier"]].assign(score=scores)
-        st.markdown(markdown_table(listed, {"move": "Move", "name": "Country", "from_tier": "From", "to_tier": "To",
-                                            "score": "Score, before → now"}, numeric=("score",)))
+        _show_list(listed, {"move": "Move", "name": "Country", "from_tier": "From", "to_tier": "To",
+                            "score": "Score, before → now"}, numeric=("score",))
     if provenance:
         table_downloads(headed(shown, labels), key, f"Tier movers ({method_label})", provenance)
 
 
-def markdown_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = ()) -> str:
-    """A short list as a Markdown table: a real <table> a screen reader walks cell by cell, drawn with no script
-    of its own. NOTE: st.dataframe loads about 1.5 MB of JavaScript on a cold visit and draws on the main thread
-    while the Overview's map loads; every cell here is plain text (r2p.ui.plain), "—" when missing."""
+def html_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = (),
+               strong: Iterable[bool] = ()) -> str:
+    """A short list as an HTML table: a real <table> a screen reader walks cell by cell (headers marked as column
+    headers), drawn with no script of its own. Every header and cell is escaped text (html.escape), "—" when
+    missing; `strong`: per row, whether its first cell is shown in bold. NOTE: st.dataframe loads about 1.5 MB of
+    JavaScript on a cold visit and draws on the main thread while the Overview's map loads, and a Markdown table is
+    parsed in the browser character by character; this HTML is only sanitised and inserted."""
     right = set(numeric)
-    lines = [[plain_markdown(str(headers[str(c)])) for c in frame.columns],
-             ["---:" if c in right else "---" for c in frame.columns]]
-    lines += [[_markdown_cell(value) for value in row] for row in frame.itertuples(index=False)]
-    return "\n".join(f"| {' | '.join(line)} |" for line in lines)
+    aligns = [ALIGN[str(c) in right] for c in frame.columns]
+    head = "".join(f'<th scope="col" style="{CELL_STYLE.format(align=align)}">{html.escape(str(headers[str(c)]))}'
+                   "</th>" for c, align in zip(frame.columns, aligns, strict=True))
+    bold = list(strong) or [False] * len(frame)
+    rows = []
+    for row, emphasised in zip(frame.itertuples(index=False), bold, strict=True):
+        cells = [_html_cell(value) for value in row]
+        if emphasised and cells:
+            cells[0] = f"<strong>{cells[0]}</strong>"
+        rows.append("<tr>" + "".join(f'<td style="{CELL_STYLE.format(align=align)}">{cell}</td>'
+                                     for cell, align in zip(cells, aligns, strict=True)) + "</tr>")
+    return (f'<div style="{LIST_BOX}"><table style="{LIST_STYLE}"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def _markdown_cell(value: object) -> str:
+def _show_list(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = (),
+               strong: Iterable[bool] = ()) -> None:
+    st.html(html_table(frame, headers, numeric, strong))  # escaped text only (tests/test_input_safety.py)
+
+
+def _html_cell(value: object) -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
         return "—"
-    text = " ".join(str(value).split())  # one line: a line break would end the table row
-    # NOTE: numbers, dates and review numbers (#12) can form nothing in a table cell; left as they are, they spare
-    # the browser's Markdown parser an escape per character.
-    return text if NUMERIC_TEXT.fullmatch(text) else plain_markdown(text)
+    return html.escape(" ".join(str(value).split()))
 
 
 def _score(value: object) -> str | None:
@@ -127,9 +144,9 @@ def show_waiting_reviews(reviews: pd.DataFrame, key: str, provenance: Provenance
     shown = reviews.assign(level=reviews["level"].map(_level_label))[columns]
     listed = shown.drop(columns="level").assign(review_id=shown["review_id"].map("#{}".format),
                                                 due_date=pd.to_datetime(shown["due_date"]).dt.strftime("%Y-%m-%d"))
-    table = markdown_table(listed, {"state": "State", "review_id": "Review", "name": "Country", "rule_id": "Rule",
-                                    "owner": "Held by", "due_date": "Deadline"})
-    st.markdown(table.replace("\n| overdue |", "\n| **overdue** |"))  # state, a fixed word, is the first column
+    _show_list(listed, {"state": "State", "review_id": "Review", "name": "Country", "rule_id": "Rule",
+                        "owner": "Held by", "due_date": "Deadline"}, numeric=("review_id", "due_date"),
+               strong=listed["state"] == "overdue")
     table_downloads(shown, key, "Reviews", provenance)
 
 
