@@ -49,7 +49,7 @@ show_recent_events(current.country, name, period, is_demo)
 show_subnational_surges(current.country, name)
 
 # Indicator trends: the small multiples, drawn once asked for
-show_indicator_trends(current.country, chosen, indicator_names, sources, is_demo)
+show_indicator_trends(current.country, name, chosen, indicator_names, sources, is_demo)
 
 show_decision_points(current.country)
 

@@ -195,6 +195,8 @@ def test_indicator_trends_are_drawn_once_opened_with_the_methods_indicators(ware
     chart = json.loads(next(c for c in app.get("plotly_chart") if c.key == "country_trends").proto.spec)
     names = list(dict.fromkeys(series[series["indicator_id"].isin(expected)]["name"]))
     assert [trace["name"] for trace in chart["data"]] == names  # one panel per picked indicator
+    assert chart["layout"]["title"]["text"] == "Indicator trends, Myanmar — DEMO"
+    assert "Chart: Indicator trends, Myanmar — DEMO." in texts(app)  # its text alternative names it
 
 
 def test_the_countrys_reviews_are_listed(warehouse: Warehouse) -> None:

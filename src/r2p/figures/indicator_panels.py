@@ -11,9 +11,10 @@ from r2p.figures.years import year_axes
 LINE_COLOUR = "#b30000"
 
 
-def indicator_panels(series: pd.DataFrame, columns: int = 3) -> go.Figure:
+def indicator_panels(series: pd.DataFrame, title: str = "", columns: int = 3) -> go.Figure:
     """series: name, unit, period, value — one panel per indicator (name), titled with its unit; every panel spans
-    the same years, so a line's position reads the same in each."""
+    the same years, so a line's position reads the same in each. title: the figure's (its text alternative and
+    exports name it); none leaves the room above the panels to their titles."""
     names = list(dict.fromkeys(series["name"]))
     columns = max(1, min(columns, len(names)))
     rows = max(1, -(-len(names) // columns))
@@ -26,6 +27,8 @@ def indicator_panels(series: pd.DataFrame, columns: int = 3) -> go.Figure:
         figure.add_trace(go.Scatter(x=panel["period"], y=panel["value"], name=name, showlegend=False,
                                     line={"color": LINE_COLOUR}, hovertemplate="%{x}: %{y:.3~g}<extra></extra>"),
                          row=position // columns + 1, col=position % columns + 1)
-    figure.update_layout(height=60 + 220 * rows, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    figure.update_layout(height=60 + 220 * rows + (40 if title else 0),
+                         margin={"l": 10, "r": 10, "t": 80 if title else 40, "b": 10},
+                         title={"text": title, "x": 0.01, "font": {"size": 16}} if title else None)
     figure.update_annotations(font_size=11)
     return year_axes(figure, series["period"])

@@ -35,7 +35,7 @@ def show_parts_chart(iso3: str, label: str, period: int, provenance: Provenance)
         show_chart(figure, "country_contributions", provenance, table=table)
 
 
-def show_indicator_trends(iso3: str, chosen: TierMethod, names: dict[str, str], sources: pd.DataFrame,
+def show_indicator_trends(iso3: str, country: str, chosen: TierMethod, names: dict[str, str], sources: pd.DataFrame,
                           is_demo: bool) -> None:
     """Heading, and in an expander drawn once opened (opening reruns the page): the indicator picker (the method's
     indicators held for the country by default), the small multiples and their source line."""
@@ -53,7 +53,8 @@ def show_indicator_trends(iso3: str, chosen: TierMethod, names: dict[str, str], 
         if shown.empty:
             st.info("No indicator data is held for this country, or none is picked.")
             return
-        figure, table = cache.built(_trends_chart, iso3, tuple(picked))
+        title = f"Indicator trends, {country}" + (" — DEMO" if is_demo else "")
+        figure, table = cache.built(_trends_chart, iso3, tuple(picked), title)
         show_chart(figure, "country_trends", of_rows(shown, sources, is_demo), table=table)
         provenance_caption(of_rows(shown, sources, is_demo))
 
@@ -71,8 +72,8 @@ def _parts_chart(iso3: str, label: str, period: int) -> Charted | tuple[None, No
                                           profile.parts_scale(row, method(label))))
 
 
-def _trends_chart(iso3: str, picked: tuple[str, ...]) -> Charted:
-    return _with_table(indicator_panels(profile.picked_series(cache.country_series(iso3), list(picked))))
+def _trends_chart(iso3: str, picked: tuple[str, ...], title: str) -> Charted:
+    return _with_table(indicator_panels(profile.picked_series(cache.country_series(iso3), list(picked)), title))
 
 
 def _with_table(figure: go.Figure) -> Charted:
