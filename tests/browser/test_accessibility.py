@@ -73,7 +73,10 @@ def test_axe_finds_no_serious_or_critical_violation(server: Server, offline_page
 def test_every_chart_has_a_summary_and_its_data_as_a_table(server: Server, offline_page) -> None:  # noqa: ANN001
     page = offline_page.page
     _settled(page, *PAGES["country"], server)
-    charts = page.locator("[data-testid='stPlotlyChart']").count()
+    # The events map says itself in words (its summary caption) and lists every event ("Events as a table")
+    events_map = page.locator(".st-key-country_events [data-testid='stPlotlyChart']")
+    assert events_map.count() == 1 and page.get_by_text("Events as a table").count() == 1
+    charts = page.locator("[data-testid='stPlotlyChart']").count() - 1
     assert charts >= 2
     summaries = page.get_by_text("The table below holds every value.")
     assert summaries.count() == charts
