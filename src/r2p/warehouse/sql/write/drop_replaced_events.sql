@@ -1,9 +1,8 @@
--- Before loading staged_event: drop earlier copies of the same events (unless a newer release of the same source
--- holds them: see keep_superseded_events), and every demo event once real ones arrive.
+-- Before loading staged_event: drop earlier copies of the same events, unless a newer release of the same source
+-- holds them (see keep_superseded_events). Demo events go by drop_demo_events once real ones arrive.
 DELETE FROM event e
 WHERE e.event_id IN (SELECT event_id FROM staged_event)
 AND e.ingest_id NOT IN (
     SELECT c.ingest_id FROM load_release c JOIN load_release n
         ON n.ingest_id = $ingest_id AND c.source_id = n.source_id AND c.release_rank > n.release_rank
 )
-OR ($replace_demo AND e.ingest_id IN (SELECT i.ingest_id FROM ingest i JOIN source USING (source_id) WHERE source.is_demo))
