@@ -1,27 +1,23 @@
-"""Pure questions over the registry: active on a date, tiers of situations, filters and gaps."""
+"""Pure questions over the registry: active on a date, tiers of situations and filters (the gaps: tests/read)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
-import pytest
 
 from r2p.engagement.analysis import (
     NO_TIER,
     EngagementFilter,
     active_on,
-    engagement_dates,
     engagement_view,
     filtered,
     is_active,
-    no_new_engagement,
     related_situations,
     situation_tier,
     situation_tiers,
     situations_for_country,
     status_on,
-    unengaged,
 )
 from r2p.engagement.registry import Registry, country_list
 from tests.helpers.engagement import tiers
@@ -70,22 +66,6 @@ def test_a_situation_takes_the_highest_tier_among_its_countries(registry: Regist
         situation_tiers(registry.situations, held)["tier"].tolist()
 
 
-def test_without_tiers_every_situation_with_no_active_engagement_is_unengaged(registry: Registry) -> None:
-    assert set(unengaged(registry, tiers(), TODAY)["situation_id"]) == {"sdn-darfur", "ssd", "tcd", "sahel"}
-    assert no_new_engagement(registry, tiers(), TODAY, 12).empty  # which situations are high risk is unknown
-
-
-def test_the_two_gap_lists_measure_different_things_worst_first(registry: Registry) -> None:
-    ranked = tiers(SDN="Very high", SSD="High", TCD="Low", MLI="High")
-    nobody = unengaged(registry, ranked, TODAY)
-    assert list(nobody["situation_id"]) == ["sdn-darfur", "sahel", "ssd"]
-    assert set(nobody["active"]) == {0}
-    stale = no_new_engagement(registry, ranked, TODAY, 12)
-    assert list(stale["situation_id"]) == ["sdn"]  # engaged (3 active), but nothing started since 2024-06
-    assert stale["active"].iloc[0] == 3
-    assert no_new_engagement(registry, ranked, TODAY, 36).empty  # CAAC started 2024-06 counts in 36 months
-
-
 def test_filters_narrow_by_kind_group_tier_and_verification(registry: Registry) -> None:
     view = engagement_view(registry)
     ranked = situation_tiers(registry.situations, tiers(SSD="High", MLI="High"))
@@ -101,32 +81,6 @@ def test_situations_for_a_country_put_its_own_first(registry: Registry) -> None:
     assert situations_for_country(registry.situations, "SDN") == ["sdn", "sdn-darfur"]
     assert situations_for_country(registry.situations, "BFA") == ["sahel"]
     assert related_situations(registry.situations, "sdn") == ["sdn-darfur"]
-
-
-@pytest.mark.parametrize("months", [1, 12, 120])
-def test_gaps_never_list_a_situation_below_high_when_tiers_exist(registry: Registry, months: int) -> None:
-    low = tiers(SDN="Moderate", SSD="Low", TCD="Elevated", MLI="Low")
-    assert unengaged(registry, low, TODAY).empty and no_new_engagement(registry, low, TODAY, months).empty
-
-
-def test_engaged_high_risk_situations_are_never_listed_as_nobody_engaged(shipped: Registry) -> None:
-    day = date(2026, 12, 6)
-    ranked = tiers(MMR="Very high", AFG="High", SDN="Very high", BFA="High")
-    view = engagement_view(shipped)
-    active = view[active_on(view, day)].groupby("situation_id").size()
-    assert active["mmr"] >= 5 and active["afg"] >= 5
-    nobody = set(unengaged(shipped, ranked, day)["situation_id"])
-    assert not {"mmr", "afg", "sdn"} & nobody
-    stale = no_new_engagement(shipped, ranked, day, 12).set_index("situation_id")
-    assert {"mmr", "afg"} <= set(stale.index)  # engaged, but nothing started since June 2024
-    assert stale.at["mmr", "active"] == active["mmr"]
-
-
-@pytest.mark.parametrize("fixture", ["registry", "shipped"])
-def test_engagement_dates_are_the_views_dates(fixture: str, request: pytest.FixtureRequest) -> None:
-    registry = request.getfixturevalue(fixture)
-    view = engagement_view(registry)
-    pd.testing.assert_frame_equal(engagement_dates(registry), view[["situation_id", "started", "until"]])
 
 
 def test_a_countrys_situations_are_its_own_then_the_others_by_name(shipped: Registry) -> None:

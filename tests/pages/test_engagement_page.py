@@ -15,10 +15,12 @@ from r2p.access.rights import Role
 from r2p.engagement.analysis import situation_tiers
 from r2p.engagement.registry import load_registry
 from r2p.engagement.seed import SEED_RANGE, load_seed
-from r2p.tiers import current_tiers
+from r2p.read.overview import engagement_gaps
+from r2p.tiers import current_period, current_tiers
 from r2p.warehouse import Warehouse
 from tests.helpers.data import ROOT
 from tests.helpers.elements import shown
+from tests.helpers.real_warehouse import real_warehouse
 from tests.helpers.rendered import unescaped
 from tests.helpers.signin import accounts_file, sign_in
 from tests.helpers.warehouses import contents
@@ -70,6 +72,46 @@ def test_the_page_shows_gaps_first_the_map_and_says_what_is_demo_and_what_is_rea
     assert "MONUSCO" in matrix and "Mandate or mission" in matrix
     assert "Read-only: sign in as editor (or above) to add, end or correct engagements." in texts
     assert not [widget for widget in app.text_input if str(widget.key).startswith("engagement_add")]
+
+
+GAP_COLUMNS = ["situation", "tier", "active engagements", "last started"]
+
+
+def _gaps_shown(app: AppTest, warehouse: Warehouse, method: str) -> int:
+    """Check the two gap lists the page shows against read.overview.engagement_gaps on each of a few dates and
+    windows: headers, columns, rows and their order (a list with no row says so instead). Returns the rows."""
+    listed = 0
+    for day, months in ((date(2026, 12, 6), 12), (date(2023, 12, 31), 36), (date(2015, 1, 1), 1),
+                        (date(2004, 2, 29), 120)):
+        app.date_input(key="engagement_as_of").set_value(day)
+        app.number_input(key="engagement_months").set_value(months).run()
+        assert not app.exception, app.exception
+        assert [s.value for s in app.subheader][:2] == ["High risk, nobody engaged",
+                                                         f"High risk, no new engagement in {months} months"]
+        gaps = engagement_gaps(warehouse, method, current_period(warehouse, method), day, months)
+        tables = iter(element.value for element in app.dataframe if "active engagements" in element.value.columns)
+        for gap in (gap for gap in gaps if not gap.empty):
+            table = next(tables)
+            assert list(table.columns) == GAP_COLUMNS
+            assert table["situation"].tolist() == gap["name"].tolist()
+            assert table["tier"].tolist() == gap["tier"].tolist()
+            assert table["active engagements"].tolist() == gap["active"].tolist()
+            assert pd.to_datetime(table["last started"]).tolist() == gap["last_started"].tolist()
+            listed += len(table)
+        assert next(tables, None) is None
+        assert len(app.success) >= sum(gap.empty for gap in gaps)  # "Every High-or-above situation has ..."
+    return listed
+
+
+def test_the_gap_lists_show_the_gaps_read_in_order_with_headers_people_read(seeded: Warehouse) -> None:
+    assert _gaps_shown(_page(), seeded, "composite-1")
+
+
+def test_on_real_data_the_gap_lists_show_the_gaps_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    location = real_warehouse()
+    monkeypatch.setenv("R2P_DB", str(location))  # the page only reads it
+    app = _page()
+    assert _gaps_shown(app, Warehouse(str(location)), app.session_state["r2p_view"].method)
 
 
 def test_filters_change_what_the_matrix_shows(seeded: Warehouse) -> None:

@@ -1,4 +1,5 @@
-"""Pure questions over the registry: what is active on a date, situation tiers, sourcing, and the two kinds of gap."""
+"""Pure questions over the registry: what is active on a date, situation tiers, sourcing (the two gap lists are one
+read: r2p.read.overview.engagement_gaps)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from r2p.engagement.dates import as_timestamp, period_end
 from r2p.engagement.registry import Registry, actor_table, country_list
-from r2p.vocabulary import HIGH_OR_ABOVE, TIERS, engagement_kind_label, tier_rank
+from r2p.vocabulary import TIERS, engagement_kind_label, tier_rank
 
 NO_TIER = "No tier"
 
@@ -45,15 +46,6 @@ def engagement_view(registry: Registry) -> pd.DataFrame:
     view["sourced"] = has_source(view["source_url"])
     view["verified"] = view["verified"].astype(bool) & view["sourced"]
     return view
-
-
-def engagement_dates(registry: Registry) -> pd.DataFrame:
-    """situation_id, started and until of every engagement, as engagement_view gives them (without the actors'
-    and situations' labels, which cost most of its time)."""
-    actors = registry.actors[["actor_id", "dissolved", "dissolved_precision"]]
-    dates = registry.engagements[["situation_id", "actor_id", "started", "ended", "ended_precision"]].merge(
-        actors, on="actor_id", how="left")
-    return pd.DataFrame({"situation_id": dates["situation_id"], "started": dates["started"], "until": _until(dates)})
 
 
 def _until(view: pd.DataFrame) -> pd.Series:
@@ -133,50 +125,6 @@ def filtered(view: pd.DataFrame, chosen: EngagementFilter, tiers: pd.DataFrame) 
     if not chosen.include_unverified:
         keep &= view["verified"]
     return view[keep].reset_index(drop=True)
-
-
-GAP_COLUMNS = ["situation_id", "name", "tier", "active", "last_started"]
-
-
-def unengaged(registry: Registry, tiers: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """"High risk, nobody engaged": situations at High or above with no engagement active on the date, worst
-    tier first. Without tiers (none computed yet): every situation with no active engagement.
-
-    Columns: situation_id, name, tier, active (0 here), last_started (the latest engagement ever started).
-    """
-    frame = _engagement_counts(registry, tiers, as_of)
-    wanted = frame["active"] == 0
-    if len(tiers):
-        wanted &= frame["tier"].isin(HIGH_OR_ABOVE)
-    return _ordered(frame[wanted])
-
-
-def no_new_engagement(registry: Registry, tiers: pd.DataFrame, as_of: date, months: int) -> pd.DataFrame:
-    """"High risk, no new engagement in `months` months": situations at High or above that are engaged (some
-    engagement active on the date) but where none started in the window ending on the date. Without tiers, empty:
-    which situations are high risk is unknown. Columns as `unengaged`.
-    """
-    if not len(tiers):
-        return pd.DataFrame(columns=GAP_COLUMNS)
-    frame = _engagement_counts(registry, tiers, as_of)
-    since = as_timestamp(as_of) - pd.DateOffset(months=months)
-    stale = frame["last_started"].isna() | (frame["last_started"] <= since)
-    return _ordered(frame[frame["tier"].isin(HIGH_OR_ABOVE) & (frame["active"] > 0) & stale])
-
-
-def _engagement_counts(registry: Registry, tiers: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    view = engagement_dates(registry)
-    active = view[active_on(view, as_of)].groupby("situation_id").size()
-    started = view[view["started"] <= as_timestamp(as_of)].groupby("situation_id")["started"].max()
-    frame = registry.situations[["situation_id", "name"]].merge(situation_tiers(registry.situations, tiers),
-                                                                 on="situation_id")
-    frame["active"] = frame["situation_id"].map(active).fillna(0).astype(int)
-    frame["last_started"] = frame["situation_id"].map(started)
-    return frame
-
-
-def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.sort_values(["tier_rank", "name"])[GAP_COLUMNS].reset_index(drop=True)
 
 
 def situations_for_country(situations: pd.DataFrame, iso3: str) -> list[str]:

@@ -1,5 +1,5 @@
 """What the Overview's first screen states in one line: countries per tier, movers, reviews waiting, high-risk
-situations with nobody engaged, and how current the data is."""
+situations with nobody engaged, and how current the data is; and the engagement gaps (the Engagement page's too)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from r2p.read.standings import CHANGED, DOWN, UP, tier_counts
 from r2p.vocabulary import HIGH_OR_ABOVE, TIERS, tier_rank
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
+
+GAPS = ("nobody", "stale")  # the `gap` of each list's rows in read/engagement_gaps.sql
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Summary:
 def summarise(tiers: pd.DataFrame, movers: pd.DataFrame, review_counts: dict[str, int],
               unengaged: pd.DataFrame, as_of: object) -> Summary:
     """tiers: a tier table; movers: standings.tier_movers; review_counts: reviews.queue.state_counts of the
-    reviews waiting; unengaged: engagement.analysis.unengaged (name per situation)."""
+    reviews waiting; unengaged: `unengaged` (name per situation)."""
     moves = movers["direction"].value_counts()
     return Summary(tier_counts(tiers), int(moves.get(UP, 0)), int(moves.get(DOWN, 0)), int(moves.get(CHANGED, 0)),
                    int(review_counts.get("open", 0)), int(review_counts.get("overdue", 0)),
@@ -44,12 +46,26 @@ def summarise(tiers: pd.DataFrame, movers: pd.DataFrame, review_counts: dict[str
 
 
 def unengaged(warehouse: Warehouse, method_version: str, period: int | None, as_of: date) -> pd.DataFrame:
-    """engagement.analysis.unengaged over the warehouse's registry and the method version's tier table for the
-    period, in one read: situation_id, name, tier, active (0), last_started — the same rows, order and dtypes."""
-    # NOTE: the registry and tier table through pandas cost about 28 ms of CPU per call on the scale-1 bench
-    # (four reads, merges, partial-date ends); the one query does the same in SQL. tests/read/test_overview.py
-    # pins it to analysis.unengaged, which the Engagement page still uses over the registry it has loaded.
-    rows = query(warehouse, "read/unengaged_situations", {
-        "method_version": method_version, "period": period, "as_of": as_of, "tiers": list(TIERS),
+    """"High risk, nobody engaged" (the first of `engagement_gaps`) for the method version's tiers in the period."""
+    return engagement_gaps(warehouse, method_version, period, as_of)[0]
+
+
+def engagement_gaps(warehouse: Warehouse, method_version: str, period: int | None, as_of: date,
+                    months: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two gap lists on the date, under the method version's model tiers for the period, each worst tier first
+    (rules in read/engagement_gaps.sql):
+
+    - "High risk, nobody engaged": situations at High or above with no engagement active on the date; without any
+      tier for the period, every situation with no active engagement;
+    - "High risk, no new engagement in `months` months": situations at High or above with some engagement active
+      but none started in the window ending on the date (empty without tiers, or without `months`).
+
+    Columns of both: situation_id, name, tier, active (engagements active on the date), last_started (the latest
+    engagement started by the date).
+    """
+    rows = query(warehouse, "read/engagement_gaps", {
+        "method_version": method_version, "period": period, "as_of": as_of, "months": months, "tiers": list(TIERS),
         "high": sorted(tier_rank(tier) for tier in HIGH_OR_ABOVE), "no_tier": NO_TIER})
-    return rows.astype({"situation_id": "str", "name": "str", "tier": "str"})  # text, also when no row is left
+    rows = rows.astype({"situation_id": "str", "name": "str", "tier": "str"})  # text, also when no row is left
+    nobody, stale = (rows[rows["gap"] == gap].drop(columns="gap").reset_index(drop=True) for gap in GAPS)
+    return nobody, stale

@@ -1,5 +1,6 @@
-"""Cached reads behind the Engagement page: the registry frames and the tiers of a method version, and what the
-page derives from them (the engagement view, the gaps, the map's figures, the invitees).
+"""Cached reads behind the Engagement page: the registry frames, the tiers of a method version and the two gap lists
+(one read: read.overview.engagement_gaps), and what the page derives from them (the engagement view, the map's
+figures, the invitees).
 
 NOTE: the derived frames and figures are kept per warehouse version (cache.built) and handed out as they are:
 a warm rerun rebuilt them all, Plotly's validation of the matrix's cells first. Callers never change them.
@@ -16,20 +17,20 @@ from r2p.engagement.analysis import (
     EngagementFilter,
     engagement_view,
     filtered,
-    no_new_engagement,
     situation_tiers,
     situations_for_country,
-    unengaged,
 )
 from r2p.engagement.invitees import suggested_invitees
 from r2p.engagement.registry import Registry, actor_table
 from r2p.figures.engagement import engagement_matrix, engagement_network
-from r2p.ui.cache import built, cached
+from r2p.read.overview import engagement_gaps
+from r2p.ui.cache import built, cached, run_snapshot
 
 actors = cached("actors")
 situations = cached("situations")
 engagements = cached("engagements")
 tiers = cached("current_tiers")
+current_period = cached("current_period")
 
 
 def registry() -> Registry:
@@ -53,7 +54,7 @@ def ranked(version: str) -> pd.DataFrame:
 
 
 def gaps(version: str, as_of: date, months: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(unengaged, no_new_engagement) on the date, under the method version: the two gap lists."""
+    """The two gap lists on the date under the method version's current tiers: read.overview.engagement_gaps."""
     return built(_gaps, version, as_of, months)
 
 
@@ -84,8 +85,7 @@ def _ranked(version: str) -> pd.DataFrame:
 
 
 def _gaps(version: str, as_of: date, months: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    now, held = registry(), tiers(version)
-    return unengaged(now, held, as_of), no_new_engagement(now, held, as_of, months)
+    return engagement_gaps(run_snapshot(), version, current_period(version), as_of, months)
 
 
 def _map_figures(chosen: EngagementFilter, version: str, title: str) -> dict[str, go.Figure]:

@@ -29,7 +29,7 @@ Read = Callable[..., Any]
 
 
 def unengaged_situations(warehouse: Warehouse, method_version: str, period: int, today: date) -> pd.DataFrame:
-    """The Overview's "high risk, nobody engaged" (engagement.analysis.unengaged, in one read: read.overview): the
+    """The Overview's "high risk, nobody engaged" (read.overview.unengaged, the Engagement page's first gap): the
     registry and the tiers both live in the warehouse, so only the date is added to the cache key (which engagements
     are active changes with it)."""
     return overview.unengaged(warehouse, method_version, period, today)
