@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 from r2p.warehouse import Warehouse
-from r2p.warehouse.ingest import ingest, vintages
+from r2p.warehouse.ingest import acled, ingest, vintages
 from r2p.warehouse.ingest.ucdp_common import MAX_PROBLEMS_PER_CHECK
 from r2p.warehouse.ingest.vintages import known_events
+from r2p.warehouse.queries import run
 from r2p.warehouse.releases import Release
 from tests.helpers.ingest import refusal, sql_rows
 from tests.helpers.warehouses import copy_of
@@ -196,3 +197,27 @@ def test_loads_of_new_events_skip_the_vintage_statements_with_the_same_outcome(
     assert found == probed
     assert fast == full
     assert fast[1]["event"] and all(row[1] == "acled" for row in fast[1]["event"])  # the demo events are gone
+
+
+def test_ids_equal_once_cleaned_are_refused_as_repeats(warehouse: Warehouse, tmp_path: Path) -> None:
+    frame = _fixture()
+    first = frame.loc[2, "event_id_cnty"]
+    frame.loc[6, "event_id_cnty"] = f" {first}\t"
+    assert refusal(warehouse, "acled", _write(frame, tmp_path / "acled.csv")) == [
+        f"acled.csv, row 8, column \"event_id\": 'acled-{first}': appears more than once"]
+
+
+def test_a_hash_collision_in_the_first_look_for_repeats_refuses_nothing(warehouse: Warehouse, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cheap look (distinct hashes) may say 'maybe' for distinct ids; the full check then finds no repeat."""
+    looked = []
+
+    def colliding(connection: object, name: str, *args: object, **kwargs: object) -> pd.DataFrame:
+        if name == "ops/ingest_event_ids_may_repeat":
+            looked.append(name)
+            return pd.DataFrame({"maybe": [True]})
+        return run(connection, name, *args, **kwargs)
+
+    monkeypatch.setattr(acled, "run", colliding)
+    staged = stage_file(warehouse, _write(_fixture(), tmp_path / "acled.csv"))
+    assert looked and staged.event_problems == [] and staged.events_staged == 29

@@ -185,6 +185,8 @@ def _event_problems(connection: duckdb.DuckDBPyConnection, codes: pd.DataFrame, 
         bad = far[far[f"bad_{column}"].astype(bool)]
         problems += [Problem(file, f"is not between {span}", int(row), column, str(value))
                      for row, value in zip(bad["_row"], bad[column], strict=True)]
+    if not run(connection, "ops/ingest_event_ids_may_repeat")["maybe"].iloc[0]:
+        return problems
     repeats = run(connection, "ops/ingest_event_repeats")
     return problems + [Problem(file, "appears more than once", int(row), "event_id", str(event_id))
                        for row, event_id in zip(repeats["_row"], repeats["event_id"], strict=True)]
