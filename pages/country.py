@@ -39,7 +39,7 @@ about = of_scores(chosen.label, sources, is_demo)
 st.subheader(f"Risk tier, {period}")
 show_tier_facts(row, chosen, period, profile.insufficiency_reason(row, chosen, indicator_names))
 title = f"Model tier ({chosen.label}) and assessed tier, {name}" + (" — DEMO" if is_demo else "")
-show_tier_chart(current.country, chosen.label, title, about)
+show_tier_chart(current.country, name, chosen.label, title, about)
 
 # What makes up the score
 show_parts_chart(current.country, chosen.label, period, about)

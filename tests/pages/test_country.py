@@ -30,6 +30,7 @@ from tests.helpers.drivers import forecast_contributions
 from tests.helpers.pages import opened_reviews, texts
 from tests.helpers.real_warehouse import real_warehouse
 from tests.helpers.signin import accounts_file, form, sign_in
+from tests.helpers.warehouses import copy_of
 
 TIMEOUT = 60
 
@@ -271,3 +272,18 @@ def test_on_real_data_country_and_meeting_prep_open_on_the_country_with_the_most
     meeting.run().switch_page("pages/meeting_prep.py").run()
     assert not meeting.exception, meeting.exception
     assert meeting.selectbox(key="meeting_country").value == expected  # the situation with the most at stake
+
+
+def test_on_an_empty_warehouse_the_page_says_why_it_draws_no_tier_chart(
+        empty_template_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("R2P_DB", copy_of(empty_template_warehouse, tmp_path / "r2p.duckdb").location)
+    app = _country("SDN")
+    assert "country_tier_history" not in [chart.key for chart in app.get("plotly_chart")]
+    said = [info.value for info in app.info if info.value.startswith("No tier history to draw")]
+    assert len(said) == 1 and "for Sudan" in said[0], [info.value for info in app.info]
+
+
+def test_a_scored_country_draws_its_tier_chart_and_no_such_sentence(warehouse: Warehouse) -> None:
+    app = _country("SDN")
+    assert "country_tier_history" in [chart.key for chart in app.get("plotly_chart")]
+    assert not [info.value for info in app.info if info.value.startswith("No tier history to draw")]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from r2p import geo
+from r2p.figures.tier_map import tier_choropleth
 from r2p.ui.chart_text import chart_summary, chart_table
+from r2p.vocabulary import INSUFFICIENT
 
 
 def _two_panels() -> go.Figure:
@@ -53,3 +57,36 @@ def test_a_series_already_counted_in_its_legend_name_is_not_counted_twice() -> N
     figure = go.Figure([go.Choroplethmap(locations=["SDN", "TCD"], z=[1, 1], name="Very high (2)"),
                         go.Choroplethmap(locations=["FRA"], z=[0], name="Low")])
     assert "2 series: Very high (2), Low (1)" in chart_summary(figure, chart_table(figure))
+
+
+def test_a_map_trace_naming_each_point_in_customdata_lists_it_under_that_series_in_legend_order() -> None:
+    legend = [go.Choroplethmap(locations=[], z=[], name=name, showlegend=True) for name in ("High (2)", "Low (1)")]
+    figure = go.Figure([go.Choroplethmap(locations=["FRA", "SDN"], z=[1, 0], text=["France", "Sudan"],
+                                         customdata=["Low (1)", "High (2)"], name="tiers"),
+                        go.Scattermap(lon=[1.0], lat=[2.0], text=["Malta"], customdata=["High (2)"], name="dots"),
+                        *legend])
+    table = chart_table(figure)
+    assert table[["Series", "Place"]].values.tolist() == [["High (2)", "Sudan"], ["High (2)", "Malta"],
+                                                          ["Low (1)", "France"]]
+    assert "Value" not in table.columns  # z only picks the series' colour
+    assert "2 series: High (2), Low (1)" in chart_summary(figure, table)
+
+
+def test_text_customdata_of_a_chart_that_is_not_a_map_is_not_a_series() -> None:
+    figure = go.Figure(go.Bar(x=[1.0, 2.0], y=["a", "b"], customdata=["Sudan", "Chad"], name="parts"))
+    assert set(chart_table(figure)["Series"]) == {"parts"}
+
+
+def test_the_tier_map_table_lists_each_country_under_its_legend_entry_in_tier_order() -> None:
+    tiers = pd.DataFrame({"iso3": ["SDN", "MMR", "SGP", "FRA"], "name": ["Sudan", "Myanmar", "Singapore", "France"],
+                          "tier": ["Very high", "Very high", "Low", INSUFFICIENT], "score": [7.1, 6.5, 1.0, None],
+                          "coverage": [1.0, 0.9, 1.0, 0.4]})
+    table = chart_table(tier_choropleth(tiers, geo.load_country_shapes(), geo.load_small_states(), "Tiers"))
+    scored = table[table["Series"] != "not scored"]
+    assert scored[["Series", "Place"]].values.tolist() == [
+        ["Very high (2)", "Sudan: Very high · score 7.1 · reliability 100%"],
+        ["Very high (2)", "Myanmar: Very high · score 6.5 · reliability 90%"],
+        ["Low (1)", "Singapore: Low · score 1 · reliability 100%"],
+        ["Insufficient data (1)", "France: Insufficient data"]]
+    assert "Value" not in table.columns and table["Series"].iloc[0] == "not scored"
+    assert "SDN" not in set(table.loc[table["Series"] == "not scored", "Code"])

@@ -11,15 +11,24 @@ import plotly.graph_objects as go
 
 MAX_NAMED = 6  # a summary names at most this many series, then says how many more
 TAG = re.compile(r"<[^>]+>")
+MAP_TRACES = frozenset({"choroplethmap", "scattermap", "choropleth", "scattergeo"})
 
 
 def chart_table(figure: go.Figure) -> pd.DataFrame:
-    """Every plotted value, one row per point, with the series it belongs to; decorative traces are left out."""
-    frames = [frame.assign(Series=_plain(trace.name or "")) for trace in figure.data
-              if not (frame := _trace_frame(figure, trace)).empty]
+    """Every plotted value, one row per point, with the series it belongs to; decorative traces are left out.
+    A map trace holding several series (one trace per tier cost the browser too much) names each point's series
+    in customdata, one text per point (its z then only picks the series' colour); the rows are then listed in the
+    order of the traces named after those series (the legend's entries), as one trace per series listed them."""
+    frames = [frame if "Series" in frame.columns else frame.assign(Series=_plain(trace.name or ""))
+              for trace in figure.data if not (frame := _trace_frame(figure, trace)).empty]
     if not frames:
         return pd.DataFrame()
-    table = pd.concat(frames, ignore_index=True)
+    table = pd.concat(frames, ignore_index=True).astype({"Series": str})
+    if any(_point_series(trace) for trace in figure.data):
+        order = {name: place for place, name in enumerate(_plain(t.name or "") for t in figure.data
+                                                          if not _point_series(t))}
+        table = table.sort_values("Series", key=lambda names: names.map(order).fillna(len(order)), kind="stable",
+                                  ignore_index=True)
     named = table["Series"].ne("").any()
     return table[["Series", *[c for c in table.columns if c != "Series"]]] if named else table.drop(columns="Series")
 
@@ -27,8 +36,7 @@ def chart_table(figure: go.Figure) -> pd.DataFrame:
 def chart_summary(figure: go.Figure, table: pd.DataFrame) -> str:
     """What the chart shows in a sentence a screen reader can speak: kind, title, series and span."""
     title = _plain(figure.layout.title.text or "") or "untitled"
-    kind = "Map" if any(t.type in {"choroplethmap", "scattermap", "choropleth", "scattergeo"} for t in figure.data) \
-        else "Chart"
+    kind = "Map" if any(t.type in MAP_TRACES for t in figure.data) else "Chart"
     if table.empty:
         return f"{kind}: {title}. It holds no data points."
     parts = [f"{kind}: {title}. {len(table)} data points"]
@@ -50,9 +58,12 @@ def _trace_frame(figure: go.Figure, trace: go.BasicTraceType) -> pd.DataFrame:
     if trace.hoverinfo == "skip" or trace.visible is False:
         return pd.DataFrame()  # outlines, fills and invisible anchors carry no data of their own
     if trace.type in {"choroplethmap", "choropleth"}:
-        columns = {"Code": trace.locations, "Place": _labels(trace.text), "Value": _varying(trace.z)}
+        value = None if _point_series(trace) else _varying(trace.z)
+        columns = {"Code": trace.locations, "Place": _labels(trace.text), "Value": value,
+                   "Series": _point_series(trace)}
     elif trace.type in {"scattermap", "scattergeo"}:
-        columns = {"Place": _labels(trace.text), "Latitude": trace.lat, "Longitude": trace.lon}
+        columns = {"Place": _labels(trace.text), "Latitude": trace.lat, "Longitude": trace.lon,
+                   "Series": _point_series(trace)}
     else:
         columns = {_axis_title(figure, trace, "x"): trace.x, _axis_title(figure, trace, "y"): trace.y,
                    "Label": _labels(trace.text)}
@@ -61,6 +72,14 @@ def _trace_frame(figure: go.Figure, trace: go.BasicTraceType) -> pd.DataFrame:
         return pd.DataFrame()
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in present.items()})
     return frame.dropna(how="all")
+
+
+def _point_series(trace: go.BasicTraceType) -> list[str] | None:
+    """The series of each point of a map trace that names them in customdata (one text per point), else None."""
+    series = getattr(trace, "customdata", None)
+    if trace.type not in MAP_TRACES or series is None or not all(isinstance(name, str) for name in series):
+        return None
+    return [_plain(name) for name in series] or None
 
 
 def _axis_title(figure: go.Figure, trace: go.BasicTraceType, axis: str) -> str:

@@ -17,13 +17,20 @@ from r2p.ui import cache
 from r2p.ui.banner import provenance_caption
 from r2p.ui.chart_text import chart_table
 from r2p.ui.downloads import show_chart
+from r2p.ui.plain import plain_markdown
 
 TRENDS_SHOWN = "country_trends_shown"  # the expander holding the indicator trends; True once opened
 Charted = tuple[go.Figure, pd.DataFrame]  # a figure and its data as a table (r2p.ui.chart_text.chart_table)
 
 
-def show_tier_chart(iso3: str, label: str, title: str, provenance: Provenance) -> None:
-    """The model tier (method `label`) and the assessed tier over time, with the score against the thresholds."""
+def show_tier_chart(iso3: str, country: str, label: str, title: str, provenance: Provenance) -> None:
+    """The model tier (method `label`) and the assessed tier over time, with the score against the thresholds; a
+    sentence instead of an empty chart when the country has neither (an empty warehouse, an unscored country)."""
+    history = cache.tier_history(iso3, label)
+    if not (history["tier"].notna().any() or history["assessed_tier"].notna().any()):
+        st.info(f"No tier history to draw: this warehouse holds no {plain_markdown(label)} tier for "
+                f"{plain_markdown(country)} and no analyst's assessed tier.")
+        return
     figure, table = cache.built(_tier_chart, iso3, label, title)
     show_chart(figure, "country_tier_history", provenance, table=table)
 
