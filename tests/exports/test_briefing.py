@@ -102,8 +102,9 @@ def test_the_casualty_trend_and_recent_events_come_from_the_warehouse(briefed: W
     assert trend.events["year"].min() > last_year - TREND_YEARS
     assert set(trend.deaths["series"]) <= set(explore.indicators(briefed).set_index("indicator_id").loc[
         list(DEATH_SERIES), "name"]) and len(trend.deaths)
-    assert len(trend.recent) and (trend.recent["event_date"] >= trend.recent["event_date"].max()
-                                  - pd.DateOffset(months=12)).all()
+    recent = trend.recent
+    assert recent.events and recent.first_event > recent.last_event - pd.DateOffset(months=12)
+    assert trend.dots["events"].sum() == recent.events  # every event on the map, in a dot of its own or merged
 
 
 @pytest.mark.parametrize(("iso3", "since", "method_name", "message"), [
@@ -138,7 +139,13 @@ def test_the_briefing_reads_say_what_the_pages_reads_say(briefed: Warehouse, iso
     pd.testing.assert_frame_equal(brief.trend.events, years[years["year"] > last - TREND_YEARS].reset_index(drop=True))
     pd.testing.assert_frame_equal(brief.trend.deaths, deaths[deaths["period"] > last - TREND_YEARS][
         ["series", "period", "value", "source_name"]].reset_index(drop=True))
-    pd.testing.assert_frame_equal(brief.trend.recent, profile.recent_events(briefed, iso3))
+    events, recent = profile.recent_events(briefed, iso3), brief.trend.recent
+    said = (recent.events, recent.first_event, recent.last_event, recent.sources, recent.as_of)
+    assert said == ((len(events), events["event_date"].min(), events["event_date"].max(),
+                     tuple(dict.fromkeys(events["source_name"])), events["as_of"].max()) if len(events) else
+                    (0, None, None, (), None))
+    last = profile.latest_event_date(briefed)["last_date"].iloc[0]
+    pd.testing.assert_frame_equal(brief.trend.dots, profile.country_event_dots(briefed, iso3, last))
 
 
 def test_the_snapshot_names_the_parts_as_the_indicator_list_does(briefed: Warehouse) -> None:

@@ -18,15 +18,16 @@ from r2p.figures.event_map import (
     event_summary,
     event_table,
     feature_bounds,
-    map_points,
     outlines_near,
     violence_legend,
 )
 from r2p.figures.maps import SHAPES_URL
 
+# three single events, as read/country_event_dots gives them (`events`: how many a dot holds)
 EVENTS = pd.DataFrame({"event_date": pd.to_datetime(["2025-12-01", "2025-11-02", "2025-10-03"]),
                        "admin1": ["Kachin", None, "Rakhine"], "latitude": [25.4, 21.0, 20.1],
-                       "longitude": [97.4, 96.0, 93.0], "violence_type": [1, 2, 3], "deaths_best": [4, 0, 400]})
+                       "longitude": [97.4, 96.0, 93.0], "violence_type": [1, 2, 3], "deaths_best": [4, 0, 400],
+                       "events": [1, 1, 1]})
 
 
 def _map(events: pd.DataFrame = EVENTS, focus: str = "MMR") -> go.Figure:
@@ -94,21 +95,14 @@ def test_the_legend_names_every_violence_type_in_its_colour() -> None:
     assert all(label in legend for label, _ in VIOLENCE.values()) and "#d55e00" in legend
 
 
-def test_beyond_the_point_limit_nearby_events_are_merged_keeping_every_event_and_death() -> None:
-    count = 5000
-    events = pd.DataFrame({"event_date": pd.date_range("2024-01-01", periods=count, freq="h"),
-                           "admin1": ["North"] * count, "latitude": [10 + (n % 100) * 0.01 for n in range(count)],
-                           "longitude": [20 + (n // 100) * 0.01 for n in range(count)],
-                           "violence_type": [1 + n % 3 for n in range(count)], "deaths_best": [2] * count})
-    merged = map_points(events, limit=1000)
-    assert len(merged) <= 1000 and merged["events"].sum() == count and merged["deaths_best"].sum() == 2 * count
-    assert set(merged["violence_type"]) == {1, 2, 3}  # types are never merged together
-    assert len(map_points(events.head(1000), limit=1000)) == 1000  # at the limit, every event is its own dot
-    drawn = _events(_map(events, "SDN"))
-    places = [row[3] for trace in drawn.values() for row in trace.customdata]
-    assert len(places) <= MAX_POINTS and any(place.endswith("events merged (latest shown), North") for place in places)
-    merged = [int(place.split()[0].replace(",", "")) if "merged" in place else 1 for place in places]
-    assert sum(merged) == count  # every event, in one dot
+def test_a_merged_dot_says_how_many_events_it_holds_and_shows_the_latest() -> None:
+    # NOTE: which events merge is read/country_event_dots' rule (tests/read/test_profile.py); the map draws its dots
+    dots = EVENTS.assign(events=[1, 1200, 3])
+    drawn = _events(_map(dots))
+    places = {label: list(trace.customdata[0])[3] for label, trace in drawn.items()}
+    assert places == {"State-based": "Kachin", "Non-state": "1,200 events merged (latest shown)",
+                      "One-sided (against civilians)": "3 events merged (latest shown), Rakhine"}
+    assert list(drawn["Non-state"].customdata[0])[:3] == ["2025-11-02", "Non-state", 0]
 
 
 def test_the_legend_states_the_point_limit_the_map_uses() -> None:

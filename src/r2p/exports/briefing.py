@@ -75,11 +75,13 @@ class Changes:
 
 @dataclass(frozen=True, eq=False)
 class Trend:
-    """Deaths and events over the years, and the events of the latest 12 months held (for the map)."""
+    """Deaths and events over the years, and the located events of the latest 12 months held: their map's dots
+    and what they are (how many, when, from which sources)."""
 
     deaths: pd.DataFrame  # series (indicator name), period, value, source_name
     events: pd.DataFrame  # year, events, deaths (the event table)
-    recent: pd.DataFrame  # profile.recent_events rows
+    dots: pd.DataFrame  # the map of those 12 months (profile.country_event_dots)
+    recent: profile.EventSpan  # those 12 months' events (profile.country_event_span)
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,11 +133,12 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
     """Everything a briefing on the country states, read from the warehouse as it is now.
 
     NOTE: every table is read once, through one snapshot, and handed to each part that needs it (the key-judgement
-    draft included): 19 queries (21 when asked for a method other than the draft's) where reading per part took
-    29; all of the country's events are read in one pass (per year), not four. What every briefing reads alike
-    (countries, methods, tiers, the engagement registry and its view, reviews, sources) is held once per warehouse
-    version (briefing_reads, r2p.read.held, shared with the key-judgement draft), so a briefing after the first
-    on that version runs 8 queries (9).
+    draft included): 20 queries (21 when asked for a method other than the draft's) where reading per part took
+    29; all of the country's events are read in one pass (per year), not four; the 12 months the map shows come
+    as its dots and their span, not as rows (trend). What every briefing reads alike (countries, methods, tiers,
+    the engagement registry and its view, reviews, sources) is held once per warehouse version (briefing_reads,
+    r2p.read.held, shared with the key-judgement draft), so a briefing after the first on that version runs 9
+    queries, whichever the method (both methods' tier histories are one read).
     NOTE: the event windows stay a query of their own: folded into briefing_event_years as FILTERs they cost more
     CPU (24 ms against 13 + 9 for the busiest country at 5 M events), as each window's WHERE skips row groups."""
     warehouse = warehouse.snapshot()
@@ -146,7 +149,10 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
     methods = shared.methods(warehouse)
     chosen = _method(methods, method_name)
     iso3, name = _country(warehouse, iso3)
-    history = profile.tier_history(warehouse, iso3, chosen.label)
+    drafted = resolve_method(None, scored=methods)[0]  # the key-judgement draft's method: the default one
+    # NOTE: both methods' histories in one read when they differ (a briefing asked for another method)
+    histories = profile.tier_histories(warehouse, iso3, list(dict.fromkeys([chosen.label, drafted.label])))
+    history = histories[chosen.label]
     names = shared.indicators(warehouse)
     period = shared.period(warehouse, chosen)
     # NOTE: tiers.current_tiers with the period just read, so the scores' coverage is not read a second time.
@@ -157,8 +163,10 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
     windows = event_windows(warehouse, iso3, since, today)
     years = query(warehouse, "read/briefing_event_years", {"iso3": iso3})
     last_held = shared.last_event(warehouse)
-    facts = partial(draft_facts, iso3, name, today, *_draft_scores(warehouse, methods, chosen, iso3, history, period),
-                    names, reviews, windows, last_held)
+    same = drafted.label == chosen.label
+    facts = partial(draft_facts, iso3, name, today, chosen if same else drafted,
+                    period if same else shared.period(warehouse, drafted), histories[drafted.label], names, reviews,
+                    windows, last_held)
     return Briefing(
         iso3=iso3, name=name, since=since, today=today, generated_at=datetime.now(UTC),
         marking=marking or setting("handling_marking"), is_demo=bool(sources["is_demo"].any()), method=chosen,
@@ -171,8 +179,10 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
 
 
 def trend(warehouse: Warehouse, iso3: str, years: pd.DataFrame, last_held: object) -> Trend:
-    """The casualty trend over the last TREND_YEARS years held, and the 12 months of located events to
-    `last_held`, the latest event held for any country (profile.recent_events). `years`: briefing_event_years."""
+    """The casualty trend over the last TREND_YEARS years held, and the map of the 12 months of located events
+    to `last_held`, the latest event held for any country (as profile.recent_events). `years`:
+    briefing_event_years.
+    NOTE: the map's dots and the events' span, not the events (56,000 rows for the busiest country at 5 M)."""
     deaths = query(warehouse, "read/briefing_death_series", {"iso3": iso3, "indicator_ids": list(DEATH_SERIES)})
     events = years[["year", "events", "deaths"]]
     last = max([*deaths["period"].dropna().astype(int), *events["year"].astype(int)], default=None)
@@ -180,7 +190,8 @@ def trend(warehouse: Warehouse, iso3: str, years: pd.DataFrame, last_held: objec
         deaths = deaths[deaths["period"] > last - TREND_YEARS]
         events = events[events["year"] > last - TREND_YEARS]
     return Trend(deaths.reset_index(drop=True), events.reset_index(drop=True),
-                 profile.country_events(warehouse, iso3, last_held))
+                 profile.country_event_dots(warehouse, iso3, last_held),
+                 profile.country_event_span(warehouse, iso3, last_held))
 
 
 def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str], period: int | None) -> Snapshot:
@@ -249,16 +260,6 @@ def _situation(registry: Registry, view: pd.DataFrame, tiers: pd.DataFrame, iso3
     ranked = situation_tiers(chosen.reset_index(), tiers)
     return registry, Situation(own, str(rows["name"].iloc[0]), registered, str(ranked["tier"].iloc[0]), rows,
                                engaged, ranked), view
-
-
-def _draft_scores(warehouse: Warehouse, methods: list[str], chosen: TierMethod, iso3: str, history: pd.DataFrame,
-                  period: int | None) -> tuple[TierMethod, int | None, pd.DataFrame]:
-    """The key-judgement draft's tier method (the default one), its current period and the country's history in
-    it: the briefing's own, unless the briefing was asked for another method."""
-    default = resolve_method(None, scored=methods)[0]
-    if default.label == chosen.label:
-        return chosen, period, history
-    return default, shared.period(warehouse, default), profile.tier_history(warehouse, iso3, default.label)
 
 
 def _method(methods: list[str], name: str | None) -> TierMethod:

@@ -44,7 +44,7 @@ def briefing_charts(b: Briefing) -> tuple[PackChart, ...]:
     off their row (r2p.figures.engagement.engagement_matrix, seen for Sudan), and the network reads better."""
     demo, label = (" — DEMO" if b.is_demo else ""), b.method.label
     charts = [_casualty_chart(b, demo)]
-    if len(b.trend.recent):
+    if b.trend.recent.events:
         charts.append(_event_map(b, demo))
     charts.append(_scored(b, "tier_history", tier_history_chart(
         b.history, label, b.method.thresholds, f"Model tier ({label}) and analyst's tier, {b.name}{demo}"),
@@ -78,13 +78,12 @@ def _casualty_chart(b: Briefing, demo: str) -> PackChart:
 
 def _event_map(b: Briefing, demo: str) -> PackChart:
     recent = b.trend.recent
-    first, last = format_as_of(recent["event_date"].min()), format_as_of(recent["event_date"].max())
+    first, last = format_as_of(recent.first_event), format_as_of(recent.last_event)
     outlines = outlines_near(geo.load_country_shapes(), b.iso3)
-    figure = static_event_map(recent, outlines, b.iso3, f"Events located in {b.name}, {first} to {last}{demo}")
-    provenance = Provenance(", ".join(dict.fromkeys(recent["source_name"].dropna())) or "event data",
-                            recent["as_of"].max(), "", b.is_demo)
+    figure = static_event_map(b.trend.dots, outlines, b.iso3, f"Events located in {b.name}, {first} to {last}{demo}")
+    provenance = Provenance(", ".join(recent.sources) or "event data", recent.as_of, "", b.is_demo)
     return _chart("event_map", figure, b, provenance,
-                  f"The latest 12 months of events held ({len(recent):,}); dot size grows with deaths (best "
+                  f"The latest 12 months of events held ({recent.events:,}); dot size grows with deaths (best "
                   "estimate); colour is the type of violence. Outlines: Natural Earth 1:110m.")
 
 

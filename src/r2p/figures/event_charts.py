@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from r2p.figures.event_map import OTHER_VIOLENCE, VIOLENCE, map_points
+from r2p.figures.event_map import OTHER_VIOLENCE, VIOLENCE
 
 FOCUS_FILL, NEIGHBOUR_FILL, WATER = "#ebebeb", "#fafafa", "#ffffff"
 OUTLINE, FOCUS_OUTLINE = "#969696", "#3c3c3c"
@@ -41,9 +41,10 @@ def casualty_trend_chart(deaths: pd.DataFrame, events: pd.DataFrame, title: str)
     return figure
 
 
-def static_event_map(events: pd.DataFrame, outlines: dict, focus: str, title: str) -> go.Figure:
-    """events: latitude, longitude, violence_type, deaths_best (as figures.event_map takes them); outlines: GeoJSON
-    features with properties.iso3, the focus country and its neighbours. Longitude and latitude on equal scales."""
+def static_event_map(dots: pd.DataFrame, outlines: dict, focus: str, title: str) -> go.Figure:
+    """dots: latitude, longitude, violence_type, deaths_best (the map's dots, as figures.event_map takes them:
+    r2p.read.profile.country_event_dots); outlines: GeoJSON features with properties.iso3, the focus country and its
+    neighbours. Longitude and latitude on equal scales."""
     figure = go.Figure()
     for feature in outlines["features"]:
         is_focus = feature["properties"]["iso3"] == focus
@@ -52,16 +53,15 @@ def static_event_map(events: pd.DataFrame, outlines: dict, focus: str, title: st
                 x=[p[0] for p in ring], y=[p[1] for p in ring], mode="lines", fill="toself", hoverinfo="skip",
                 fillcolor=FOCUS_FILL if is_focus else NEIGHBOUR_FILL, showlegend=False,
                 line={"color": FOCUS_OUTLINE if is_focus else OUTLINE, "width": 1.6 if is_focus else 0.8}))
-    points = map_points(events) if len(events) else events
     for kind, (label, (red, green, blue)) in [*VIOLENCE.items(), (None, OTHER_VIOLENCE)]:
-        mine = points[_of_kind(points, kind)] if len(points) else points
+        mine = dots[_of_kind(dots, kind)] if len(dots) else dots
         if not len(mine):
             continue
         sizes = [min(30.0, 5.0 + 1.5 * math.sqrt(max(0, int(d)))) for d in mine["deaths_best"]]
         figure.add_trace(go.Scatter(x=mine["longitude"], y=mine["latitude"], mode="markers", name=label,
                                     marker={"size": sizes, "color": f"rgba({red},{green},{blue},0.7)",
                                             "line": {"color": "#ffffff", "width": 0.5}}))
-    west, south, east, north = _frame(outlines, focus, points)
+    west, south, east, north = _frame(outlines, focus, dots)
     figure.update_layout(
         title={"text": title}, height=520, margin={"l": 10, "r": 10, "t": 80, "b": 10}, plot_bgcolor=WATER,
         legend={"orientation": "h", "y": -0.02, "font": {"size": 14}}, font={"size": 14},

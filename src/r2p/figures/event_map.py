@@ -20,18 +20,18 @@ OTHER_VIOLENCE = ("Other or unknown", (102, 102, 102))
 HOVER = ("%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]:,} deaths (best estimate)<br>%{customdata[3]}"
          "<extra></extra>")
 # NOTE: 56,000 events (the busiest country's 12 months) drawn one by one cost seconds per rerun on the server and
-# in the browser; beyond this many, nearby events of one type are merged.
+# in the browser; beyond this many, nearby events of one type are merged (read/country_event_dots.sql).
 MAX_POINTS = 2000
 FOCUS_FILL, NEIGHBOUR_FILL, OUTLINE = (235, 235, 235), (250, 250, 250), (150, 150, 150)
 FOCUS_OUTLINE = (60, 60, 60)
 MAP_HEIGHT = 480
 
 
-def event_map(events: pd.DataFrame, outlines: dict, focus: str) -> go.Figure:
-    """events: event_date, admin1, latitude, longitude, violence_type, deaths_best. outlines: GeoJSON features with
-    properties.iso3 (the focus country and its neighbours), drawn as the only base layer; the browser reads their
-    shapes from SHAPES_URL. One trace per type of violence (the legend), dot area growing with deaths."""
-    points = map_points(events)
+def event_map(points: pd.DataFrame, outlines: dict, focus: str) -> go.Figure:
+    """points: the map's dots (r2p.read.profile.country_event_dots: event_date, admin1, latitude, longitude,
+    violence_type, deaths_best and the `events` merged in each). outlines: GeoJSON features with properties.iso3 (the
+    focus country and its neighbours), drawn as the only base layer; the browser reads their shapes from SHAPES_URL.
+    One trace per type of violence (the legend), dot area growing with deaths."""
     figure = outline_map(outlines, focus, _frame_points(points))
     for kind, (label, colour) in [*VIOLENCE.items(), (None, OTHER_VIOLENCE)]:
         mine = points[_of_kind(points, kind)]
@@ -105,29 +105,6 @@ def violence_legend() -> str:
     # NOTE: 2,000 is MAX_POINTS written out: the legend reads nothing but VIOLENCE (tests/test_input_safety.py).
     return (" · ".join(dots) + " — dot area grows with deaths (best estimate); beyond 2,000 events, nearby "
             "events of one type are merged into one dot (its tooltip says how many)")
-
-
-def map_points(events: pd.DataFrame, limit: int = MAX_POINTS) -> pd.DataFrame:
-    """One row per event (`events` = 1); beyond `limit` events, one per grid cell and violence type: mean position,
-    summed deaths, latest date, `events` merged. The cell (from 0.05°) doubles until at most `limit` remain."""
-    if len(events) <= limit:
-        return events.assign(events=1)
-    cell = 0.05
-    while True:
-        merged = _merged(events, cell)
-        if len(merged) <= limit:
-            return merged
-        cell *= 2
-
-
-def _merged(events: pd.DataFrame, cell: float) -> pd.DataFrame:
-    keys = [(events["latitude"] // cell).rename("cell_lat"), (events["longitude"] // cell).rename("cell_lon"),
-            events["violence_type"].rename("type")]
-    grouped = events.groupby(keys, dropna=False, sort=True)
-    return grouped.agg(latitude=("latitude", "mean"), longitude=("longitude", "mean"),
-                       violence_type=("violence_type", "first"), deaths_best=("deaths_best", "sum"),
-                       event_date=("event_date", "max"), admin1=("admin1", "first"),
-                       events=("latitude", "size")).reset_index(drop=True)
 
 
 def map_view(outlines: dict, focus: str, points: list[tuple[float, float]]) -> tuple[float, float, float]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
 from r2p.catalog import RISK_FACTORS
+from r2p.figures.event_map import MAX_POINTS
 from r2p.read import drivers
 from r2p.tiers.method import TierMethod
 from r2p.vocabulary import INSUFFICIENT
@@ -22,6 +24,14 @@ def tier_history(warehouse: Warehouse, iso3: str, method_version: str) -> pd.Dat
     assessment of that period (assessed_tier, assessed_rationale, assessed_by, assessed_at) — either side may be
     missing."""
     return query(warehouse, "read/tier_history", {"iso3": iso3, "method_version": method_version})
+
+
+def tier_histories(warehouse: Warehouse, iso3: str, method_versions: list[str]) -> dict[str, pd.DataFrame]:
+    """`tier_history` of each method version, in one read: {method version: its history}."""
+    read = query(warehouse, "read/briefing_tier_histories", {"iso3": iso3, "method_versions": method_versions})
+    versions = read["method_version"].tolist()
+    return {version: read.take([row for row, held in enumerate(versions) if held == version]).reset_index(drop=True)
+            for version in method_versions}
 
 
 def recent_events(warehouse: Warehouse, iso3: str) -> pd.DataFrame:
@@ -40,8 +50,43 @@ def country_events(warehouse: Warehouse, iso3: str, until: object) -> pd.DataFra
     """Located events of one country in the 12 months to `until` (a date; None gives no rows), columns as
     `recent_events`; each row carries its own load's as-of, so its provenance names that release's date, not
     another's of the source."""
-    end = None if pd.isna(until) else pd.Timestamp(until).date()  # None (no event held): no rows
-    return query(warehouse, "read/country_events_to", {"iso3": iso3, "until": end}, columnar=True)  # ~56,000 rows
+    return query(warehouse, "read/country_events_to", {"iso3": iso3, "until": _window_end(until)},
+                 columnar=True)  # ~56,000 rows for the busiest country: the map reads country_event_dots
+
+
+def country_event_dots(warehouse: Warehouse, iso3: str, until: object, limit: int = MAX_POINTS) -> pd.DataFrame:
+    """The event map's dots of `country_events`' events: event_date, admin1, latitude, longitude, violence_type,
+    deaths_best, events (merged in the dot). One per event (newest first) while there are at most `limit`; beyond,
+    nearby events of one type merged: the place and date of the latest, summed deaths, mean position
+    (read/country_event_dots, the one place that rule lives)."""
+    return query(warehouse, "read/country_event_dots", {"iso3": iso3, "until": _window_end(until), "limit": limit})
+
+
+@dataclass(frozen=True)
+class EventSpan:
+    """What a country's 12 months of located events are (`country_events`' rows, none fetched): how many, from when
+    to when, their sources (newest event's first) and the newest as-of date of their loads."""
+
+    events: int
+    first_event: pd.Timestamp | None
+    last_event: pd.Timestamp | None
+    sources: tuple[str, ...]
+    as_of: pd.Timestamp | None
+
+
+def country_event_span(warehouse: Warehouse, iso3: str, until: object) -> EventSpan:
+    """The EventSpan of `country_events(warehouse, iso3, until)`."""
+    row = query(warehouse, "read/country_event_span", {"iso3": iso3, "until": _window_end(until)}).iloc[0]
+    return EventSpan(int(row["events"]), _moment(row["first_event"]), _moment(row["last_event"]),
+                     tuple(row["sources"]), _moment(row["as_of"]))
+
+
+def _window_end(until: object) -> object:
+    return None if pd.isna(until) else pd.Timestamp(until).date()  # None (no event held): no rows
+
+
+def _moment(value: object) -> pd.Timestamp | None:
+    return None if pd.isna(value) else pd.Timestamp(value)
 
 
 def latest_event_date(warehouse: Warehouse) -> pd.DataFrame:

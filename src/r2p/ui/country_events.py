@@ -62,11 +62,12 @@ def show_recent_events(iso3: str, name: str, period: int, is_demo: bool) -> None
 
 
 def event_view(iso3: str, name: str, until: date, is_demo: bool) -> EventView:
-    """The map, its printable twin, its table and sentence, and its source line, from the cached events."""
-    events = cache.country_events(iso3, until)
+    """The map, its printable twin, its table and sentence, and its source line, from the cached events and the
+    map's dots (the events merged as the briefing's map merges them)."""
+    events, dots = cache.country_events(iso3, until), cache.country_event_dots(iso3, until)
     table = event_table(events)
     outlines = outlines_near(geo.load_country_shapes(), iso3)
     title = f"Events located in {name}, {format_date(events['event_date'].min())} to {format_date(until)}"
-    return EventView(len(events), event_map(events, outlines, iso3),
-                     static_event_map(events, outlines, iso3, title + (" — DEMO" if is_demo else "")),
+    return EventView(len(events), event_map(dots, outlines, iso3),
+                     static_event_map(dots, outlines, iso3, title + (" — DEMO" if is_demo else "")),
                      table, event_summary(table, name), of_values(events, is_demo))

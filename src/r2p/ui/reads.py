@@ -63,6 +63,7 @@ READS: dict[str, Read] = {
     "latest_event_date": profile.latest_event_date,
     "last_country_event": profile.last_country_event,
     "country_events": profile.country_events,
+    "country_event_dots": profile.country_event_dots,
     "compare_series": comparison.compare_series,
     "country_notes": country_notes,
     "worksheet": latest_worksheet,
