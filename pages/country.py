@@ -59,5 +59,5 @@ worksheet_view.show_worksheet(current.country, name)
 show_country_notes(current.country, name)
 st.subheader("Reviews")
 show_reviews(review_queue.filter_reviews(cache.review_list(review_queue.today()), iso3=current.country),
-             key="country_reviews", empty=f"No review has been opened for {name}.", provenance=about)
+             key="country_reviews", empty=f"No review has been opened for {name}.", provenance=about, grid=False)
 assessment_form(current.country, period, None if row is None else row["tier"], chosen.label, current_user())

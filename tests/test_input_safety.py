@@ -245,9 +245,10 @@ REVIEWED_HTML: dict[str, tuple[str, str]] = {
     "st.html(strip_html(summary, method_label, since))": (
         "src/r2p/ui/overview_summary.py", "the Overview's summary strip: counts, dates and fixed words, with every "
         "interpolated text (situation names included) passed through html.escape (tested in tests/ui)"),
-    "st.html(html_table(frame, headers, numeric, strong))": (
-        "src/r2p/ui/tier_tables.py", "the Overview's short lists (top risk, movers, reviews) as HTML tables: every "
-        "header and cell passed through html.escape, only fixed tags and styles added (tested in tests/ui)"),
+    "st.html(html_table(frame, headers, numeric, strong, links))": (
+        "src/r2p/ui/tier_tables.py", "short lists as HTML tables (the Overview's top risk, movers and reviews; the "
+        "Country page's surges, decision points and reviews): every header and cell passed through html.escape, "
+        "only fixed tags and styles added, a link only to an https address (tested in tests/ui)"),
     "st.html(PAGE_CSS)": (
         "src/r2p/ui/shell.py", "print and phone-width CSS (WCAG 2.1 print view, reflow): one constant (below)"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from r2p.convening.calendar import decision_points
 from r2p.convening.options import pack_options, set_selection
 from r2p.warehouse import Warehouse
 from tests.helpers.signin import accounts_file, sign_in
+from tests.ui.test_tier_tables import html_lists
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,13 +45,17 @@ def test_country_lists_the_countrys_next_decision_points_with_sources(warehouse:
     app = _run("country", "COD")
     assert "Next decision points" in [s.value for s in app.subheader]
     upcoming = decision_points("COD", after=date.today(), limit=8)
-    tables = [t.value for t in app.dataframe if "Decision point" in t.value.columns]
-    if upcoming:  # the calendar is dated data: what is "next" depends on the day the test runs
-        assert list(tables[0]["Decision point"]) == [p.title for p in upcoming]
-        assert set(tables[0]["Source"]) == {p.source_url for p in upcoming}
-    else:
+    assert not any("Decision point" in t.value.columns for t in app.dataframe)  # an HTML table, no grid
+    tables = [t for t in html_lists(app) if "Decision point" in t.columns]
+    markup = next(h.value for h in app.html if "Decision point" in h.value)
+    shown = upcoming or decision_points("COD")[-3:]  # the calendar is dated data: "next" depends on the day
+    if not upcoming:
         assert "No UN decision point after" in "\n".join(str(i.value) for i in app.info)
-        assert list(tables[0]["Decision point"]) == [p.title for p in decision_points("COD")[-3:]]
+    assert list(tables[0].columns) == ["Date", "Kind", "Decision point", "Countries", "Source"]
+    assert tables[0].values.tolist() == [[f"{p.date:%Y-%m-%d}", p.kind_label, p.title, ", ".join(p.iso3s) or "all",
+                                          p.source_url] for p in shown]
+    assert all(f'<a href="{html.escape(p.source_url)}">' in markup for p in shown)  # each source a link
+    assert any(str(b.key).endswith("_csv") and "decision_points" in str(b.key) for b in app.get("download_button"))
 
 
 def test_an_editor_selects_an_option_with_a_reason_and_it_is_recorded(warehouse: Warehouse, tmp_path: Path,

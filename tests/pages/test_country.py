@@ -14,12 +14,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from r2p.access.rights import Role
+from r2p.access.rights import Role, User
 from r2p.exports.charts import FORMATS
 from r2p.figures.maps import SHAPES_URL
 from r2p.read import explore, profile, standings
 from r2p.reviews import queue as review_queue
-from r2p.reviews.records import list_reviews
+from r2p.reviews.records import decide, list_reviews
 from r2p.tiers import current_period, tier_table
 from r2p.tiers.method import method
 from r2p.ui.country_charts import TRENDS_SHOWN
@@ -31,6 +31,7 @@ from tests.helpers.pages import opened_reviews, texts
 from tests.helpers.real_warehouse import real_warehouse
 from tests.helpers.signin import accounts_file, form, sign_in
 from tests.helpers.warehouses import copy_of
+from tests.ui.test_tier_tables import html_lists
 
 TIMEOUT = 60
 
@@ -200,11 +201,22 @@ def test_indicator_trends_are_drawn_once_opened_with_the_methods_indicators(ware
     assert "Chart: Indicator trends, Myanmar — DEMO." in texts(app)  # its text alternative names it
 
 
-def test_the_countrys_reviews_are_listed(warehouse: Warehouse) -> None:
+def test_the_countrys_reviews_are_listed_as_text_in_queue_order_with_their_downloads(warehouse: Warehouse) -> None:
     opened_reviews(warehouse)
+    queue = review_queue.filter_reviews(list_reviews(warehouse, review_queue.today()), iso3="MMR")
+    hostile = "<script>window.__xss=1</script> Convene the desk."
+    decide(warehouse, int(queue["review_id"].iloc[-1]), "act", hostile, User("Dana", Role.EDITOR, "local account"))
     app = _country("MMR")
-    reviews = next(d.value for d in app.dataframe if "rule_id" in d.value.columns)
-    assert len(reviews) > 0 and set(reviews["name"]) == {"Myanmar"}
+    assert not any("rule_id" in d.value.columns for d in app.dataframe)  # no grid: its script is not loaded
+    reviews = next(t for t in html_lists(app) if "Held by" in t.columns)
+    assert list(reviews.columns) == ["State", "Review", "Country", "Rule", "Level", "Held by", "Deadline", "ISO3",
+                                     "Evidence", "Tier method", "Decision", "Decided by", "Decided at", "Why"]
+    queue = review_queue.filter_reviews(list_reviews(warehouse, review_queue.today()), iso3="MMR")
+    assert list(reviews["Review"]) == [f"#{number}" for number in queue["review_id"]] != []  # queue order, every one
+    assert set(reviews["Country"]) == {"Myanmar"} and hostile in set(reviews["Why"])  # the rationale as text
+    markup = next(h.value for h in app.html if "Held by" in h.value)
+    assert "<script>" not in markup and markup.count("<strong>") == (queue["state"] == "overdue").sum()
+    assert {"country_reviews_csv", "country_reviews_xlsx"} <= {b.key for b in app.get("download_button")}
 
 
 def test_the_method_selector_switches_the_tier_shown(warehouse: Warehouse) -> None:

@@ -4,6 +4,7 @@ and an offline map, provisional (GED Candidate) weeks marked."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from r2p.warehouse import Warehouse
 from r2p.warehouse.ingest import ingest
 from tests.helpers.data import ROOT
 from tests.helpers.pages import texts
+from tests.ui.test_tier_tables import html_lists
 
 TIMEOUT = 60
 
@@ -30,7 +32,9 @@ def _country(iso3: str) -> AppTest:
 
 
 def _surge_table(app: AppTest) -> pd.DataFrame:
-    return next(d.value for d in app.dataframe if "Area (admin-1)" in d.value.columns)
+    """The surge weeks as the page prints them (an HTML table: the page draws no grid for them)."""
+    assert not any("Area (admin-1)" in d.value.columns for d in app.dataframe)
+    return next(t for t in html_lists(app) if "Area (admin-1)" in t.columns)
 
 
 def _surge_maps(app: AppTest) -> list[dict]:
@@ -49,7 +53,11 @@ def _surge_map(app: AppTest) -> dict:
 
 def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse: Warehouse) -> None:
     app = _country("MWI")  # the one demo country with a surge week
-    row = _surge_table(app).iloc[0]
+    table = _surge_table(app)
+    assert list(table.columns) == ["Area (admin-1)", "Week of", "Events", f"Average of the {surge_rule().weeks_before} "
+                                   "weeks before", "Times the average", "Deaths (best)", "Provisional"]
+    row = table.iloc[0]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["Week of"]) and re.fullmatch(r"\d+\.\d", row.iloc[3])
     week = pd.Timestamp(row["Week of"]).date()
     rule = surge_rule()
     with duckdb.connect(str(warehouse.current_file()), read_only=True) as connection:
@@ -57,7 +65,7 @@ def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse
             "SELECT count(*) FROM event WHERE iso3 = 'MWI' AND admin1 = $a AND event_date >= $s AND event_date < $e",
             {"a": row["Area (admin-1)"], "s": week - timedelta(weeks=k), "e": week - timedelta(weeks=k - 1)},
         ).fetchone()[0] for k in range(rule.weeks_before + 1)]
-    assert row["Events"] == weekly[0] >= rule.minimum
+    assert int(row["Events"]) == weekly[0] >= rule.minimum
     assert weekly[0] >= rule.surge_ratio * sum(weekly[1:]) / rule.weeks_before
     figure = _surge_map(app)
     dots = next(trace for trace in figure["data"] if trace["type"] == "scattermap")
@@ -69,7 +77,7 @@ def test_a_demo_surge_week_is_listed_and_mapped_as_the_rule_defines_it(warehouse
 def test_a_country_without_surges_says_so(warehouse: Warehouse) -> None:
     app = _country("MMR")
     assert "No admin-1 area of Myanmar had a surge week in the year to its latest event." in texts(app)
-    assert not any("Area (admin-1)" in d.value.columns for d in app.dataframe)
+    assert not any("Area (admin-1)" in t.columns for t in html_lists(app))
     assert "The surge areas on a map" not in [e.label for e in app.expander]
 
 
@@ -83,4 +91,20 @@ def test_a_surge_from_a_candidate_release_is_marked_provisional(warehouse: Wareh
     assert ingest(warehouse, "ucdp", path).status == "loaded"
     table = _surge_table(_country("CAF"))
     assert table[["Area (admin-1)", "Events", "Times the average", "Deaths (best)", "Provisional"]].values.tolist() \
-        == [["Ouaka prefecture", 6, "6.0×", 12, "yes"]]
+        == [["Ouaka prefecture", "6", "6.0×", "12", "yes"]]
+
+
+def test_a_hostile_area_name_is_shown_as_text_and_the_weeks_download(warehouse: Warehouse, tmp_path: Path) -> None:
+    hostile = '<script>window.__xss=1</script> <img src=x onerror="alert(1)">'
+    days = ["2025-08-04", "2025-08-11", "2025-08-18", "2025-08-25"] + ["2025-09-02"] * 6
+    rows = [f'{i},482,{day},{day},3,2,2,2,6.0,20.{i},"{hostile.replace(chr(34), chr(34) * 2)}",Group - Civilians'
+            for i, day in enumerate(days, start=1)]
+    path = tmp_path / "GEDEvent_v25_0_9.csv"
+    path.write_text("id,country_id,date_start,date_end,type_of_violence,best,low,high,latitude,longitude,adm_1,"
+                    "dyad_name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert ingest(warehouse, "ucdp", path).status == "loaded"
+    app = _country("CAF")
+    assert list(_surge_table(app)["Area (admin-1)"]) == [hostile]  # shown as the text it is
+    markup = next(h.value for h in app.html if "Area (admin-1)" in h.value)
+    assert "<script>" not in markup and "<img" not in markup and "&lt;script&gt;" in markup
+    assert {"country_surges_csv", "country_surges_xlsx"} <= {b.key for b in app.get("download_button")}

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pandas as pd
+from streamlit.testing.v1 import AppTest
 
-from r2p.ui.tier_tables import html_table
+from r2p.ui.tier_tables import REVIEW_HEADERS, html_table, review_text
 
 HOSTILE = '<img src=x onerror="alert(1)"> | [link](http://x) **bold**'
 TABLE_TAGS = {"div", "table", "thead", "tbody", "tr", "th", "td", "strong"}
+
+
+def html_lists(app: AppTest) -> list[pd.DataFrame]:
+    """Every HTML table on a page as a person reads it: its header row as columns, every cell as shown."""
+    tables = [table_rows(element.value) for element in app.html]
+    return [pd.DataFrame(rows[1:], columns=rows[0]) for rows in tables if rows]
 
 
 class _Table(HTMLParser):
@@ -76,3 +84,28 @@ def test_text_from_data_stays_plain_text_in_one_cell() -> None:
     assert parsed.rows == [["<b>Country</b>"], [HOSTILE], ["line one line two"]]  # shown as text, one line each
     assert parsed.tags <= TABLE_TAGS  # no tag from the data: nothing but the table's own
     assert "<img" not in table and "<b>" not in table
+
+
+def test_a_link_column_links_https_addresses_and_keeps_everything_else_text() -> None:
+    frame = pd.DataFrame({"title": ["<script>x</script>", "b", "c"],
+                          "source": ["https://undocs.org/S/RES/2765(2024)", 'https://x" onclick="alert(1)',
+                                     "javascript:alert(1)"]})
+    table = html_table(frame, {"title": "Title", "source": "Source"}, links=("source",))
+    assert table_rows(table)[1:] == [["<script>x</script>", "https://undocs.org/S/RES/2765(2024)"],
+                                     ["b", 'https://x" onclick="alert(1)'], ["c", "javascript:alert(1)"]]
+    assert re.findall(r'<a href="([^"]*)">', table) == ["https://undocs.org/S/RES/2765(2024)",
+                                                        "https://x&quot; onclick=&quot;alert(1)"]  # one attribute
+    assert _parsed(table).tags <= TABLE_TAGS | {"a"} and "<script>" not in table
+
+
+def test_review_rows_read_as_the_reviews_grid_prints_them() -> None:
+    shown = pd.DataFrame([{column: f"<b>{column}</b>" for column in REVIEW_HEADERS}] * 2).assign(
+        review_id=[12, 7], due_date=[datetime(2025, 1, 5), datetime(2025, 2, 1)],
+        decided_at=[datetime(2025, 1, 6, 14, 30), None])
+    table = html_table(review_text(shown), REVIEW_HEADERS)
+    rows = table_rows(table)
+    assert rows[0] == list(REVIEW_HEADERS.values()) and len(rows) == 3
+    by_header = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [(r["Review"], r["Deadline"], r["Decided at"]) for r in by_header] == [
+        ("#12", "2025-01-05", "2025-01-06 14:30"), ("#7", "2025-02-01", "—")]
+    assert by_header[0]["Why"] == "<b>rationale</b>" and "<b>" not in table  # user text stays text

@@ -12,7 +12,9 @@ from r2p.provenance import of_rows
 from r2p.read.surges import surge_areas, surge_rule, surge_rule_text
 from r2p.ui import cache
 from r2p.ui.banner import provenance_caption
+from r2p.ui.downloads import table_downloads
 from r2p.ui.plain import plain_markdown
+from r2p.ui.tier_tables import show_list
 
 MAP_SHOWN = "country_surge_map_shown"  # the expander holding the map; True once opened
 
@@ -27,10 +29,14 @@ def show_subnational_surges(iso3: str, name: str) -> None:
         st.info(f"No admin-1 area of {plain_markdown(name)} had a surge week in the year to its latest event.")
         st.caption(surge_rule_text(None))
         return
-    columns = table_columns()
-    st.dataframe(surge_table(surges), key="country_surges", hide_index=True, width="stretch", column_config={
-        columns["week_start"]: st.column_config.DateColumn(format="YYYY-MM-DD"),
-        columns["prior_average"]: st.column_config.NumberColumn(format="%.1f")})
+    # NOTE: an HTML table, not a grid: the page loads the grid's ~1.5 MB of script only while any grid remains.
+    # Every surge week is listed (at most one row per admin-1 area and week of one year).
+    listed = surge_text(surges)
+    show_list(listed, {column: column for column in listed.columns},
+              numeric=[table_columns()[c] for c in ("week_start", "events", "prior_average", "times", "deaths")])
+    sources = cache.data_sources()
+    provenance = of_rows(surges, sources, bool(sources["is_demo"].any()))
+    table_downloads(surge_table(surges), "country_surges", f"Sub-national surges, {name}", provenance)
     # NOTE: the map is drawn only once opened (opening reruns the page): a second MapLibre map (a WebGL context)
     # beside the events map would hold the page up on machines drawing WebGL in software.
     mapped = st.expander("The surge areas on a map", key=MAP_SHOWN, on_change="rerun")
@@ -40,8 +46,7 @@ def show_subnational_surges(iso3: str, name: str) -> None:
                             config={"displaylogo": False})
         mapped.caption("Dot size grows with the number of surge weeks; each dot sits at the centroid of the area's "
                        "surge-week events.")
-    sources = cache.data_sources()
-    provenance_caption(of_rows(surges, sources, bool(sources["is_demo"].any())))
+    provenance_caption(provenance)
     st.caption(surge_rule_text(as_of) + " Provisional: includes UCDP GED Candidate events.")
 
 
@@ -50,6 +55,15 @@ def table_columns() -> dict[str, str]:
     return {"admin1": "Area (admin-1)", "week_start": "Week of", "events": "Events",
             "prior_average": f"Average of the {surge_rule().weeks_before} weeks before", "times": "Times the average",
             "deaths": "Deaths (best)", "provisional": "Provisional"}
+
+
+def surge_text(surges: pd.DataFrame) -> pd.DataFrame:
+    """The surge table as the page prints it: the week as 2025-06-02, the average to one decimal."""
+    columns = table_columns()
+    table = surge_table(surges)
+    return table.assign(**{
+        columns["week_start"]: pd.to_datetime(table[columns["week_start"]]).dt.strftime("%Y-%m-%d"),
+        columns["prior_average"]: table[columns["prior_average"]].map("{:.1f}".format)})
 
 
 def surge_table(surges: pd.DataFrame) -> pd.DataFrame:

@@ -24,6 +24,11 @@ LIST_STYLE = "border-collapse:collapse;font-size:0.875rem;margin-bottom:0.5rem"
 LIST_BOX = "max-width:100%;overflow-x:auto"
 CELL_STYLE = "border:1px solid #d0d0d0;padding:0.2rem 0.5rem;{align}"
 ALIGN = {True: "text-align:right;white-space:nowrap", False: "text-align:left"}  # numbers: right, on one line
+REVIEW_HEADERS = {"state": "State", "review_id": "Review", "name": "Country", "rule_id": "Rule", "level": "Level",
+                  "owner": "Held by", "due_date": "Deadline", "iso3": "ISO3", "evidence": "Evidence",
+                  "method_version": "Tier method", "decision": "Decision", "decided_by": "Decided by",
+                  "decided_at": "Decided at", "rationale": "Why"}
+LEVEL_HELP = "Escalation level (1 is the first): an undecided review moves up one when its deadline passes."
 
 
 def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: int | None = None,
@@ -41,9 +46,9 @@ def show_tier_table(tiers: pd.DataFrame, method_label: str, key: str, height: in
 def show_top_risk(tiers: pd.DataFrame, method_label: str, rows: int) -> None:
     """The highest scores, narrow enough to stand beside the map: rank, country, model tier, score."""
     top = top_risk(tiers, rows)
-    _show_list(top.assign(score=top["score"].map(_score)),
-               {"rank": "#", "name": "Country", "tier": f"Tier ({method_label})", "score": "Score"},
-               numeric=("rank", "score"))
+    show_list(top.assign(score=top["score"].map(_score)),
+              {"rank": "#", "name": "Country", "tier": f"Tier ({method_label})", "score": "Score"},
+              numeric=("rank", "score"))
 
 
 def top_risk(tiers: pd.DataFrame, rows: int) -> pd.DataFrame:
@@ -64,17 +69,18 @@ def show_movers(movers: pd.DataFrame, method_label: str, key: str, provenance: P
         scores = [f"{_score(before) or '—'} → {_score(now) or '—'}"
                   for before, now in zip(shown["from_score"], shown["to_score"], strict=True)]
         listed = shown[["move", "name", "from_tier", "to_tier"]].assign(score=scores)
-        _show_list(listed, {"move": "Move", "name": "Country", "from_tier": "From", "to_tier": "To",
-                            "score": "Score, before → now"}, numeric=("score",))
+        show_list(listed, {"move": "Move", "name": "Country", "from_tier": "From", "to_tier": "To",
+                           "score": "Score, before → now"}, numeric=("score",))
     if provenance:
         table_downloads(headed(shown, labels), key, f"Tier movers ({method_label})", provenance)
 
 
 def html_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = (),
-               strong: Iterable[bool] = ()) -> str:
+               strong: Iterable[bool] = (), links: Iterable[str] = ()) -> str:
     """A short list as an HTML table: a real <table> a screen reader walks cell by cell (headers marked as column
     headers), drawn with no script of its own. Every header and cell is escaped text (html.escape), "—" when
-    missing; `strong`: per row, whether its first cell is shown in bold. NOTE: st.dataframe loads about 1.5 MB of
+    missing; `strong`: per row, whether its first cell is shown in bold; `links`: columns of https addresses, each
+    shown as a link to itself (anything else in them as text). NOTE: st.dataframe loads about 1.5 MB of
     JavaScript on a cold visit and draws on the main thread while the Overview's map loads, and a Markdown table is
     parsed in the browser character by character; this HTML is only sanitised and inserted."""
     right = set(numeric)
@@ -82,9 +88,10 @@ def html_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterabl
     head = "".join(f'<th scope="col" style="{CELL_STYLE.format(align=align)}">{html.escape(str(headers[str(c)]))}'
                    "</th>" for c, align in zip(frame.columns, aligns, strict=True))
     bold = list(strong) or [False] * len(frame)
+    linked = [str(c) in set(links) for c in frame.columns]
     rows = []
     for row, emphasised in zip(frame.itertuples(index=False), bold, strict=True):
-        cells = [_html_cell(value) for value in row]
+        cells = [_html_link(value) if link else _html_cell(value) for value, link in zip(row, linked, strict=True)]
         if emphasised and cells:
             cells[0] = f"<strong>{cells[0]}</strong>"
         rows.append("<tr>" + "".join(f'<td style="{CELL_STYLE.format(align=align)}">{cell}</td>'
@@ -93,15 +100,21 @@ def html_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterabl
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def _show_list(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = (),
-               strong: Iterable[bool] = ()) -> None:
-    st.html(html_table(frame, headers, numeric, strong))  # escaped text only (tests/test_input_safety.py)
+def show_list(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = (),
+              strong: Iterable[bool] = (), links: Iterable[str] = ()) -> None:
+    """html_table on the page: every list the pages show without a grid (escaped text only)."""
+    st.html(html_table(frame, headers, numeric, strong, links))  # escaped text only (tests/test_input_safety.py)
 
 
 def _html_cell(value: object) -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
         return "—"
     return html.escape(" ".join(str(value).split()))
+
+
+def _html_link(value: object) -> str:
+    text = _html_cell(value)  # escaped, quotes included: safe inside the attribute
+    return f'<a href="{text}">{text}</a>' if isinstance(value, str) and value.startswith("https://") else text
 
 
 def _score(value: object) -> str | None:
@@ -142,40 +155,52 @@ def show_waiting_reviews(reviews: pd.DataFrame, key: str, provenance: Provenance
         return
     columns = ["state", "review_id", "name", "rule_id", "level", "owner", "due_date"]
     shown = reviews.assign(level=reviews["level"].map(_level_label))[columns]
-    listed = shown.drop(columns="level").assign(review_id=shown["review_id"].map("#{}".format),
-                                                due_date=pd.to_datetime(shown["due_date"]).dt.strftime("%Y-%m-%d"))
-    _show_list(listed, {"state": "State", "review_id": "Review", "name": "Country", "rule_id": "Rule",
-                        "owner": "Held by", "due_date": "Deadline"}, numeric=("review_id", "due_date"),
-               strong=listed["state"] == "overdue")
+    show_list(review_text(shown.drop(columns="level")), REVIEW_HEADERS, numeric=("review_id", "due_date"),
+              strong=shown["state"] == "overdue")
     table_downloads(shown, key, "Reviews", provenance)
 
 
 def show_reviews(reviews: pd.DataFrame, key: str, empty: str = "No reviews.",
-                 provenance: Provenance | None = None) -> None:
+                 provenance: Provenance | None = None, grid: bool = True) -> None:
     """Reviews in queue order with overdue rows highlighted, each with its escalation level, the holder at that level
-    and the deadline; decided ones say who decided, when and why."""
+    and the deadline; decided ones say who decided, when and why. `grid`: a grid to sort and search (the Reviews
+    page), else an HTML table with the same headers, long text wrapped (a country's few reviews)."""
     if reviews.empty:
         st.caption(empty)
         return
-    columns = ["state", "review_id", "name", "rule_id", "level", "owner", "due_date", "iso3", "evidence",
-               "method_version", "decision", "decided_by", "decided_at", "rationale"]
-    shown = reviews.assign(level=reviews["level"].map(_level_label))[columns]
-    # NOTE: a Styler's display text wins over column_config formats, so dates are formatted here.
-    formats = {column: text for column, text in DATE_FORMATS.items() if column in columns}
-    styled = shown.style.apply(_overdue_rows, axis=1).format(formats, na_rep="—")
-    st.dataframe(styled, hide_index=True, width="stretch", key=key, placeholder="—", column_config={
-        "state": "State", "review_id": st.column_config.NumberColumn("Review", format="#%d"), "name": "Country",
-        "rule_id": "Rule", "level": st.column_config.TextColumn("Level", help="Escalation level (1 is the first): "
-                                                                "an undecided review moves up one when its "
-                                                                "deadline passes."),
-        "owner": "Held by", "due_date": st.column_config.DateColumn("Deadline"),
-        "evidence": st.column_config.TextColumn("Evidence", width="large"), "method_version": "Tier method",
-        "decision": "Decision",
-        "decided_by": "Decided by",
-        "decided_at": st.column_config.DatetimeColumn("Decided at", format="YYYY-MM-DD HH:mm"),
-        "rationale": st.column_config.TextColumn("Why", width="large")})
+    shown = reviews.assign(level=reviews["level"].map(_level_label))[list(REVIEW_HEADERS)]
+    if grid:
+        _review_grid(shown, key)
+    else:
+        # NOTE: the Country page's last grid: without one it loads none of the grid's ~1.5 MB of script
+        show_list(review_text(shown), REVIEW_HEADERS, numeric=("review_id", "due_date", "decided_at"),
+                  strong=shown["state"] == "overdue")
+        st.caption(f"Overdue reviews lead in bold. Level: {LEVEL_HELP}")
     if provenance:
         table_downloads(shown, key, "Reviews", provenance)
+
+
+def review_text(shown: pd.DataFrame) -> pd.DataFrame:
+    """The review rows as the grid prints them: `#12`, deadline `2025-01-05`, decided at `2025-01-05 14:30` (where
+    the rows hold a decision time)."""
+    text = shown.assign(review_id=shown["review_id"].map("#{}".format),
+                        due_date=pd.to_datetime(shown["due_date"]).dt.strftime("%Y-%m-%d"))
+    if "decided_at" in shown.columns:
+        text["decided_at"] = pd.to_datetime(shown["decided_at"]).dt.strftime("%Y-%m-%d %H:%M")
+    return text
+
+
+def _review_grid(shown: pd.DataFrame, key: str) -> None:
+    # NOTE: a Styler's display text wins over column_config formats, so dates are formatted here.
+    formats = {column: text for column, text in DATE_FORMATS.items() if column in shown.columns}
+    styled = shown.style.apply(_overdue_rows, axis=1).format(formats, na_rep="—")
+    wide = {column: st.column_config.TextColumn(REVIEW_HEADERS[column], width="large")
+            for column in ("evidence", "rationale")}
+    st.dataframe(styled, hide_index=True, width="stretch", key=key, placeholder="—", column_config=REVIEW_HEADERS | {
+        "review_id": st.column_config.NumberColumn("Review", format="#%d"),
+        "level": st.column_config.TextColumn("Level", help=LEVEL_HELP),
+        "due_date": st.column_config.DateColumn("Deadline"),
+        "decided_at": st.column_config.DatetimeColumn("Decided at", format="YYYY-MM-DD HH:mm")} | wide)
 
 
 def _level_label(number: object) -> str:
