@@ -110,6 +110,20 @@ def test_every_pdf_page_has_the_marking_once_at_the_top_and_once_at_the_bottom(
         assert lines[-1].endswith(MARKING), number  # the footer ends with it
 
 
+def test_the_footers_marking_has_a_line_of_its_own_below_the_running_title(sudan_packs: dict[str, Pack]) -> None:
+    for number, page in enumerate(PdfReader(io.BytesIO(sudan_packs["pdf"].data)).pages, start=1):
+        heights: dict[str, list[float]] = {"title": [], "marking": []}
+
+        def seen(text: str, _cm: object, matrix: list[float], *_: object, heights: dict = heights) -> None:
+            kind = "marking" if text.strip() == MARKING else "title" if "R2P Watch briefing" in text else None
+            if kind:
+                heights[kind].append(matrix[5])  # the baseline, up from the page's foot
+
+        page.extract_text(visitor_text=seen)
+        footer_marking = min(heights["marking"])
+        assert heights["title"] and footer_marking < min(heights["title"]) - 8, (number, heights)  # 8 pt: a line
+
+
 def test_no_pdf_page_is_less_than_a_third_full(sudan: Briefing, images: dict[str, bytes]) -> None:
     _, fills = laid_out(sudan.title, cover_lines(sudan), pack_sections(sudan, tuple(images)), images, MARKING,
                         True, "running")

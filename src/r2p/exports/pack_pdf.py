@@ -68,14 +68,16 @@ class _PackPDF(FPDF):
         self.set_y(self.t_margin)
 
     def footer(self) -> None:
-        self.set_y(-12)
+        """The running title and page number, with the marking on a line of its own below them (on one line, a long
+        country name ran into the centred marking)."""
+        self.set_y(-16)
         self.use(8)
         self.set_text_color(*GREY)
         self.cell(0, 5, self.plain(self.running_title), align="L")
         self.set_x(self.l_margin)
         self.cell(0, 5, f"page {self.page_no()} of {{nb}}", align="R")
         self.set_text_color(0, 0, 0)
-        self.set_x(self.l_margin)
+        self.set_xy(self.l_margin, -10)
         self.use(9, bold=True)
         self.cell(0, 5, self.plain(self.marking), align="C")
 
