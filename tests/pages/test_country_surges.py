@@ -82,13 +82,7 @@ def test_a_country_without_surges_says_so(warehouse: Warehouse) -> None:
 
 
 def test_a_surge_from_a_candidate_release_is_marked_provisional(warehouse: Warehouse, tmp_path: Path) -> None:
-    days = ["2025-08-04", "2025-08-11", "2025-08-18", "2025-08-25"] + ["2025-09-02"] * 6  # 1 a week, then 6
-    rows = [f"{i},482,{day},{day},3,2,2,2,6.0,20.{i},Ouaka prefecture,Group - Civilians"
-            for i, day in enumerate(days, start=1)]
-    path = tmp_path / "GEDEvent_v25_0_9.csv"
-    path.write_text("id,country_id,date_start,date_end,type_of_violence,best,low,high,latitude,longitude,adm_1,"
-                    "dyad_name\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    assert ingest(warehouse, "ucdp", path).status == "loaded"
+    _load_a_surge(warehouse, tmp_path, "Ouaka prefecture")
     table = _surge_table(_country("CAF"))
     assert table[["Area (admin-1)", "Events", "Times the average", "Deaths (best)", "Provisional"]].values.tolist() \
         == [["Ouaka prefecture", "6", "6.0×", "12", "yes"]]
@@ -96,15 +90,20 @@ def test_a_surge_from_a_candidate_release_is_marked_provisional(warehouse: Wareh
 
 def test_a_hostile_area_name_is_shown_as_text_and_the_weeks_download(warehouse: Warehouse, tmp_path: Path) -> None:
     hostile = '<script>window.__xss=1</script> <img src=x onerror="alert(1)">'
-    days = ["2025-08-04", "2025-08-11", "2025-08-18", "2025-08-25"] + ["2025-09-02"] * 6
-    rows = [f'{i},482,{day},{day},3,2,2,2,6.0,20.{i},"{hostile.replace(chr(34), chr(34) * 2)}",Group - Civilians'
-            for i, day in enumerate(days, start=1)]
-    path = tmp_path / "GEDEvent_v25_0_9.csv"
-    path.write_text("id,country_id,date_start,date_end,type_of_violence,best,low,high,latitude,longitude,adm_1,"
-                    "dyad_name\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    assert ingest(warehouse, "ucdp", path).status == "loaded"
+    _load_a_surge(warehouse, tmp_path, hostile)
     app = _country("CAF")
     assert list(_surge_table(app)["Area (admin-1)"]) == [hostile]  # shown as the text it is
     markup = next(h.value for h in app.html if "Area (admin-1)" in h.value)
     assert "<script>" not in markup and "<img" not in markup and "&lt;script&gt;" in markup
     assert {"country_surges_csv", "country_surges_xlsx"} <= {b.key for b in app.get("download_button")}
+
+
+def _load_a_surge(warehouse: Warehouse, tmp_path: Path, area: str) -> None:
+    """A candidate UCDP release with one surge in CAF's `area`: one event a week for four weeks, then six."""
+    days = ["2025-08-04", "2025-08-11", "2025-08-18", "2025-08-25"] + ["2025-09-02"] * 6
+    quoted = '"' + area.replace('"', '""') + '"'
+    rows = [f"{i},482,{day},{day},3,2,2,2,6.0,20.{i},{quoted},Group - Civilians" for i, day in enumerate(days, start=1)]
+    path = tmp_path / "GEDEvent_v25_0_9.csv"
+    path.write_text("id,country_id,date_start,date_end,type_of_violence,best,low,high,latitude,longitude,adm_1,"
+                    "dyad_name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert ingest(warehouse, "ucdp", path).status == "loaded"
