@@ -74,7 +74,7 @@ def test_the_page_shows_gaps_first_the_map_and_says_what_is_demo_and_what_is_rea
     assert not [widget for widget in app.text_input if str(widget.key).startswith("engagement_add")]
 
 
-GAP_COLUMNS = ["situation", "tier", "active engagements", "last started"]
+GAP_COLUMNS = ["Situation", "Tier", "Active engagements", "Last started"]
 
 
 def _gaps_shown(app: AppTest, warehouse: Warehouse, method: str) -> int:
@@ -89,14 +89,14 @@ def _gaps_shown(app: AppTest, warehouse: Warehouse, method: str) -> int:
         assert [s.value for s in app.subheader][:2] == ["High risk, nobody engaged",
                                                          f"High risk, no new engagement in {months} months"]
         gaps = engagement_gaps(warehouse, method, current_period(warehouse, method), day, months)
-        tables = iter(element.value for element in app.dataframe if "active engagements" in element.value.columns)
+        tables = iter(element.value for element in app.dataframe if "Active engagements" in element.value.columns)
         for gap in (gap for gap in gaps if not gap.empty):
             table = next(tables)
             assert list(table.columns) == GAP_COLUMNS
-            assert table["situation"].tolist() == gap["name"].tolist()
-            assert table["tier"].tolist() == gap["tier"].tolist()
-            assert table["active engagements"].tolist() == gap["active"].tolist()
-            assert pd.to_datetime(table["last started"]).tolist() == gap["last_started"].tolist()
+            assert table["Situation"].tolist() == gap["name"].tolist()
+            assert table["Tier"].tolist() == gap["tier"].tolist()
+            assert table["Active engagements"].tolist() == gap["active"].tolist()
+            assert pd.to_datetime(table["Last started"]).tolist() == gap["last_started"].tolist()
             listed += len(table)
         assert next(tables, None) is None
         assert len(app.success) >= sum(gap.empty for gap in gaps)  # "Every High-or-above situation has ..."
@@ -132,8 +132,8 @@ def test_without_tiers_the_page_says_so_and_lists_situations_with_no_active_enga
     app = _page()
     assert "No risk tiers have been computed for method composite-1 yet" in _texts(app)
     app.date_input(key="engagement_as_of").set_value(date(1998, 1, 1)).run()
-    gaps = _table(app, "active engagements")
-    assert {"Sudan", "Mali"} <= set(gaps["situation"]) and "Somalia" not in set(gaps["situation"])
+    gaps = _table(app, "Active engagements")
+    assert {"Sudan", "Mali"} <= set(gaps["Situation"]) and "Somalia" not in set(gaps["Situation"])
 
 
 def test_the_situation_follows_the_chosen_country_and_lists_invitees_with_reasons(seeded: Warehouse) -> None:

@@ -96,8 +96,8 @@ def _gap_table(gaps: pd.DataFrame, none: str, key: str) -> None:
         st.success(none)
         return
     shown = gaps.assign(last_started=pd.to_datetime(gaps["last_started"]).dt.date)
-    st.dataframe(shown.rename(columns={"name": "situation", "active": "active engagements",
-                                       "last_started": "last started"}).drop(columns="situation_id"),
+    st.dataframe(shown.rename(columns={"name": "Situation", "tier": "Tier", "active": "Active engagements",
+                                       "last_started": "Last started"}).drop(columns="situation_id"),
                  hide_index=True, width="stretch", key=key)
 
 
