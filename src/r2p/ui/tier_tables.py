@@ -164,7 +164,8 @@ def show_reviews(reviews: pd.DataFrame, key: str, empty: str = "No reviews.",
                  provenance: Provenance | None = None, grid: bool = True) -> None:
     """Reviews in queue order with overdue rows highlighted, each with its escalation level, the holder at that level
     and the deadline; decided ones say who decided, when and why. `grid`: a grid to sort and search (the Reviews
-    page), else an HTML table with the same headers, long text wrapped (a country's few reviews)."""
+    page), else an HTML table with the same headers, long text wrapped (a country's few reviews; without the country
+    columns when every row is one country's)."""
     if reviews.empty:
         st.caption(empty)
         return
@@ -173,7 +174,10 @@ def show_reviews(reviews: pd.DataFrame, key: str, empty: str = "No reviews.",
         _review_grid(shown, key)
     else:
         # NOTE: the Country page's last grid: without one it loads none of the grid's ~1.5 MB of script
-        show_list(review_text(shown), REVIEW_HEADERS, numeric=("review_id", "due_date", "decided_at"),
+        listed = review_text(shown)
+        if shown["iso3"].nunique() == 1:  # one country's reviews (its own page): the country columns repeat it
+            listed = listed.drop(columns=["name", "iso3"])
+        show_list(listed, REVIEW_HEADERS, numeric=("review_id", "due_date", "decided_at"),
                   strong=shown["state"] == "overdue")
         st.caption(f"Overdue reviews lead in bold. Level: {LEVEL_HELP}")
     if provenance:
