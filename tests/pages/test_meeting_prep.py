@@ -101,7 +101,7 @@ def test_the_data_and_methods_tables_and_the_engagement_figures_export(warehouse
     assert not app.exception, app.exception
     labels = _labels(app)
     assert {"Matrix PNG", "Matrix SVG", "Matrix PDF", "Network PNG", "Network SVG", "Network PDF"} <= set(labels)
-    assert labels.count("CSV") == 2  # the situation's engagements and the suggested invitees
+    assert labels.count("CSV") == 3  # the situation's engagements, the suggested invitees, the decision points
 
 
 def test_a_rerun_shows_what_a_fresh_build_of_the_preview_shows(warehouse: Warehouse) -> None:
