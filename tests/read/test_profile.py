@@ -16,6 +16,7 @@ from r2p.figures.event_map import MAX_POINTS
 from r2p.provenance import of_rows, of_values
 from r2p.read import profile
 from r2p.read.explore import data_sources
+from r2p.tiers import tier_table
 from r2p.tiers.assessment import record_assessment
 from r2p.tiers.method import method
 from r2p.vocabulary import INSUFFICIENT
@@ -63,6 +64,10 @@ def test_tier_histories_are_each_methods_tier_history_in_one_read(warehouse: War
     for version in versions:
         pd.testing.assert_frame_equal(histories[version], profile.tier_history(warehouse, "SDN", version))
     assert all(histories[version]["assessed_tier"].notna().sum() == 2 for version in versions)
+    for version in versions:  # and each is that method's model tier, as the tier table holds it
+        scored = histories[version].dropna(subset=["tier"]).set_index("period")
+        last = int(scored.index.max())
+        assert scored.loc[last, "tier"] == tier_table(warehouse, version, last).set_index("iso3").loc["SDN", "tier"]
     alone = profile.tier_histories(warehouse, "NOR", ["composite-1"])["composite-1"]
     pd.testing.assert_frame_equal(alone, profile.tier_history(warehouse, "NOR", "composite-1"))
 

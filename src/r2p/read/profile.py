@@ -23,12 +23,12 @@ def tier_history(warehouse: Warehouse, iso3: str, method_version: str) -> pd.Dat
     """Per period: method_version, score, tier, coverage, stale_share, contributions (JSON text), and the latest
     assessment of that period (assessed_tier, assessed_rationale, assessed_by, assessed_at) — either side may be
     missing."""
-    return query(warehouse, "read/tier_history", {"iso3": iso3, "method_version": method_version})
+    return tier_histories(warehouse, iso3, [method_version])[method_version]
 
 
 def tier_histories(warehouse: Warehouse, iso3: str, method_versions: list[str]) -> dict[str, pd.DataFrame]:
-    """`tier_history` of each method version, in one read: {method version: its history}."""
-    read = query(warehouse, "read/briefing_tier_histories", {"iso3": iso3, "method_versions": method_versions})
+    """`tier_history` of each method version, in one read (read/tier_history): {method version: its history}."""
+    read = query(warehouse, "read/tier_history", {"iso3": iso3, "method_versions": method_versions})
     versions = read["method_version"].tolist()
     return {version: read.take([row for row, held in enumerate(versions) if held == version]).reset_index(drop=True)
             for version in method_versions}
