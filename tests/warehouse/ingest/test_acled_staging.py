@@ -175,7 +175,8 @@ def _load_in_turn(warehouse: Warehouse, tmp_path: Path, loads: list[tuple[str, i
         result = ingest(warehouse, "acled", _write(_FILES[name](), tmp_path / f"acled_{n}.csv"),
                         release=Release(f"ACLED {year}", (year,), None, "stated"))
         outcomes.append((result.status, result.rows_loaded, result.held_back, result.release_in_force))
-    tables = {table: sql_rows(warehouse, f"SELECT * FROM {table} ORDER BY rowid")  # stored order
+    # ORDER BY ALL: a parallel insert stores rows in no fixed order, so the tables compare as sets of rows
+    tables = {table: sql_rows(warehouse, f"SELECT * FROM {table} ORDER BY ALL")
               for table in ("event", "event_vintage", "observation_vintage")}
     return outcomes, tables
 
