@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from r2p.convening.drafting import event_windows
+from r2p.read.overview import GAP_MONTHS
 from r2p.tiers.method import resolve_method
 from r2p.ui.reads import READS
 from r2p.warehouse.queries import query
@@ -50,7 +51,8 @@ def view_arguments(view: View) -> dict[str, Any]:
     return {"iso3": view.country, "indicator_id": view.indicator, "period": view.period, "method_version": label,
             "method_name": label, "today": view.today, "since": view.today - timedelta(days=365),
             "this_year": view.today.year, "indicator_ids": (view.indicator,), "iso3s": (view.country,),
-            "until": min(view.today, date(view.period, 12, 31))}  # the Country page's window end for `period`
+            "until": min(view.today, date(view.period, 12, 31)),  # the Country page's window end for `period`
+            "as_of": view.today, "months": GAP_MONTHS}  # the Engagement page's gap lists as it opens
 
 
 def _arguments(name: str, read: Callable[..., Any], arguments: dict[str, Any]) -> list[Any]:

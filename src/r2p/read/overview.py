@@ -14,6 +14,7 @@ from r2p.vocabulary import HIGH_OR_ABOVE, TIERS, tier_rank
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
+GAP_MONTHS = 12  # the "no new engagement" window the Engagement page opens with
 GAPS = ("nobody", "stale")  # the `gap` of each list's rows in read/engagement_gaps.sql
 
 

@@ -23,14 +23,14 @@ from r2p.engagement.analysis import (
 from r2p.engagement.invitees import suggested_invitees
 from r2p.engagement.registry import Registry, actor_table
 from r2p.figures.engagement import engagement_matrix, engagement_network
-from r2p.read.overview import engagement_gaps
-from r2p.ui.cache import built, cached, run_snapshot
+from r2p.ui.cache import built, cached
 
 actors = cached("actors")
 situations = cached("situations")
 engagements = cached("engagements")
 tiers = cached("current_tiers")
 current_period = cached("current_period")
+engagement_gaps = cached("engagement_gaps")
 
 
 def registry() -> Registry:
@@ -55,7 +55,7 @@ def ranked(version: str) -> pd.DataFrame:
 
 def gaps(version: str, as_of: date, months: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The two gap lists on the date under the method version's current tiers: read.overview.engagement_gaps."""
-    return built(_gaps, version, as_of, months)
+    return engagement_gaps(version, current_period(version), as_of, months)
 
 
 def map_figures(chosen: EngagementFilter, version: str, title: str) -> dict[str, go.Figure]:
@@ -82,10 +82,6 @@ def _actor_list() -> pd.DataFrame:
 
 def _ranked(version: str) -> pd.DataFrame:
     return situation_tiers(registry().situations, tiers(version))
-
-
-def _gaps(version: str, as_of: date, months: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return engagement_gaps(run_snapshot(), version, current_period(version), as_of, months)
 
 
 def _map_figures(chosen: EngagementFilter, version: str, title: str) -> dict[str, go.Figure]:

@@ -17,6 +17,7 @@ from r2p.engagement.analysis import (
 from r2p.engagement.dates import format_partial_date
 from r2p.engagement.registry import Registry, lineage
 from r2p.engagement.seed import SEED_SOURCE
+from r2p.read.overview import GAP_MONTHS
 from r2p.ui import engagement_data as data
 from r2p.ui.cache import built
 from r2p.ui.plain import plain_markdown
@@ -37,7 +38,8 @@ def filter_controls() -> tuple[EngagementFilter, int]:
     today = date.today()
     as_of = left.date_input("As of", value=today, min_value=EARLIEST, max_value=date(today.year + 10, 12, 31),
                             key="engagement_as_of", help="Show engagements active on this date.")
-    months = left.number_input("Gap window (months)", min_value=1, max_value=120, value=12, key="engagement_months",
+    months = left.number_input("Gap window (months)", min_value=1, max_value=120, value=GAP_MONTHS,
+                               key="engagement_months",
                                help="An engaged High-or-above situation with no engagement started in this window "
                                     "is listed under 'High risk, no new engagement'.")
     groups = middle.multiselect("Actor group", GROUPS, key="engagement_groups")

@@ -74,6 +74,7 @@ READS: dict[str, Read] = {
     "situations": registry.situations,
     "engagements": registry.engagements,
     "unengaged_situations": unengaged_situations,
+    "engagement_gaps": overview.engagement_gaps,
     "briefing": gather_briefing,
     "audit_chain_broken": audit_trail.broken_rows,
     "audit_facets": audit_trail.audit_facets,
