@@ -40,7 +40,7 @@ summary = overview.summarise(tiers, movers, review_queue.state_counts(waiting),
 show_summary(summary, chosen.label, period - 1)
 map_column, top_column = st.columns([3, 2])
 with map_column:  # the tier map, or the indicator map when chosen: only the chosen one is built
-    show_overview_map(tiers, chosen.label, period, summary.tiers[INSUFFICIENT], about)
+    show_overview_map(chosen.label, period, summary.tiers[INSUFFICIENT], about)
 with top_column:
     st.markdown(f"**Top risk, {period}** (highest {chosen.label} scores)")
     show_top_risk(tiers, chosen.label, rows=TOP_RISK_ROWS)

@@ -88,3 +88,27 @@ def test_any_command_whose_chart_cannot_render_ends_in_one_line(monkeypatch: pyt
     result = r2p("anything")
     assert result.returncode == 2 and result.stderr.startswith("Error: Chart export needs Chromium")
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_the_browser_search_is_repeated_only_after_a_while_or_when_the_paths_change(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from choreographer.browsers.chromium import Chromium
+
+    searches: list[str | None] = []
+
+    def search(skip_local: bool) -> str | None:
+        searches.append(renderer.os.environ.get("BROWSER_PATH"))
+        return renderer.os.environ.get("BROWSER_PATH")
+
+    clock = [1000.0]
+    monkeypatch.setattr(Chromium, "find_browser", staticmethod(search))
+    monkeypatch.setattr(renderer.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(renderer, "_FOUND", {})
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "a"))
+    assert renderer.browser_path() == renderer.browser_path() == str(tmp_path / "a")
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "b"))  # another path: searched at once
+    assert renderer.browser_path() == str(tmp_path / "b")
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "a"))
+    clock[0] += renderer.FIND_SECONDS + 1  # a browser installed meanwhile is found
+    assert renderer.browser_path() == str(tmp_path / "a")
+    assert searches == [str(tmp_path / "a"), str(tmp_path / "b"), str(tmp_path / "a")]

@@ -6,6 +6,7 @@ import asyncio
 import atexit
 import os
 import threading
+import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 START_SECONDS = 60.0  # Chromium's first start on 2 cores takes ~5 s; a minute means it is not coming
 RENDER_SECONDS = 90.0  # a world map takes ~7 s warm; the same limit kaleido applies per image
+FIND_SECONDS = 30.0  # a browser installed while the server runs is found within this
+_FOUND: dict[tuple[str | None, str | None], tuple[float, str | None]] = {}  # (BROWSER_PATH, PATH) -> (when, path)
 
 
 INSTALL_HINT = ("install Debian's Chromium with `make browser` (or `sudo apt-get install chromium`), "
@@ -30,10 +33,16 @@ class RenderUnavailable(RenderError):
 
 
 def browser_path() -> str | None:
-    """The Chromium kaleido would start: BROWSER_PATH if set, else the first Chromium-like browser on PATH."""
+    """The Chromium kaleido would start: BROWSER_PATH if set, else the first Chromium-like browser on PATH. Looked
+    up again at most every FIND_SECONDS for the same BROWSER_PATH and PATH: the search costs ~8 ms, and every
+    chart's download popover asks on every run of its page."""
     from choreographer.browsers.chromium import Chromium  # noqa: PLC0415 (imported when a chart is exported)
 
-    return Chromium.find_browser(skip_local=False)
+    key, now = (os.environ.get("BROWSER_PATH"), os.environ.get("PATH")), time.monotonic()
+    found = _FOUND.get(key)
+    if found is None or now - found[0] > FIND_SECONDS:
+        found = _FOUND[key] = (now, Chromium.find_browser(skip_local=False))
+    return found[1]
 
 
 def missing_browser() -> str | None:

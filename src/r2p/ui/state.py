@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import streamlit as st
 
@@ -80,9 +81,13 @@ def _link() -> dict[str, str]:
 
 def _top_country(method_label: str) -> str | None:
     """The country with the most at stake on the view's tier method (r2p.read.standings.most_at_stake), not the
-    first by name."""
+    first by name: found once per warehouse version and day (cache.built), not on every run of every page."""
+    return cache.built(_most_at_stake, method_label, review_queue.today())
+
+
+def _most_at_stake(method_label: str, today: date) -> str | None:
     period = cache.current_period(method_label)
     if period is None:
         return None
-    waiting = review_queue.pending(cache.review_list(review_queue.today()))
+    waiting = review_queue.pending(cache.review_list(today))
     return standings.most_at_stake(cache.tier_table(method_label, period), waiting)
