@@ -149,6 +149,21 @@ def test_an_older_release_is_kept_only_as_a_vintage(warehouse: Warehouse, tmp_pa
         (29, 7, 7)]
 
 
+def test_events_are_stored_by_country_then_date_in_an_order_the_file_does_not_decide(template_warehouse: Path,
+                                                                                      tmp_path: Path) -> None:
+    """Several events a day: any order of the rows stores the same order (DuckDB skips row groups by it)."""
+    frame = pd.concat([_fixture().assign(event_id_cnty=_fixture()["event_id_cnty"] + f"-{n}") for n in range(4)],
+                      ignore_index=True)
+    stored = []
+    for n, rows in enumerate((frame, frame.iloc[::-1], frame.sample(frac=1, random_state=7))):
+        warehouse = copy_of(template_warehouse, tmp_path / f"w{n}.duckdb")
+        assert ingest(warehouse, "acled", _write(rows, tmp_path / f"acled_{n}.csv")).status == "loaded"
+        stored.append(sql_rows(warehouse, "SELECT iso3, event_date, event_id FROM event ORDER BY rowid"))
+    assert stored[0] == stored[1] == stored[2]
+    assert [row[:2] for row in stored[0]] == sorted(row[:2] for row in stored[0])
+    assert len({row[:2] for row in stored[0]}) < len(stored[0])  # days with several events: their order is fixed
+
+
 def _renamed(frame: pd.DataFrame, rows: slice) -> pd.DataFrame:
     """The fixture with the event ids of some rows changed to ids no other file has."""
     frame = frame.copy()
