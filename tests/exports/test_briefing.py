@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 import pytest
 
+from r2p.catalog import RISK_FACTORS
 from r2p.convening.judgements import draft_judgements
-from r2p.exports.briefing import DEATH_SERIES, TREND_YEARS, BriefingError, gather_briefing
+from r2p.exports.briefing import DEATH_SERIES, TREND_YEARS, BriefingError, gather_briefing, snapshot
 from r2p.exports.sections import HEADINGS, pack_sections
 from r2p.read import explore, profile
 from r2p.tiers import current_tiers
@@ -155,6 +157,21 @@ def test_the_snapshot_names_the_parts_as_the_indicator_list_does(briefed: Wareho
     row = profile.period_row(history, brief.snapshot.period)
     pd.testing.assert_frame_equal(brief.snapshot.parts, profile.score_parts(row, names)[1])
     assert brief.snapshot.reason == profile.insufficiency_reason(row, brief.method, names)
+
+
+def test_the_driver_moves_pair_each_part_with_the_year_before_largest_shift_first(briefed: Warehouse) -> None:
+    method = gather_briefing(briefed, "SDN", SINCE, "composite-1", FIXED_TODAY).method
+    parts = {2023: {"1": 0.2, "2": 0.5, "3": 0.1, "5": 0.3}, 2024: {"1": 0.45, "2": 0.1, "4": 0.3, "5": 0.4}}
+    history = pd.DataFrame([{"period": period, "tier": "High", "score": 0.5, "coverage": 1.0, "stale_share": 0.0,
+                             "contributions": json.dumps({"factors": factors}), "assessed_tier": None,
+                             "assessed_rationale": None, "assessed_by": None, "assessed_at": None}
+                            for period, factors in parts.items()])
+    moves = snapshot(history, method, {}, 2024).driver_moves  # factors 3 and 4 are held in one year only
+    expected = pd.DataFrame({"name": [RISK_FACTORS[2], RISK_FACTORS[1], RISK_FACTORS[5]], "before": [0.5, 0.2, 0.3],
+                             "now": [0.1, 0.45, 0.4], "shift": [0.1 - 0.5, 0.45 - 0.2, 0.4 - 0.3]})
+    pd.testing.assert_frame_equal(moves, expected, check_exact=True)
+    first = snapshot(history, method, {}, 2023).driver_moves  # no year before: nothing moved
+    assert first.empty and list(first.columns) == ["name", "before", "now", "shift"]
 
 
 @pytest.mark.parametrize("method_name", [None, "composite-2"])

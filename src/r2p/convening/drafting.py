@@ -70,14 +70,19 @@ def facts(iso3: str, name: str, today: date, chosen: TierMethod, period: int | N
     """The facts from what has been read: `history` of `chosen` (profile.tier_history), every review
     (records.list_reviews), the country's `event_windows` and the latest event held for any country (the briefing
     hands on what it has read for itself)."""
-    scored = history[history["tier"].notna() & (history["period"] <= (period or 0))].sort_values("period")
+    # NOTE: rows picked over plain lists and taken in one step (which keeps the dtypes): tens of rows, where each
+    # pandas filter, sort and assign cost more than the work.
+    periods = history["period"].tolist()
+    scored = sorted((row for row, (year, tier) in enumerate(zip(periods, history["tier"].tolist(), strict=True))
+                     if not pd.isna(tier) and year <= (period or 0)), key=periods.__getitem__)
     kinds = {rule.id: rule.kind for rule in rule_book().rules}
-    reviews = reviews[reviews["iso3"] == iso3].assign(
-        surge=lambda frame: frame["rule_id"].map(lambda rule: _is_surge(kinds.get(rule, ""))))
-    spans = windows.set_index("span")
-    return Facts(iso3=iso3, name=name, today=today, method=chosen, period=period, scored=scored.reset_index(drop=True),
-                 names=names, reviews=reviews.reset_index(drop=True), events=spans.loc["recent"],
-                 events_before=spans.loc["before"],
+    reviews = reviews.take([row for row, code in enumerate(reviews["iso3"].tolist()) if code == iso3])
+    reviews = reviews.reset_index(drop=True)
+    reviews["surge"] = [_is_surge(kinds.get(rule, "")) for rule in reviews["rule_id"].tolist()]
+    spans = windows["span"].tolist()
+    return Facts(iso3=iso3, name=name, today=today, method=chosen, period=period,
+                 scored=history.take(scored).reset_index(drop=True), names=names, reviews=reviews,
+                 events=windows.iloc[spans.index("recent")], events_before=windows.iloc[spans.index("before")],
                  last_event_held=None if pd.isna(last_held) else pd.Timestamp(last_held).date())
 
 
@@ -226,16 +231,16 @@ def moves_in_window(facts: Facts, shift: str | None) -> str:
         latest = "none" if facts.scored.empty else int(facts.scored["period"].iloc[-1])
         return (f"{label} has no scored year for {facts.name} from {first} on (its latest: {latest}), so no tier "
                 f"move can be reported for the twelve months to {facts.today}.")
-    steps = facts.scored.assign(previous=facts.scored["tier"].shift(),
-                                previous_period=facts.scored["period"].shift())
-    moved = steps[steps["previous"].notna() & (steps["previous"] != steps["tier"]) & (steps["period"] >= first)]
-    latest = int(facts.scored["period"].iloc[-1])
+    periods, tiers = [int(period) for period in facts.scored["period"].tolist()], facts.scored["tier"].tolist()
+    moved = [(tiers[row - 1], periods[row - 1], tiers[row], periods[row]) for row in range(1, len(tiers))
+             if tiers[row - 1] != tiers[row] and periods[row] >= first]  # each scored year against the one before
+    latest = periods[-1]
     years = f"the scored year {first}" if latest == first else f"the scored years {first}–{latest}"
-    if moved.empty:
+    if not moved:
         return f"The model tier ({label}) did not move in {years}."
-    said = "; ".join(f"from {m.previous} in {int(m.previous_period)} to {m.tier} in {int(m.period)}"
-                     for m in moved.itertuples())
-    why = shift if int(moved["period"].iloc[-1]) == int(facts.scored["period"].iloc[-1]) else None
+    said = "; ".join(f"from {previous} in {previous_period} to {tier} in {period}"
+                     for previous, previous_period, tier, period in moved)
+    why = shift if moved[-1][3] == latest else None
     return f"The model tier ({label}) moved {said}." + (f" {why}" if why else "")
 
 

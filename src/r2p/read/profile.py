@@ -108,8 +108,8 @@ def picked_series(series: pd.DataFrame, indicator_ids: list[str]) -> pd.DataFram
 
 def period_row(history: pd.DataFrame, period: int) -> pd.Series | None:
     """The history row of `period`; None when the country has no row for it."""
-    rows = history[history["period"] == period]
-    return None if rows.empty else rows.iloc[0]
+    periods = history["period"].tolist()  # NOTE: a list, not a filtered frame: asked several times per briefing
+    return history.iloc[periods.index(period)] if period in periods else None
 
 
 def factor_parts(contributions: str | None) -> pd.DataFrame:
@@ -120,7 +120,7 @@ def factor_parts(contributions: str | None) -> pd.DataFrame:
 def _factor_parts(parsed: dict) -> pd.DataFrame:
     factors = parsed.get("factors", {})
     rows = [(int(k), RISK_FACTORS.get(int(k), f"Factor {k}"), float(v)) for k, v in factors.items()]
-    return pd.DataFrame(rows, columns=["factor", "name", "part"]).sort_values("factor").reset_index(drop=True)
+    return pd.DataFrame(sorted(rows, key=lambda row: row[0]), columns=["factor", "name", "part"])
 
 
 def indicator_parts(contributions: str | None, names: Mapping[str, str]) -> pd.DataFrame:
@@ -131,7 +131,7 @@ def indicator_parts(contributions: str | None, names: Mapping[str, str]) -> pd.D
 def _indicator_parts(parsed: dict, names: Mapping[str, str]) -> pd.DataFrame:
     indicators = parsed.get("indicators", {})
     rows = [(key, names.get(key, key), float(value)) for key, value in indicators.items()]
-    return pd.DataFrame(rows, columns=["indicator_id", "name", "part"]).sort_values("indicator_id", ignore_index=True)
+    return pd.DataFrame(sorted(rows, key=lambda row: row[0]), columns=["indicator_id", "name", "part"])
 
 
 def score_parts(row: pd.Series | None, names: Mapping[str, str]) -> tuple[str, pd.DataFrame]:

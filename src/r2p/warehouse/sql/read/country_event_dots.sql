@@ -10,7 +10,8 @@
 -- floor(floor(x / c) / 2^k)), so each cell size's dot count comes from the reduced cells, not from every event
 -- again. At 0.05° x 2^12 (204.8°) the world is four cells: no coarser size merges more. A dot's place is looked up
 -- afterwards among its events of its latest named date (the lowest event_id there), not by sorting every event.
-WITH located AS MATERIALIZED (
+-- Only the placed events are held (celled): the single dots are read from them too, not from a second copy.
+WITH located AS (
     SELECT event_id, event_date, admin1, latitude, longitude, violence_type, coalesce(deaths_best, 0) AS deaths_best,
            latitude % 0.05::DOUBLE AS lat_rest, longitude % 0.05::DOUBLE AS lon_rest
     FROM event
@@ -60,7 +61,7 @@ WITH located AS MATERIALIZED (
 ), single AS (
     SELECT event_date, admin1, latitude, longitude, violence_type, deaths_best::BIGINT AS deaths_best,
            1::BIGINT AS events, NULL::BIGINT AS lat_dot, NULL::BIGINT AS lon_dot, NULL::INTEGER AS type_key, event_id
-    FROM located, chosen
+    FROM celled, chosen
     WHERE NOT merging
 )
 SELECT event_date, admin1, latitude, longitude, violence_type, deaths_best, events
