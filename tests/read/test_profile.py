@@ -223,7 +223,7 @@ def _edge_dots(rows: list[tuple], limit: int) -> tuple[pd.DataFrame, pd.DataFram
     connection.register("edge", events[list(EDGE_COLUMNS)])
     connection.execute("INSERT INTO event BY NAME SELECT * EXCLUDE (event_date), event_date::DATE AS event_date "
                        "FROM edge")
-    params = {"iso3": "ZZZ", "until": date(2024, 12, 31), "limit": limit}
+    params = {"iso3": "ZZZ", **profile.event_window(date(2024, 12, 31)), "limit": limit}
     dots = run(connection, "read/country_event_dots", params, columnar=True)
     listed = events.sort_values(["event_date", "event_id"], ascending=[False, True], ignore_index=True)
     return dots, _reference_dots(listed.assign(event_date=pd.to_datetime(listed["event_date"])), limit)
@@ -256,3 +256,14 @@ def test_points_on_cell_edges_and_south_or_west_fall_where_the_pandas_rule_put_t
     dots, expected = _edge_dots(rows, 2)
     _assert_same_dots(dots, expected)
     assert dots[["admin1", "events", "deaths_best"]].values.tolist() == [["Low", 2, 3], ["High", 1, 4]]
+
+
+def test_the_event_window_is_the_calendars_months_before_its_end_as_duckdb_counts_them() -> None:
+    ends = [date(2024, 2, 29), date(2023, 3, 31), date(2024, 12, 31), date(2025, 1, 1), date(2020, 8, 15)]
+    months = f"INTERVAL {profile.EVENT_WINDOW_MONTHS} MONTH"
+    connection = duckdb.connect()
+    for end in ends:
+        expected = connection.execute(f"SELECT CAST(CAST($end AS DATE) - {months} AS DATE)", {"end": end}).fetchone()
+        assert profile.event_window(pd.Timestamp(end)) == {"since": expected[0], "until": end}
+    assert profile.event_window(date(2024, 2, 29))["since"] == date(2023, 2, 28)
+    assert profile.event_window(None) == profile.event_window(pd.NaT) == {"since": None, "until": None}

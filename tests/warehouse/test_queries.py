@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from r2p.read.profile import event_window
 from r2p.warehouse.migrate import migrate
 from r2p.warehouse.queries import query_names, quoted_identifier, run, sql
 from tests.helpers.data import ROOT
@@ -125,7 +126,7 @@ def test_a_columnar_fetch_gives_the_frame_a_row_fetch_gives(template_warehouse: 
         iso3 = connection.execute("SELECT iso3 FROM event GROUP BY iso3 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
         fetched = [(run(connection, "read/country_events_to", params),
                     run(connection, "read/country_events_to", params, columnar=True))
-                   for params in ({"iso3": iso3, "until": last}, {"iso3": "XXX", "until": last})]
+                   for params in ({"iso3": iso3, **event_window(last)}, {"iso3": "XXX", **event_window(last)})]
     (rows, columnar), (no_rows, columnar_none) = fetched
     assert len(rows) > 5 and rows["event_date"].dtype == "datetime64[us]" and no_rows.empty
     pd.testing.assert_frame_equal(columnar, rows)

@@ -16,6 +16,7 @@ import duckdb
 from r2p.bench.measure import peak_rss_mb, timed
 from r2p.bench.synthetic import insert_events
 from r2p.convening.drafting import window_params
+from r2p.read.profile import event_window
 from r2p.warehouse.queries import run
 
 MULTIPLES = (1, 2, 4)
@@ -40,7 +41,7 @@ def workload(connection: duckdb.DuckDBPyConnection, iso3: str, today: date) -> d
     since = today - timedelta(days=365)
     last = run(connection, "read/latest_event_date")["last_date"].iloc[0]  # where profile.recent_events' window ends
     # (query, parameters, fetched columnar as profile.country_events does)
-    calls = {"recent_events": ("read/country_events_to", {"iso3": iso3, "until": last}, True),
+    calls = {"recent_events": ("read/country_events_to", {"iso3": iso3, **event_window(last)}, True),
              "latest_event_date": ("read/latest_event_date", {}, False),
              "country_event_summary": ("read/briefing_event_windows", window_params(iso3, since, today), False)}
     spent = dict.fromkeys(calls, 0.0)

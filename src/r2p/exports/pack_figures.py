@@ -83,8 +83,8 @@ def _event_map(b: Briefing, demo: str) -> PackChart:
     figure = static_event_map(b.trend.dots, outlines, b.iso3, f"Events located in {b.name}, {first} to {last}{demo}")
     provenance = Provenance(", ".join(recent.sources) or "event data", recent.as_of, "", b.is_demo)
     return _chart("event_map", figure, b, provenance,
-                  f"The latest 12 months of events held ({recent.events:,}); dot size grows with deaths (best "
-                  "estimate); colour is the type of violence. Outlines: Natural Earth 1:110m.")
+                  f"The latest {profile.EVENT_WINDOW_MONTHS} months of events held ({recent.events:,}); dot size "
+                  "grows with deaths (best estimate); colour is the type of violence. Outlines: Natural Earth 1:110m.")
 
 
 def _parts_note(b: Briefing, scale: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -16,6 +17,7 @@ from r2p.vocabulary import INSUFFICIENT
 from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
+EVENT_WINDOW_MONTHS = 12  # the Country page's and the briefing's events: the 12 months up to a date
 PART_OF_SCORE = "part of the score"  # what a composite or direct method's parts are (a forecast's: drivers)
 
 
@@ -50,7 +52,7 @@ def country_events(warehouse: Warehouse, iso3: str, until: object) -> pd.DataFra
     """Located events of one country in the 12 months to `until` (a date; None gives no rows), columns as
     `recent_events`; each row carries its own load's as-of, so its provenance names that release's date, not
     another's of the source."""
-    return query(warehouse, "read/country_events_to", {"iso3": iso3, "until": _window_end(until)},
+    return query(warehouse, "read/country_events_to", {"iso3": iso3, **event_window(until)},
                  columnar=True)  # ~56,000 rows for the busiest country: the map reads country_event_dots
 
 
@@ -59,7 +61,7 @@ def country_event_dots(warehouse: Warehouse, iso3: str, until: object, limit: in
     deaths_best, events (merged in the dot). One per event (newest first) while there are at most `limit`; beyond,
     nearby events of one type merged: the place and date of the latest, summed deaths, mean position
     (read/country_event_dots, the one place that rule lives)."""
-    return query(warehouse, "read/country_event_dots", {"iso3": iso3, "until": _window_end(until), "limit": limit})
+    return query(warehouse, "read/country_event_dots", {"iso3": iso3, **event_window(until), "limit": limit})
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,19 @@ class EventSpan:
 
 def country_event_span(warehouse: Warehouse, iso3: str, until: object) -> EventSpan:
     """The EventSpan of `country_events(warehouse, iso3, until)`."""
-    row = query(warehouse, "read/country_event_span", {"iso3": iso3, "until": _window_end(until)}).iloc[0]
+    row = query(warehouse, "read/country_event_span", {"iso3": iso3, **event_window(until)}).iloc[0]
     return EventSpan(int(row["events"]), _moment(row["first_event"]), _moment(row["last_event"]),
                      tuple(row["sources"]), _moment(row["as_of"]))
 
 
-def _window_end(until: object) -> object:
-    return None if pd.isna(until) else pd.Timestamp(until).date()  # None (no event held): no rows
+def event_window(until: object) -> dict[str, date | None]:
+    """The event reads' window, the one place its length lives: `since` (excluded) and `until` (included), the
+    calendar's EVENT_WINDOW_MONTHS apart (a year before 29 February is 28 February, as in DuckDB); both None when
+    `until` is (no event held: no rows)."""
+    if pd.isna(until):
+        return {"since": None, "until": None}
+    end = pd.Timestamp(until)
+    return {"since": (end - pd.DateOffset(months=EVENT_WINDOW_MONTHS)).date(), "until": end.date()}
 
 
 def _moment(value: object) -> pd.Timestamp | None:

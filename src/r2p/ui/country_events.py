@@ -14,6 +14,7 @@ from r2p import geo
 from r2p.figures.event_charts import static_event_map
 from r2p.figures.event_map import event_map, event_summary, event_table, outlines_near, violence_legend
 from r2p.provenance import Provenance, of_values
+from r2p.read.profile import EVENT_WINDOW_MONTHS
 from r2p.ui import cache
 from r2p.ui.banner import format_date, provenance_caption
 from r2p.ui.downloads import chart_downloads
@@ -43,11 +44,11 @@ def show_recent_events(iso3: str, name: str, period: int, is_demo: bool) -> None
         return
     until = pd.Timestamp(last).date()
     shown: EventView = cache.built(event_view, iso3, name, until, is_demo)
-    st.subheader(f"Events in {name} in the 12 months to {format_date(until)}")
+    st.subheader(f"Events in {name} in the {EVENT_WINDOW_MONTHS} months to {format_date(until)}")
     if until.year < period:
         st.caption(f"The latest event held for {name} up to {period} is from {format_date(until)}.")
     if not shown.count:
-        st.info(f"No located events are held for {name} in the 12 months to {format_date(until)}.")
+        st.info(f"No located events are held for {name} in the {EVENT_WINDOW_MONTHS} months to {format_date(until)}.")
         return
     st.plotly_chart(shown.figure, width="stretch", key=MAP_KEY, config={"displaylogo": False})
     st.markdown(violence_legend(), unsafe_allow_html=True)

@@ -1,5 +1,5 @@
--- The event map's dots (the Country page's and the briefing's): one country's located events in the 12 months up
--- to $until, as country_events_to selects them, one dot per event while there are at most $limit; beyond that, one
+-- The event map's dots (the Country page's and the briefing's): one country's located events in the window
+-- ($since, $until] (read.profile.event_window), as country_events_to selects them, one dot per event while there are at most $limit; beyond that, one
 -- dot per grid cell and violence type (NULL its own type): mean position, summed deaths (best estimate), latest
 -- date, the place of the latest event naming one (the first in country_events_to's order) and the `events` merged.
 -- The cell is the first of 0.05°, 0.1°, 0.2°, ... (doubling) that leaves at most $limit dots. Single events come in
@@ -16,7 +16,7 @@ WITH located AS (
            latitude % 0.05::DOUBLE AS lat_rest, longitude % 0.05::DOUBLE AS lon_rest
     FROM event
     WHERE iso3 = $iso3 AND latitude IS NOT NULL AND longitude IS NOT NULL
-      AND event_date > CAST(CAST($until AS DATE) - INTERVAL 12 MONTH AS DATE) AND event_date <= CAST($until AS DATE)
+      AND event_date > CAST($since AS DATE) AND event_date <= CAST($until AS DATE)
 ), quotients AS (
     SELECT *, (latitude - lat_rest) / 0.05::DOUBLE - (lat_rest < 0)::INTEGER AS lat_q,
            (longitude - lon_rest) / 0.05::DOUBLE - (lon_rest < 0)::INTEGER AS lon_q

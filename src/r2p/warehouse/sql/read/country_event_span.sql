@@ -1,12 +1,12 @@
 -- What the briefing's event map says of its events (the same as country_event_dots): one country's located events
--- in the 12 months up to $until, how many, the first and last date, the sources they come from (in the order of
+-- in the window ($since, $until] (read.profile.event_window), how many, the first and last date, the sources they come from (in the order of
 -- country_events_to's first row of each: newest first) and the newest as-of date of their loads.
 -- NOTE: reduced per load and day before joining `ingest` and `source`: one pass over the events, no row fetched.
 WITH per_day AS (
     SELECT ingest_id, event_date, count(*) AS events, min(event_id) AS first_id
     FROM event
     WHERE iso3 = $iso3 AND latitude IS NOT NULL AND longitude IS NOT NULL
-      AND event_date > CAST(CAST($until AS DATE) - INTERVAL 12 MONTH AS DATE) AND event_date <= CAST($until AS DATE)
+      AND event_date > CAST($since AS DATE) AND event_date <= CAST($until AS DATE)
     GROUP BY ingest_id, event_date
 ), per_source AS (
     SELECT s.name, sum(p.events) AS events, min(p.event_date) AS first_event, max(p.event_date) AS last_event,
