@@ -1,7 +1,8 @@
 -- The event map's dots (the Country page's and the briefing's): one country's located events in the window
--- ($since, $until] (read.profile.event_window), as country_events_to selects them, one dot per event while there are at most $limit; beyond that, one
--- dot per grid cell and violence type (NULL its own type): mean position, summed deaths (best estimate), latest
--- date, the place of the latest event naming one (the first in country_events_to's order) and the `events` merged.
+-- ($since, $until] (read.profile.event_window), as country_events_to selects them, one dot per event while there
+-- are at most $limit; beyond that, one dot per grid cell and violence type (NULL its own type): mean position,
+-- summed deaths (best estimate), latest date, the place of the latest event naming one (the first in
+-- country_events_to's order) and the `events` merged.
 -- The cell is the first of 0.05°, 0.1°, 0.2°, ... (doubling) that leaves at most $limit dots. Single events come in
 -- country_events_to's order (newest first); merged dots by cell (south to north, then west to east) and type.
 -- NOTE: each event is placed in its 0.05° cell once, floored as Python's float // floors it (by the remainder,

@@ -1,6 +1,7 @@
 -- What the briefing's event map says of its events (the same as country_event_dots): one country's located events
--- in the window ($since, $until] (read.profile.event_window), how many, the first and last date, the sources they come from (in the order of
--- country_events_to's first row of each: newest first) and the newest as-of date of their loads.
+-- in the window ($since, $until] (read.profile.event_window), how many, the first and last date, the sources they
+-- come from (in the order of country_events_to's first row of each: newest first) and the newest as-of date of
+-- their loads.
 -- NOTE: reduced per load and day before joining `ingest` and `source`: one pass over the events, no row fetched.
 WITH per_day AS (
     SELECT ingest_id, event_date, count(*) AS events, min(event_id) AS first_id
