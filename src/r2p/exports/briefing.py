@@ -13,8 +13,7 @@ from functools import partial
 import pandas as pd
 
 from r2p.config import setting
-from r2p.engagement.analysis import is_active, related_situations, situation_tiers, situations_for_country
-from r2p.engagement.dates import as_timestamp
+from r2p.engagement.analysis import active_on, related_situations, situation_tiers, situations_for_country
 from r2p.engagement.invitees import suggested_invitees
 from r2p.engagement.registry import Registry
 from r2p.exports import briefing_reads as shared
@@ -260,18 +259,14 @@ def _situation(registry: Registry, view: pd.DataFrame, tiers: pd.DataFrame, iso3
         covering = [f"country:{iso3}"]
     own = covering[0]
     ids = [own, *related_situations(registry.situations, own)]
-    # NOTE: rows picked over plain lists and taken in one step (which keeps the dtypes), not indexed and filtered
-    # frames: the registry holds tens of situations and engagements.
+    # NOTE: the situations picked by position in one step (which keeps the dtypes), not by an index built per call
     listed = registry.situations["situation_id"].tolist()
     chosen = registry.situations.take([listed.index(situation_id) for situation_id in ids]).reset_index(drop=True)
     rows = chosen[["situation_id", "name"]]
-    wanted, day = set(ids), as_timestamp(today)
-    active = [row for row, (situation_id, started, until) in enumerate(zip(
-        view["situation_id"].tolist(), view["started"].tolist(), view["until"].tolist(), strict=True))
-        if situation_id in wanted and is_active(started, until, day)]
+    engaged = view[active_on(view, today) & view["situation_id"].isin(ids)].reset_index(drop=True)
     ranked = situation_tiers(chosen, tiers)
     return registry, Situation(own, str(rows["name"].iloc[0]), registered, str(ranked["tier"].iloc[0]), rows,
-                               view.take(active).reset_index(drop=True), ranked), view
+                               engaged, ranked), view
 
 
 def _method(methods: list[str], name: str | None) -> TierMethod:
