@@ -42,8 +42,7 @@ def _table(points: tuple[DecisionPoint, ...], key: str) -> None:
     """The points as an HTML table (a grid's ~1.5 MB of script for eight rows held the Country page up), each
     source a link, with the same rows as CSV and XLSX."""
     table = decision_table(points)
-    show_list(table.assign(Date=table["Date"].map("{:%Y-%m-%d}".format)), {c: c for c in table.columns},
-              numeric=("Date",), links=("Source",))
+    show_list(table.assign(Date=table["Date"].map("{:%Y-%m-%d}".format)), numeric=("Date",), links=("Source",))
     table_downloads(table, key, "UN decision points", CALENDAR)
 
 

@@ -32,8 +32,8 @@ def show_subnational_surges(iso3: str, name: str) -> None:
     # NOTE: an HTML table, not a grid: the page loads the grid's ~1.5 MB of script only while any grid remains.
     # Every surge week is listed (at most one row per admin-1 area and week of one year).
     listed = surge_text(surges)
-    show_list(listed, {column: column for column in listed.columns},
-              numeric=[table_columns()[c] for c in ("week_start", "events", "prior_average", "times", "deaths")])
+    columns = table_columns()
+    show_list(listed, numeric=[columns[c] for c in ("week_start", "events", "prior_average", "times", "deaths")])
     sources = cache.data_sources()
     provenance = of_rows(surges, sources, bool(sources["is_demo"].any()))
     table_downloads(surge_table(surges), "country_surges", f"Sub-national surges, {name}", provenance)

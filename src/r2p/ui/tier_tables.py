@@ -75,17 +75,19 @@ def show_movers(movers: pd.DataFrame, method_label: str, key: str, provenance: P
         table_downloads(headed(shown, labels), key, f"Tier movers ({method_label})", provenance)
 
 
-def html_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = (),
+def html_table(frame: pd.DataFrame, headers: Mapping[str, str] | None = None, numeric: Iterable[str] = (),
                strong: Iterable[bool] = (), links: Iterable[str] = ()) -> str:
     """A short list as an HTML table: a real <table> a screen reader walks cell by cell (headers marked as column
-    headers), drawn with no script of its own. Every header and cell is escaped text (html.escape), "—" when
-    missing; `strong`: per row, whether its first cell is shown in bold; `links`: columns of https addresses, each
-    shown as a link to itself (anything else in them as text). NOTE: st.dataframe loads about 1.5 MB of
-    JavaScript on a cold visit and draws on the main thread while the Overview's map loads, and a Markdown table is
-    parsed in the browser character by character; this HTML is only sanitised and inserted."""
+    headers; `headers` maps column to header, the columns' own names by default), drawn with no script of its own.
+    Every header and cell is escaped text (html.escape), "—" when missing; `strong`: per row, whether its first
+    cell is shown in bold; `links`: columns of https addresses, each shown as a link to itself (anything else in
+    them as text). NOTE: st.dataframe loads about 1.5 MB of JavaScript on a cold visit and draws on the main thread
+    while the Overview's map loads, and a Markdown table is parsed in the browser character by character; this HTML
+    is only sanitised and inserted."""
     right = set(numeric)
     aligns = [ALIGN[str(c) in right] for c in frame.columns]
-    head = "".join(f'<th scope="col" style="{CELL_STYLE.format(align=align)}">{html.escape(str(headers[str(c)]))}'
+    named = headers or {str(c): str(c) for c in frame.columns}
+    head = "".join(f'<th scope="col" style="{CELL_STYLE.format(align=align)}">{html.escape(str(named[str(c)]))}'
                    "</th>" for c, align in zip(frame.columns, aligns, strict=True))
     bold = list(strong) or [False] * len(frame)
     linked = [str(c) in set(links) for c in frame.columns]
@@ -100,9 +102,10 @@ def html_table(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterabl
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def show_list(frame: pd.DataFrame, headers: Mapping[str, str], numeric: Iterable[str] = (),
+def show_list(frame: pd.DataFrame, headers: Mapping[str, str] | None = None, numeric: Iterable[str] = (),
               strong: Iterable[bool] = (), links: Iterable[str] = ()) -> None:
-    """html_table on the page: every list the pages show without a grid (escaped text only)."""
+    """html_table on the page: every list the pages show without a grid (escaped text only); without `headers`,
+    the columns' names head them."""
     st.html(html_table(frame, headers, numeric, strong, links))  # escaped text only (tests/test_input_safety.py)
 
 
