@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,11 @@ def test_init_builds_a_warehouse_and_status_describes_it(tmp_path: Path, monkeyp
     assert loaded.returncode == 0, loaded.stderr
     status = json.loads(r2p("status", "--json").stdout)
     assert [(s["source_id"], s["observations"]) for s in status["sources"]] == [("table", 19)]
+    # the workbook states no as-of date: null in JSON, "unknown" in the text (never NaT), the load to the minute
+    assert status["sources"][0]["as_of"] is None
+    line = r2p("status").stdout.splitlines()[1]
+    assert "as of unknown  loaded " in line and line.endswith(" UTC") and "NaT" not in line
+    assert datetime.fromisoformat(status["sources"][0]["last_load"]).strftime("%Y-%m-%d %H:%M UTC") in line
 
 
 @pytest.mark.slow

@@ -166,7 +166,8 @@ def test_status_lists_each_sources_releases_and_dates_from_the_release_in_force(
     assert "; EWP 2023, published 2023-08-10 (vintage: 0 current, " in shown.stdout
     (ewp,) = [row for row in report["sources"] if row["source_id"] == "ewp"]
     assert [(r["release"], r["in_force"]) for r in ewp["releases"]] == [("EWP 2025", True), ("EWP 2023", False)]
-    assert ewp["as_of"].startswith("2025-08-04")
+    assert ewp["as_of"] == "2025-08-04"
+    assert "  as of 2025-08-04  loaded " in shown.stdout  # a date, not a midnight timestamp
 
 
 def test_the_releases_command_shows_what_a_vintage_said(warehouse_2025: Warehouse, tmp_path: Path) -> None:

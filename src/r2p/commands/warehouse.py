@@ -106,7 +106,7 @@ def status(
     for row in report["sources"]:
         demo = " DEMO" if row["is_demo"] else ""
         typer.echo(f"  {row['source_id']:<8}{demo} {row['observations']:>9} observations {row['events']:>8} events"
-                   f"  as of {row['as_of'] or '-'}  last load {row['last_load'] or '-'}")
+                   f"  as of {row['as_of'] or 'unknown'}  loaded {_minute(row['last_load'])}")
         if row.get("releases"):
             typer.echo(f"    releases: {'; '.join(release_line(held) for held in row['releases'])}")
 
@@ -167,6 +167,11 @@ def release_line(held: dict) -> str:
     dated = f", published {held['published']}" if held.get("published") else ""
     state = "in force" if held["in_force"] else "vintage"
     return f"{name}{dated} ({state}: {held['current_values']} current, {held['vintage_values']} vintage values)"
+
+
+def _minute(moment: str | None) -> str:
+    """A load's time as `r2p status` prints it: 2026-12-06 04:45 UTC."""
+    return "-" if moment is None else f"{moment[:16].replace('T', ' ')} UTC"
 
 
 def _stage_printer(status: object, name: str):  # noqa: ANN202 - a small closure
