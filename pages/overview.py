@@ -4,6 +4,7 @@ import streamlit as st
 
 from r2p.provenance import of_scores
 from r2p.read import overview, standings
+from r2p.read.overview import GAP_MONTHS
 from r2p.reviews import queue as review_queue
 from r2p.ui import cache
 from r2p.ui.banner import demo_banner
@@ -36,7 +37,8 @@ about = of_scores(chosen.label, sources, is_demo)
 
 # The first screen: the summary strip, then the tier map beside the top-risk list
 summary = overview.summarise(tiers, movers, review_queue.state_counts(waiting),
-                             cache.unengaged_situations(chosen.label, period, review_queue.today()), about.as_of)
+                             cache.engagement_gaps(chosen.label, period, review_queue.today(), GAP_MONTHS)[0],
+                             about.as_of)  # the Engagement page's first gap list, as that page opens: one read
 show_summary(summary, chosen.label, period - 1)
 map_column, top_column = st.columns([3, 2])
 with map_column:  # the tier map, or the indicator map when chosen: only the chosen one is built

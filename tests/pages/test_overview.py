@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from r2p.read import explore, standings
-from r2p.read.overview import unengaged
+from r2p.read.overview import engagement_gaps
 from r2p.reviews import queue as review_queue
 from r2p.reviews.records import list_reviews
 from r2p.tiers import current_period, tier_table
@@ -185,7 +185,8 @@ def test_insufficient_data_is_counted_apart_from_low(warehouse: Warehouse) -> No
 def test_nobody_engaged_is_counted_on_todays_date_for_the_shown_tiers(warehouse: Warehouse,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     days = (review_queue.today(), date(1990, 1, 1))  # before the demo's engagements began: more are unengaged
-    expected = [unengaged(warehouse, "composite-1", current_period(warehouse, "composite-1"), day) for day in days]
+    expected = [engagement_gaps(warehouse, "composite-1", current_period(warehouse, "composite-1"), day)[0]
+                for day in days]
     assert len(expected[0]) != len(expected[1])
     for day, nobody in zip(days, expected, strict=True):  # one warehouse version: only the date tells them apart
         monkeypatch.setattr(review_queue, "today", lambda day=day: day)
@@ -220,7 +221,7 @@ def test_on_real_data_the_strip_states_tiers_movers_reviews_nobody_engaged_and_a
     assert f"Tier movers since {period - 1}" in strip and f">{len(movers)}<" in strip and f"▲ {risers} riskier" in strip
     waiting = review_queue.pending(list_reviews(real, review_queue.today()))
     assert "Reviews waiting for a decision</div><div style" in strip and f">{len(waiting)}<" in strip
-    nobody = unengaged(real, method, period, review_queue.today())
+    nobody = engagement_gaps(real, method, period, review_queue.today())[0]
     assert f"High risk, nobody engaged</div><div style=\"font-size:1.6rem;font-weight:600;line-height:1.2\">" \
            f"{len(nobody)}<" in strip
     newest = str(explore.data_sources(real)["as_of"].max())[:10]

@@ -39,16 +39,11 @@ class Summary:
 def summarise(tiers: pd.DataFrame, movers: pd.DataFrame, review_counts: dict[str, int],
               unengaged: pd.DataFrame, as_of: object) -> Summary:
     """tiers: a tier table; movers: standings.tier_movers; review_counts: reviews.queue.state_counts of the
-    reviews waiting; unengaged: `unengaged` (name per situation)."""
+    reviews waiting; unengaged: the first of `engagement_gaps` (name per situation)."""
     moves = movers["direction"].value_counts()
     return Summary(tier_counts(tiers), int(moves.get(UP, 0)), int(moves.get(DOWN, 0)), int(moves.get(CHANGED, 0)),
                    int(review_counts.get("open", 0)), int(review_counts.get("overdue", 0)),
                    tuple(unengaged["name"]), as_of)
-
-
-def unengaged(warehouse: Warehouse, method_version: str, period: int | None, as_of: date) -> pd.DataFrame:
-    """"High risk, nobody engaged" (the first of `engagement_gaps`) for the method version's tiers in the period."""
-    return engagement_gaps(warehouse, method_version, period, as_of)[0]
 
 
 def engagement_gaps(warehouse: Warehouse, method_version: str, period: int | None, as_of: date,

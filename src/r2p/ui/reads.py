@@ -7,10 +7,7 @@ order (tests/test_layers.py) lets only the UI and above import exports. Each rea
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
-
-import pandas as pd
 
 from r2p import tiers
 from r2p.convening.judgements import draft_judgements, latest_judgements
@@ -23,16 +20,8 @@ from r2p.read.release_record import release_lists
 from r2p.read.releases import releases_held
 from r2p.reviews import records as reviews
 from r2p.tiers.evaluation_report import evaluation
-from r2p.warehouse.store import Warehouse
 
 Read = Callable[..., Any]
-
-
-def unengaged_situations(warehouse: Warehouse, method_version: str, period: int, today: date) -> pd.DataFrame:
-    """The Overview's "high risk, nobody engaged" (read.overview.unengaged, the Engagement page's first gap): the
-    registry and the tiers both live in the warehouse, so only the date is added to the cache key (which engagements
-    are active changes with it)."""
-    return overview.unengaged(warehouse, method_version, period, today)
 
 
 READS: dict[str, Read] = {
@@ -73,7 +62,6 @@ READS: dict[str, Read] = {
     "actors": registry.actors,
     "situations": registry.situations,
     "engagements": registry.engagements,
-    "unengaged_situations": unengaged_situations,
     "engagement_gaps": overview.engagement_gaps,
     "briefing": gather_briefing,
     "audit_chain_broken": audit_trail.broken_rows,
