@@ -10,7 +10,9 @@ import pytest
 
 from r2p.catalog import RISK_FACTORS
 from r2p.convening.judgements import draft_judgements
-from r2p.exports.briefing import DEATH_SERIES, TREND_YEARS, BriefingError, gather_briefing, snapshot
+from r2p.exports.briefing import BriefingError, gather_briefing
+from r2p.exports.briefing_snapshot import snapshot
+from r2p.exports.briefing_trend import DEATH_SERIES, TREND_YEARS
 from r2p.exports.sections import HEADINGS, pack_sections
 from r2p.read import explore, profile
 from r2p.tiers import current_tiers

@@ -18,6 +18,8 @@ from r2p.engagement.invitees import suggested_invitees
 from r2p.engagement.registry import Registry
 from r2p.exports import briefing_reads as shared
 from r2p.exports import changes
+from r2p.exports.briefing_snapshot import Snapshot, snapshot
+from r2p.exports.briefing_trend import Trend, trend
 from r2p.exports.convening_rows import Convening, convening, draft_facts, event_windows
 from r2p.read import profile
 from r2p.reviews import queue as review_queue
@@ -26,30 +28,10 @@ from r2p.warehouse.queries import query
 from r2p.warehouse.store import Warehouse
 
 DEFAULT_LOOKBACK = timedelta(days=365)
-TREND_YEARS = 15  # the casualty trend's span, ending at the latest year held
-DEATH_SERIES = ("ucdp.battle_deaths", "ucdp.osv_deaths")  # yearly deaths the trend draws beside the events
 
 
 class BriefingError(ValueError):
     """A briefing that cannot be prepared as asked; the message says why."""
-
-
-@dataclass(frozen=True, eq=False)
-class Snapshot:
-    """The method's current period: model tier beside the analyst's, score, reliability and what makes up the
-    score."""
-
-    period: int | None
-    model_tier: str
-    assessed_tier: str
-    assessment: str
-    score: float | None
-    reliability: float | None
-    stale_share: float | None
-    parts_kind: str
-    parts: pd.DataFrame  # name, part
-    reason: str | None  # why the tier is Insufficient data (None otherwise)
-    driver_moves: pd.DataFrame  # name, before, now, shift: the parts' change since the year before (largest first)
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,17 +49,6 @@ class Changes:
     opened: pd.DataFrame
     decided: pd.DataFrame
     latest_move: pd.DataFrame  # the model tier's last move ever (MOVE_COLUMNS; empty when it never moved)
-
-
-@dataclass(frozen=True, eq=False)
-class Trend:
-    """Deaths and events over the years, and the located events of the latest 12 months held: their map's dots
-    and what they are (how many, when, from which sources)."""
-
-    deaths: pd.DataFrame  # series (indicator name), period, value, source_name
-    events: pd.DataFrame  # year, events, deaths (the event table)
-    dots: pd.DataFrame  # the map of those 12 months (profile.country_event_dots)
-    recent: profile.EventSpan  # those 12 months' events (profile.country_event_span)
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,48 +153,6 @@ def gather_briefing(warehouse: Warehouse, iso3: str, since: date | None = None, 
         )
 
 
-def trend(warehouse: Warehouse, iso3: str, years: pd.DataFrame, last_held: object) -> Trend:
-    """The casualty trend over the last TREND_YEARS years held, and the map of the 12 months of located events
-    to `last_held`, the latest event held for any country (as profile.recent_events). `years`:
-    briefing_event_years.
-    NOTE: the map's dots and the events' span, not the events (56,000 rows for the busiest country at 5 M)."""
-    deaths = query(warehouse, "read/briefing_death_series", {"iso3": iso3, "indicator_ids": list(DEATH_SERIES)})
-    events = years[["year", "events", "deaths"]]
-    last = max([*deaths["period"].dropna().astype(int), *events["year"].astype(int)], default=None)
-    if last is not None:
-        deaths = deaths[deaths["period"] > last - TREND_YEARS]
-        events = events[events["year"] > last - TREND_YEARS]
-    return Trend(deaths.reset_index(drop=True), events.reset_index(drop=True),
-                 profile.country_event_dots(warehouse, iso3, last_held),
-                 profile.country_event_span(warehouse, iso3, last_held))
-
-
-def snapshot(history: pd.DataFrame, chosen: TierMethod, names: dict[str, str], period: int | None) -> Snapshot:
-    """The country in the method's current `period` (r2p.tiers.current_period; empty when it was not scored then)."""
-    row = None if period is None else profile.period_row(history, period)
-    if row is not None and pd.isna(row["tier"]):
-        row = None  # only an assessment in that period: the model did not score the country
-    kind, parts = profile.score_parts(row, names)
-    reason = profile.insufficiency_reason(row, chosen, names)
-    if row is None:
-        return Snapshot(None, "not scored", "none", "", None, None, None, kind, parts, reason, _shifts(parts, parts))
-    assessed = "none" if pd.isna(row["assessed_tier"]) else str(row["assessed_tier"])
-    note = "" if assessed == "none" else (f"by {row['assessed_by']} on {str(row['assessed_at'])[:10]}: "
-                                          f"{row['assessed_rationale']}")
-    before = profile.period_row(history, period - 1)
-    moves = _shifts(profile.score_parts(before, names)[1] if before is not None else parts.iloc[0:0], parts)
-    return Snapshot(period, str(row["tier"]), assessed, note, _number(row["score"]), _number(row["coverage"]),
-                    _number(row["stale_share"]), kind, parts, reason, moves)
-
-
-def _shifts(before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
-    """name, before, now, shift of each part held in both years, the largest shift (either way) first."""
-    joined = before[["name", "part"]].merge(now[["name", "part"]], on="name", suffixes=("_before", "_now"))
-    joined = joined.rename(columns={"part_before": "before", "part_now": "now"})
-    joined["shift"] = joined["now"] - joined["before"]
-    return joined.reindex(joined["shift"].abs().sort_values(ascending=False).index).reset_index(drop=True)
-
-
 def _changes(history: pd.DataFrame, period: int | None, view: pd.DataFrame, situation: Situation,
              reviews: pd.DataFrame, windows: pd.DataFrame, years: pd.DataFrame, iso3: str, since: date,
              today: date) -> Changes:
@@ -282,7 +211,3 @@ def _country(warehouse: Warehouse, iso3: str) -> tuple[str, str]:
     if code not in names.index:
         raise BriefingError(f"Unknown country code {iso3!r}: use an ISO 3166 alpha-3 code such as SDN.")
     return code, str(names[code])
-
-
-def _number(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
