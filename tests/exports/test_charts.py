@@ -13,7 +13,8 @@ import pytest
 
 from r2p import geo
 from r2p.exports.charts import PNG_SCALE, WIDTH, ChartMeta, chart_content, export_figure, framed_figure
-from r2p.exports.renderer import Renderer, RenderError
+from r2p.exports.renderer import Renderer, RenderError, render
+from r2p.figures.event_charts import casualty_trend_chart
 from r2p.figures.tier_charts import contribution_chart
 from r2p.figures.tier_map import tier_choropleth
 from r2p.provenance import Provenance
@@ -139,3 +140,14 @@ def test_a_plotly_geo_map_is_refused_rather_than_left_to_fetch_outlines_from_a_c
     geo_map = go.Figure(go.Choropleth(locations=["SDN"], z=[1]))
     with pytest.raises(ValueError, match="country outlines come from a CDN"):
         export_figure(geo_map, _meta(), "png")
+
+
+def test_the_casualty_trend_counts_events_in_round_steps_when_rendered(warm_renderer: None) -> None:
+    """As plotly.js lays it out: the events axis has round ticks of its own, not the deaths axis's gridlines."""
+    deaths = pd.DataFrame({"series": ["Battle deaths"] * 3, "period": [2020, 2021, 2022],
+                           "value": [2500.0, 30.0, 20.0]})
+    events = pd.DataFrame({"year": [2021, 2022], "events": [422, 90]})  # synced to 0–2,500 by 500: 84, 169, …
+    figure = casualty_trend_chart(deaths, events, "Deaths and events per year")
+    laid_out = json.loads(render(figure.to_dict(), "json", WIDTH, 440))["layout"]
+    assert laid_out["yaxis"]["dtick"] == 500
+    assert laid_out["yaxis2"]["tickmode"] == "auto" and laid_out["yaxis2"]["dtick"] == 100

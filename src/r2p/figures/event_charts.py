@@ -35,8 +35,10 @@ def casualty_trend_chart(deaths: pd.DataFrame, events: pd.DataFrame, title: str)
         legend={"orientation": "h", "y": -0.15, "font": {"size": 14}}, font={"size": 14}, showlegend=True,
         plot_bgcolor="#ffffff", xaxis={"title": "Year", "gridcolor": "#eeeeee", "dtick": 2},
         yaxis={"title": "Deaths (best estimate)", "gridcolor": "#eeeeee", "rangemode": "tozero"},
+        # NOTE: tickmode "auto": plotly.js gives an overlaying axis "sync", which places its ticks on the deaths
+        # axis's gridlines (84, 169, 253, … events); this axis draws no grid, so its ticks can be round numbers.
         yaxis2={"title": "Events", "overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero",
-                "tickformat": ",d"},
+                "tickformat": ",d", "tickmode": "auto"},
     )
     return figure
 
